@@ -1,0 +1,94 @@
+package io.gongzhi.identity.internal;
+
+import io.gongzhi.identity.Accounts;
+import io.gongzhi.identity.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * On an empty database creates the first accounts and prints their passwords once: in
+ * demo mode one account per role, otherwise only {@code admin}. Passwords go to the
+ * console, never to the log.
+ */
+@Component
+class AccountBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
+
+    /** One demo person per role; the names are common Chinese names, not real people. */
+    static final List<DemoPerson> DEMO = List.of(
+            new DemoPerson("city", "王敏", Role.CITY_COMMITTEE),
+            new DemoPerson("district", "李强", Role.DISTRICT_COMMITTEE),
+            new DemoPerson("dispatcher", "张伟", Role.SUBDISTRICT_DISPATCHER),
+            new DemoPerson("community", "刘洋", Role.COMMUNITY_WORKER),
+            new DemoPerson("grid", "陈静", Role.GRID_WORKER),
+            new DemoPerson("department", "杨帆", Role.DEPARTMENT_STAFF),
+            new DemoPerson("resident", "赵丽", Role.RESIDENT),
+            new DemoPerson("socialorg", "周杰", Role.SOCIAL_ORGANISATION),
+            new DemoPerson("auditor", "吴芳", Role.AUDITOR),
+            new DemoPerson("secadmin", "郑浩", Role.SECURITY_ADMIN),
+            new DemoPerson("admin", "系统管理员", Role.SYSTEM_ADMIN));
+
+    record DemoPerson(String username, String displayName, Role role) {
+    }
+
+    private final Accounts accounts;
+    private final Environment environment;
+    private final PrintStream console;
+
+    AccountBootstrap(Accounts accounts, Environment environment) {
+        this.accounts = accounts;
+        this.environment = environment;
+        this.console = System.out;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.count() > 0) {
+            return;
+        }
+        boolean demo = DemoMode.isOn(environment);
+        List<DemoPerson> people = demo ? DEMO : List.of(DEMO.get(DEMO.size() - 1));
+        String fixed = environment.getProperty(demo ? "gongzhi.demo-password" : "gongzhi.admin-password", "");
+        var created = new ArrayList<String[]>();
+        try {
+            for (DemoPerson person : people) {
+                String password = fixed.isBlank() ? Passwords.generate() : fixed;
+                accounts.create(person.username(), person.displayName(), Set.of(person.role()), password);
+                created.add(new String[] {person.role().name(), person.username(), fixed.isBlank() ? password : "(GONGZHI_" + (demo ? "DEMO" : "ADMIN") + "_PASSWORD)"});
+            }
+        } catch (DuplicateKeyException anotherNode) {
+            log.info("Another node created the first accounts at the same time; keeping theirs.");
+            return;
+        }
+        print(demo, created);
+    }
+
+    private void print(boolean demo, List<String[]> created) {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        console.println();
+        console.println("================================================================");
+        console.println(demo ? " Gongzhi demo accounts (演示账号) - shown once, note them now"
+                : " Gongzhi administrator account (管理员账号) - shown once, note it now");
+        console.println("----------------------------------------------------------------");
+        console.println(String.format(Locale.ROOT, " %-24s %-12s %s", "role", "username", "password"));
+        for (String[] row : created) {
+            console.println(String.format(Locale.ROOT, " %-24s %-12s %s", row[0], row[1], row[2]));
+        }
+        console.println("----------------------------------------------------------------");
+        console.println(" Sign in at http://localhost:" + port + "/  (lost it? java -jar target/gongzhi.jar account reset-password USERNAME)");
+        console.println("================================================================");
+        console.println();
+    }
+}

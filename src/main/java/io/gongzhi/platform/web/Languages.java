@@ -1,0 +1,58 @@
+package io.gongzhi.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The two languages of the platform: Simplified Chinese by default, English on request.
+ * {@code ?lang=en} or {@code ?lang=zh-CN} on any page switches, and a cookie keeps the
+ * choice for a year; any other value is ignored rather than shown as broken text.
+ */
+@Configuration(proxyBeanMethods = false)
+class Languages implements WebMvcConfigurer {
+
+    static final String COOKIE = "gongzhi-lang";
+    static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        var resolver = new CookieLocaleResolver(COOKIE);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieHttpOnly(true);
+        resolver.setDefaultLocaleFunction(request -> Locale.SIMPLIFIED_CHINESE);
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                String lang = request.getParameter("lang");
+                if (lang != null) {
+                    supported(lang).ifPresent(locale ->
+                            RequestContextUtils.getLocaleResolver(request).setLocale(request, response, locale));
+                }
+                return true;
+            }
+        });
+    }
+
+    static Optional<Locale> supported(String tag) {
+        Locale asked = Locale.forLanguageTag(tag.replace('_', '-'));
+        return SUPPORTED.stream().filter(l -> l.getLanguage().equals(asked.getLanguage())).findFirst();
+    }
+}

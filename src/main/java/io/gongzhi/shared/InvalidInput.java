@@ -1,0 +1,29 @@
+package io.gongzhi.shared;
+
+import java.util.List;
+
+/**
+ * Thrown when what a user sent cannot be accepted; carries every reason at once so
+ * that nobody fixes one error only to meet the next. The web answers it with a 400
+ * problem detail, the command line with exit code 2.
+ */
+public class InvalidInput extends RuntimeException {
+
+    private final List<Violation> violations;
+
+    public InvalidInput(List<Violation> violations) {
+        super(violations.size() + " invalid input(s), first: " + (violations.isEmpty() ? "-" : violations.get(0).code()));
+        if (violations.isEmpty()) {
+            throw new IllegalArgumentException("an InvalidInput needs at least one violation");
+        }
+        this.violations = List.copyOf(violations);
+    }
+
+    public InvalidInput(Violation violation) {
+        this(List.of(violation));
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+}

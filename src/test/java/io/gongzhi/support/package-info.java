@@ -1,0 +1,2 @@
+/** Test helpers shared by the modules' tests. */
+package io.gongzhi.support;
