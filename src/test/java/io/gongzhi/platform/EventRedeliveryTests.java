@@ -86,7 +86,9 @@ class EventRedeliveryTests {
                 .web(WebApplicationType.NONE)
                 .run("--spring.datasource.url=" + url,
                         "--spring.modulith.default-async-termination=false",
-                        "--spring.task.execution.shutdown.await-termination=false");
+                        "--spring.task.execution.shutdown.await-termination=false",
+                        // A crash does not wait for listeners in flight, as a graceful stop would (30 s).
+                        "--spring.lifecycle.timeout-per-shutdown-phase=1s");
     }
 
     private static long incomplete(ConfigurableApplicationContext context, String id) {
