@@ -41,7 +41,7 @@ class SecurityConfiguration {
         http.formLogin(form -> form
                 .loginPage("/login")
                 .defaultSuccessUrl("/", false)
-                .failureUrl("/login?error"));
+                .failureHandler(LoginController.rememberingUsername()));
         http.logout(logout -> logout
                 .logoutUrl("/logout")
                 .logoutSuccessUrl("/login?logout")

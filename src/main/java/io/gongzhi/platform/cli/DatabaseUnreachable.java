@@ -4,14 +4,21 @@ package io.gongzhi.platform.cli;
 public class DatabaseUnreachable extends RuntimeException {
 
     private final String url;
+    private final String reason;
 
     public DatabaseUnreachable(String url, Throwable cause) {
         super("database " + url + " unreachable: " + describe(cause), cause);
         this.url = url;
+        this.reason = describe(cause);
     }
 
     public String url() {
         return url;
+    }
+
+    /** What the driver said, in one line. */
+    public String reason() {
+        return reason;
     }
 
     private static String describe(Throwable cause) {

@@ -17,7 +17,7 @@ public class DatabaseUnreachableReporter implements SpringBootExceptionReporter 
         if (unreachable == null) {
             return false;
         }
-        System.err.println(CliMessages.get("cli.database-unreachable", unreachable.getMessage()));
+        System.err.println(CliMessages.get("cli.database-unreachable", unreachable.url(), unreachable.reason()));
         return true;
     }
 }

@@ -45,7 +45,8 @@ class SignInTests {
         var browser = new HttpSession(port);
         browser.signIn("community", "wrong");
         var page = browser.get("/login?error");
-        assertThat(page.body()).contains("用户名或密码不正确");
+        assertThat(page.body()).contains("用户名或密码不正确").contains("value=\"community\"");
+        assertThat(browser.get("/login").body()).as("offered once").doesNotContain("value=\"community\"");
         assertThat(browser.get("/").statusCode()).isEqualTo(302);
     }
 

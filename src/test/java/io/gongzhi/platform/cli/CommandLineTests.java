@@ -67,7 +67,7 @@ class CommandLineTests {
 
         assertThat(started.exitValue()).isEqualTo(1);
         assertThat(err.strip().lines()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("Gongzhi cannot start: database jdbc:postgresql://127.0.0.1:1/gongzhi unreachable:")
+                .startsWith("Gongzhi cannot start: the database at jdbc:postgresql://127.0.0.1:1/gongzhi cannot be reached (")
                 .doesNotContain("connectTimeout"));
         assertThat(out + err).doesNotContain("Exception").doesNotContain("\tat ");
     }
