@@ -1,57 +1,31 @@
 package io.gongzhi.browser;
 
+import io.gongzhi.support.BrowserTest;
 import io.gongzhi.support.Chromium;
 import io.gongzhi.support.TestAccounts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The first thing anyone does: open the platform, sign in with a demo account, switch language, sign out. */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SignInBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Chromium.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class SignInBrowserTests extends BrowserTest {
 
     @Test
     void signInSwitchLanguageAndSignOut() throws Exception {
-        browser.get("http://localhost:" + port + "/");
+        browser.get(url("/"));
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录共治平台");
         Chromium.screenshot(browser, "login-zh");
 
-        browser.findElement(By.id("username")).sendKeys("community");
-        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        signIn("community", TestAccounts.PASSWORD);
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("刘洋，您好");
         assertThat(browser.findElement(By.cssSelector("dl.roles dt")).getText()).isEqualTo("社区工作者");
         Chromium.screenshot(browser, "home-zh");
 
-        browser.findElement(By.linkText("English")).click();
+        clickAndWaitFor(By.linkText("English"), d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, 刘洋");
         assertThat(browser.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("en");
         Chromium.screenshot(browser, "home-en");
@@ -63,23 +37,20 @@ class SignInBrowserTests {
         assertThat(browser.findElement(By.cssSelector("form.logout button")).isDisplayed()).isTrue();
         Chromium.screenshot(browser, "home-en-phone");
 
-        browser.findElement(By.cssSelector("form.logout button")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+        clickAndWaitForUrlEnding(By.cssSelector("form.logout button"), "/login?logout");
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).isEqualTo("You have signed out.");
         Chromium.screenshot(browser, "login-en-phone");
 
-        browser.get("http://localhost:" + port + "/");
+        browser.get(url("/"));
         assertThat(browser.getCurrentUrl()).as("signed out for real").endsWith("/login");
     }
 
     @Test
     void theLoginPageFitsAPhoneInChinese() throws Exception {
         browser.manage().window().setSize(new Dimension(375, 812));
-        browser.get("http://localhost:" + port + "/login");
+        browser.get(url("/login"));
         assertThat(Chromium.fitsWidth(browser)).isTrue();
-        browser.findElement(By.id("username")).sendKeys("grid");
-        browser.findElement(By.id("password")).sendKeys("wrong-password");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        signIn("grid", "wrong-password");
         assertThat(browser.findElement(By.cssSelector(".alert.error")).getText()).isEqualTo("用户名或密码不正确。");
         Chromium.screenshot(browser, "login-zh-phone-error");
     }

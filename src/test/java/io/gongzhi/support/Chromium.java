@@ -35,6 +35,8 @@ public final class Chromium {
                 .build();
         var driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 860));
+        // Elements that a page's scripts add (Swagger UI, later maps) may take a moment to appear.
+        driver.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
         return driver;
     }
 

@@ -2,6 +2,8 @@ package io.gongzhi.identity.internal;
 
 import io.gongzhi.identity.Accounts;
 import io.gongzhi.identity.Role;
+import io.gongzhi.shared.InvalidInput;
+import io.gongzhi.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -71,6 +73,16 @@ class AccountBootstrap implements ApplicationRunner {
         } catch (DuplicateKeyException anotherNode) {
             log.info("Another node created the first accounts at the same time; keeping theirs.");
             return;
+        } catch (InvalidInput invalid) {
+            if (invalid.violations().stream().allMatch(v -> v.code().equals("account.username-taken"))) {
+                log.info("Another node created the first accounts at the same time; keeping theirs.");
+                return;
+            }
+            // Only the configured password can be wrong here: name the setting, not the form field.
+            String setting = demo ? "GONGZHI_DEMO_PASSWORD" : "GONGZHI_ADMIN_PASSWORD";
+            throw new InvalidInput(invalid.violations().stream()
+                    .map(v -> "password".equals(v.where()) ? new Violation(setting, v.code(), v.args()) : v)
+                    .toList());
         }
         print(demo, created);
     }

@@ -33,14 +33,16 @@ public final class CommandFactory implements CommandLine.IFactory {
         return failure instanceof CommandLine.ParameterException || isBadInput(failure) ? BAD_INPUT : FAILED;
     }
 
-    /** Prints one clear line per failure instead of a stack trace; the reasons for bad input are printed by the command. */
+    /**
+     * Prints one clear line instead of a stack trace. Bad input and an unreachable database
+     * reach here only from the application's start, where {@link StartupFailureReporter}
+     * has already printed them (a command's own bad input is printed by {@link ServiceCommand}).
+     */
     public static int reportFailure(Exception failure, CommandLine cli, CommandLine.ParseResult parsed) {
         if (isBadInput(failure)) {
-            CliMessages.printViolations(cli.getErr(), ((InvalidInput) rootOf(failure, InvalidInput.class)).violations());
             return BAD_INPUT;
         }
         if (rootOf(failure, DatabaseUnreachable.class) == null) {
-            // DatabaseUnreachable has printed its own line; anything else gets one here.
             cli.getErr().println(CliMessages.get("cli.failed", String.valueOf(failure.getMessage())));
         }
         return FAILED;

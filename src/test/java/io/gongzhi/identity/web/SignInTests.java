@@ -51,6 +51,15 @@ class SignInTests {
     }
 
     @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() {
+        var answer = new HttpSession(port).signIn("grid", TestAccounts.PASSWORD);
+        assertThat(answer.headers().allValues("Set-Cookie"))
+                .filteredOn(c -> c.startsWith("SESSION="))
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c).contains("HttpOnly").contains("SameSite=Lax"));
+    }
+
+    @Test
     void signingInIssuesANewSessionId() {
         var browser = new HttpSession(port);
         browser.get("/login");

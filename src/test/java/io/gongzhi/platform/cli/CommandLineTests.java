@@ -2,6 +2,7 @@ package io.gongzhi.platform.cli;
 
 import io.gongzhi.Gongzhi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,24 +54,45 @@ class CommandLineTests {
      */
     @Test
     void anUnreachableDatabaseStopsTheStartWithOneClearLine() throws Exception {
-        var command = new ArrayList<>(List.of(
-                Path.java(), "-cp", System.getProperty("java.class.path"), Gongzhi.class.getName(), "serve"));
-        var process = new ProcessBuilder(command)
-                .redirectErrorStream(false)
-                .redirectInput(ProcessBuilder.Redirect.PIPE);
-        process.environment().put("GONGZHI_DB_URL", "jdbc:postgresql://127.0.0.1:1/gongzhi?connectTimeout=3");
-        process.environment().put("GONGZHI_LANG", "en");
-        process.environment().remove("GONGZHI_DB_USER");
-        var started = process.start();
-        assertThat(started.waitFor(90, TimeUnit.SECONDS)).as("exits by itself").isTrue();
-        String out = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(started.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        var run = runJar(Map.of("GONGZHI_DB_URL", "jdbc:postgresql://127.0.0.1:1/gongzhi?connectTimeout=3"), "serve");
 
-        assertThat(started.exitValue()).isEqualTo(1);
-        assertThat(err.strip().lines()).singleElement().satisfies(line -> assertThat(line)
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().strip().lines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("Gongzhi cannot start: the database at jdbc:postgresql://127.0.0.1:1/gongzhi cannot be reached (")
                 .doesNotContain("connectTimeout"));
-        assertThat(out + err).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** A configured password that breaks the rules is named, with the rule, and nothing starts. */
+    @Test
+    void aTooShortAdministratorPasswordStopsTheFirstStartWithExitCodeTwo(@TempDir java.nio.file.Path data) throws Exception {
+        var run = runJar(Map.of("GONGZHI_DATA_DIR", data.toString(), "GONGZHI_DEMO", "false",
+                "GONGZHI_ADMIN_PASSWORD", "short", "GONGZHI_PORT", "0"));
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("GONGZHI_ADMIN_PASSWORD: A password needs at least 12 characters.");
+        assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** Runs the command line in its own JVM with the test classpath, English messages and {@code env} on top of this one's. */
+    static Run runJar(Map<String, String> env, String... args) throws Exception {
+        var command = new ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Gongzhi.class.getName()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command);
+        // The PostgreSQL pass sets these for the tests; the child gets only what the case gives it.
+        builder.environment().remove("GONGZHI_DB_URL");
+        builder.environment().remove("GONGZHI_DB_USER");
+        builder.environment().put("GONGZHI_LANG", "en");
+        builder.environment().putAll(env);
+        // Files, not pipes: a chatty child cannot block on a full pipe while we wait for it.
+        var out = java.nio.file.Files.createTempFile("gongzhi-out", ".txt");
+        var err = java.nio.file.Files.createTempFile("gongzhi-err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        var process = builder.start();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("exits by itself").isTrue();
+        return new Run(process.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
     }
 
     record Run(int code, String out, String err) {
@@ -94,12 +117,6 @@ class CommandLineTests {
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
-        }
-    }
-
-    static final class Path {
-        static String java() {
-            return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
         }
     }
 }

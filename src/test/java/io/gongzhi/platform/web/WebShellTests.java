@@ -119,6 +119,12 @@ class WebShellTests {
     }
 
     @Test
+    void theReadinessProbeIncludesTheDatabase() throws Exception {
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+    }
+
+    @Test
     @WithUserDetails("admin")
     void administratorsSeeTheDatabaseInTheHealthDetails() throws Exception {
         mvc.perform(get("/actuator/health"))
@@ -132,6 +138,7 @@ class WebShellTests {
                 .andExpect(content().string(containsString("jvm_memory_used_bytes")));
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Gongzhi (共治) API"))
                 .andExpect(jsonPath("$.paths['/api/me']").exists());
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
     }
