@@ -1,14 +1,10 @@
 package io.gongzhi.platform.web;
 
-import io.gongzhi.platform.NavigationItem;
 import io.gongzhi.platform.internal.SystemStatus;
-import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-
-import java.util.Set;
 
 /** The home page: who you are, what your role does here, and for the administrator the state of the system. */
 @Controller
@@ -28,15 +24,5 @@ class HomeController {
             model.addAttribute("system", status.facts());
         }
         return "platform/home";
-    }
-
-    @Bean
-    static NavigationItem homeNavigation() {
-        return new NavigationItem("nav.home", "/", 0, Set.of());
-    }
-
-    @Bean
-    static NavigationItem apiNavigation() {
-        return new NavigationItem("nav.api", "/swagger-ui/index.html", 90, Set.of(SYSTEM_ADMIN));
     }
 }

@@ -29,10 +29,10 @@ class ShellModel {
 
     @ModelAttribute("navigation")
     List<NavigationItem> navigation(Authentication authentication) {
-        Set<String> roles = roles(authentication);
         if (authentication == null) {
             return List.of();
         }
+        Set<String> roles = roles(authentication);
         return navigation.stream().filter(item -> item.visibleTo(roles)).toList();
     }
 
