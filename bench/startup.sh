@@ -47,13 +47,13 @@ for i in $(seq "$RUNS"); do
   first+=("$(start "$java17" "$work/h2-$i")")
   again+=("$(start "$java17" "$work/h2-$i")")
 done
-row "H2, first start ($("$java17" -version 2>&1 | head -1 | cut -d'"' -f2))" "${first[@]}"
+row "H2, first start ($("$java17" -version 2>&1 | sed -n 1p | cut -d'"' -f2))" "${first[@]}"
 row "H2, restart" "${again[@]}"
 
 if [ -n "$JAVA25_HOME" ] && [ -x "$JAVA25_HOME/bin/java" ]; then
   j25=()
   for i in $(seq "$RUNS"); do j25+=("$(start "$JAVA25_HOME/bin/java" "$work/h2-25-$i")"); done
-  row "H2, first start ($("$JAVA25_HOME/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2), virtual threads)" "${j25[@]}"
+  row "H2, first start ($("$JAVA25_HOME/bin/java" -version 2>&1 | sed -n 1p | cut -d'"' -f2), virtual threads)" "${j25[@]}"
 fi
 
 if command -v psql >/dev/null 2>&1 && psql -h 127.0.0.1 -U postgres -d postgres -qc 'select 1' >/dev/null 2>&1; then
