@@ -2,6 +2,7 @@ package io.gongzhi.identity.internal;
 
 import io.gongzhi.identity.Accounts;
 import io.gongzhi.identity.Role;
+import io.gongzhi.platform.DemoMode;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;
 import org.slf4j.Logger;

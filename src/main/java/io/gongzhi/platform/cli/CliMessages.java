@@ -36,12 +36,19 @@ public final class CliMessages {
         }
     }
 
-    /** One line per reason: where, then what is wrong, then the stable code in brackets. */
+    /** One line per reason: where (line, column or field), then what is wrong, then the stable code in brackets. */
     public static void printViolations(java.io.PrintWriter err, List<Violation> violations) {
         err.println(get("cli.invalid", violations.size()));
         for (Violation v : violations) {
-            String where = v.where() == null || v.where().isBlank() ? "" : v.where() + ": ";
-            err.println("  " + where + get(v.code(), v.args().toArray()) + " [" + v.code() + "]");
+            err.println("  " + where(v) + get(v.code(), v.args().toArray()) + " [" + v.code() + "]");
         }
+    }
+
+    private static String where(Violation v) {
+        boolean field = v.where() != null && !v.where().isBlank();
+        if (v.line() != null) {
+            return field ? get("cli.at-line-column", v.line(), v.where()) : get("cli.at-line", v.line());
+        }
+        return field ? v.where() + ": " : "";
     }
 }

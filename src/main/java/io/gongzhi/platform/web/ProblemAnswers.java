@@ -2,6 +2,7 @@ package io.gongzhi.platform.web;
 
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.Violation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,14 +31,20 @@ class ProblemAnswers {
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalid(InvalidInput invalid) {
         var problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input");
-        List<Map<String, Object>> errors = invalid.violations().stream()
-                .map(v -> Map.<String, Object>of(
-                        "where", v.where() == null ? "" : v.where(),
-                        "code", v.code(),
-                        "message", messages.getMessage(v.code(), v.args().toArray(), v.code(), LocaleContextHolder.getLocale())))
-                .toList();
+        List<Map<String, Object>> errors = invalid.violations().stream().map(this::error).toList();
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    private Map<String, Object> error(Violation v) {
+        var error = new LinkedHashMap<String, Object>();
+        if (v.line() != null) {
+            error.put("line", v.line());
+        }
+        error.put("where", v.where() == null ? "" : v.where());
+        error.put("code", v.code());
+        error.put("message", messages.getMessage(v.code(), v.args().toArray(), v.code(), LocaleContextHolder.getLocale()));
+        return error;
     }
 
     @ExceptionHandler(NotFound.class)

@@ -4,6 +4,7 @@ import io.gongzhi.GongzhiApplication;
 import io.gongzhi.identity.Account;
 import io.gongzhi.identity.Accounts;
 import io.gongzhi.identity.Role;
+import io.gongzhi.platform.DemoMode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;

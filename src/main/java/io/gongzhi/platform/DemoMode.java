@@ -1,18 +1,18 @@
-package io.gongzhi.identity.internal;
+package io.gongzhi.platform;
 
 import org.springframework.core.env.Environment;
 
 /**
- * Demo mode fills an empty database with one account per role. Unless
+ * Demo mode fills an empty database with one account per role and the reference city. Unless
  * {@code GONGZHI_DEMO} says otherwise it is on with the embedded database (someone
  * trying the platform) and off with an external one (a real installation).
  */
-final class DemoMode {
+public final class DemoMode {
 
     private DemoMode() {
     }
 
-    static boolean isOn(Environment environment) {
+    public static boolean isOn(Environment environment) {
         String explicit = environment.getProperty("gongzhi.demo", "");
         if (!explicit.isBlank()) {
             return Boolean.parseBoolean(explicit.strip());

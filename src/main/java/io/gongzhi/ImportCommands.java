@@ -1,0 +1,10 @@
+package io.gongzhi;
+
+import io.gongzhi.geography.ImportDivisionsCommand;
+import picocli.CommandLine.Command;
+
+/** {@code import …}: bulk data in, each kind through its module's own import service. */
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import data from files.",
+        subcommands = ImportDivisionsCommand.class)
+class ImportCommands {
+}

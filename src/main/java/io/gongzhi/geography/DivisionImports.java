@@ -1,0 +1,149 @@
+package io.gongzhi.geography;
+
+import io.gongzhi.geography.internal.DisplayNames;
+import io.gongzhi.geography.internal.DivisionsCsv;
+import io.gongzhi.geography.internal.UnitStore;
+import io.gongzhi.shared.Progress;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Imports a city's divisions ({@code code,name,level,parent_code}) for any city. The whole
+ * file is checked first and nothing is written if any line is wrong. Importing again is
+ * idempotent: unchanged units are left alone, renamed and moved ones updated, new ones
+ * added, and units under the file's top units that the file no longer has are retired
+ * (kept with an end date, never deleted). All of it happens in one transaction.
+ */
+@Service
+public class DivisionImports {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final UnitStore store;
+    private final Clock clock;
+
+    DivisionImports(UnitStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public DivisionImportReport importCsv(byte[] file, Progress progress) {
+        progress.start("check", 1);
+        Map<String, Level> known = knownParents(file);
+        List<DivisionsCsv.Row> rows = DivisionsCsv.read(file, known);
+        progress.advance(1);
+        progress.finish();
+
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        Map<String, DivisionsCsv.Row> inFile = rows.stream()
+                .collect(Collectors.toMap(DivisionsCsv.Row::code, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+        Map<String, Unit> outside = store.byCodes(known.keySet()).stream().collect(Collectors.toMap(Unit::code, u -> u));
+        Map<String, String> paths = paths(rows, inFile, outside);
+
+        List<Unit> tops = rows.stream().filter(r -> r.parentCode() == null || !inFile.containsKey(r.parentCode()))
+                .map(r -> unit(r, paths, today)).toList();
+        Map<String, Unit> existing = new HashMap<>();
+        store.divisionsUnder(tops).forEach(u -> existing.put(u.code(), u));
+        store.byCodes(inFile.keySet()).forEach(u -> existing.putIfAbsent(u.code(), u));
+
+        var added = new ArrayList<Unit>();
+        var renamed = new ArrayList<String>();
+        var moved = new ArrayList<String>();
+        var reinstated = new ArrayList<String>();
+        int unchanged = 0;
+        progress.start("write", rows.size());
+        for (DivisionsCsv.Row row : rows) {
+            Unit now = unit(row, paths, today);
+            Unit before = existing.get(row.code());
+            if (before == null) {
+                added.add(now);
+            } else {
+                boolean rename = !before.name().equals(now.name());
+                boolean move = !Objects.equals(before.parentCode(), now.parentCode());
+                boolean back = !before.current();
+                if (rename || move || back || !before.path().equals(now.path())) {
+                    store.change(now, today, back ? "reinstated" : move ? "moved" : rename ? "renamed" : "path");
+                    if (!before.path().equals(now.path())) {
+                        store.rewritePaths(before.path(), now.path());
+                    }
+                    if (back) {
+                        reinstated.add(row.code());
+                    }
+                    if (rename) {
+                        renamed.add(row.code());
+                    }
+                    if (move) {
+                        moved.add(row.code());
+                    }
+                } else {
+                    unchanged++;
+                }
+            }
+            progress.advance(1);
+        }
+        // parents before children, so every parent exists when its child is written
+        added.sort(Comparator.comparing(Unit::level));
+        store.insert(added, today, "added");
+        Set<String> gone = new HashSet<>();
+        existing.values().stream().filter(Unit::current).filter(u -> !inFile.containsKey(u.code()))
+                .forEach(u -> gone.add(u.code()));
+        store.retire(gone, today);
+        progress.finish();
+
+        var counts = new EnumMap<Level, Integer>(Level.class);
+        rows.forEach(r -> counts.merge(r.level(), 1, Integer::sum));
+        return new DivisionImportReport(counts, added.stream().map(Unit::code).toList(), renamed, moved,
+                gone.stream().sorted().toList(), reinstated, unchanged);
+    }
+
+    /** Codes named as parents that the file itself does not hold: they must exist already. */
+    private Map<String, Level> knownParents(byte[] file) {
+        Set<String> parents = new HashSet<>();
+        Set<String> codes = new HashSet<>();
+        String text = new String(file, java.nio.charset.StandardCharsets.UTF_8);
+        text.lines().skip(1).forEach(line -> {
+            var fields = DivisionsCsv.fields(line);
+            if (fields.size() == 4) {
+                codes.add(fields.get(0).strip());
+                if (!fields.get(3).isBlank()) {
+                    parents.add(fields.get(3).strip());
+                }
+            }
+        });
+        parents.removeAll(codes);
+        Map<String, Level> known = new HashMap<>();
+        store.byCodes(parents).stream().filter(Unit::current).forEach(u -> known.put(u.code(), u.level()));
+        return known;
+    }
+
+    private static Map<String, String> paths(List<DivisionsCsv.Row> rows, Map<String, DivisionsCsv.Row> inFile, Map<String, Unit> outside) {
+        Map<String, String> paths = new HashMap<>();
+        rows.stream().sorted(Comparator.comparing(DivisionsCsv.Row::level)).forEach(row -> {
+            String parentPath = row.parentCode() == null ? ""
+                    : inFile.containsKey(row.parentCode()) ? paths.get(row.parentCode()) : outside.get(row.parentCode()).path();
+            paths.put(row.code(), parentPath + "/" + row.code());
+        });
+        return paths;
+    }
+
+    private static Unit unit(DivisionsCsv.Row row, Map<String, String> paths, LocalDate today) {
+        return new Unit(row.code(), row.name(), DisplayNames.of(row.name()), row.level(), row.parentCode(),
+                paths.get(row.code()), today, null, null, null, null);
+    }
+}

@@ -1,0 +1,205 @@
+package io.gongzhi.geography.internal;
+
+import io.gongzhi.geography.Level;
+import io.gongzhi.shared.InvalidInput;
+import io.gongzhi.shared.Violation;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a divisions file ({@code code,name,level,parent_code}, UTF-8, optional BOM) and
+ * checks the whole of it before anything is written, reporting every problem with its line:
+ * bad encoding, wrong header or column count, bad code, empty name, unknown level,
+ * duplicate code, unknown parent, a level under the wrong parent level, a cycle.
+ */
+public final class DivisionsCsv {
+
+    public static final String HEADER = "code,name,level,parent_code";
+    private static final Pattern CODE = Pattern.compile("[0-9]{2,32}");
+
+    /** One valid row of the file. */
+    public record Row(int line, String code, String name, Level level, String parentCode) {
+    }
+
+    private DivisionsCsv() {
+    }
+
+    /**
+     * @param known which codes outside the file may serve as parents, and at which level
+     *              (the database's current units)
+     */
+    public static List<Row> read(byte[] bytes, Map<String, Level> known) {
+        var problems = new ArrayList<Violation>();
+        List<String> lines = decode(bytes, problems);
+        if (lines.isEmpty() || !lines.get(0).strip().equalsIgnoreCase(HEADER)) {
+            problems.add(Violation.at(1, null, "geography.csv.header", HEADER));
+            throw new InvalidInput(problems);
+        }
+        var rows = new ArrayList<Row>();
+        var firstLine = new HashMap<String, Integer>();
+        for (int i = 1; i < lines.size(); i++) {
+            int line = i + 1;
+            String text = lines.get(i);
+            if (text == null) {
+                continue; // undecodable, already reported
+            }
+            if (text.isBlank()) {
+                continue;
+            }
+            List<String> fields = fields(text);
+            if (fields.size() != 4) {
+                problems.add(Violation.at(line, null, "geography.csv.columns", fields.size()));
+                continue;
+            }
+            String code = fields.get(0).strip();
+            String name = fields.get(1).strip();
+            String levelKey = fields.get(2).strip();
+            String parent = fields.get(3).strip();
+            int before = problems.size();
+            if (!CODE.matcher(code).matches()) {
+                problems.add(Violation.at(line, "code", "geography.csv.code-invalid", code));
+            } else if (firstLine.containsKey(code)) {
+                problems.add(Violation.at(line, "code", "geography.csv.duplicate-code", code, firstLine.get(code)));
+            }
+            if (name.isEmpty()) {
+                problems.add(Violation.at(line, "name", "geography.csv.name-empty"));
+            }
+            var level = Level.parse(levelKey).filter(Level::isDivision);
+            if (level.isEmpty()) {
+                problems.add(Violation.at(line, "level", "geography.csv.level-unknown", levelKey));
+            }
+            if (!parent.isEmpty() && !CODE.matcher(parent).matches()) {
+                problems.add(Violation.at(line, "parent_code", "geography.csv.code-invalid", parent));
+            }
+            if (problems.size() == before) {
+                firstLine.put(code, line);
+                rows.add(new Row(line, code, name, level.get(), parent.isEmpty() ? null : parent));
+            }
+        }
+        if (rows.isEmpty() && problems.isEmpty()) {
+            problems.add(Violation.at(2, null, "geography.csv.empty"));
+        }
+        checkParents(rows, known, problems);
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparing(v -> v.line() == null ? 0 : v.line()));
+            throw new InvalidInput(problems);
+        }
+        return rows;
+    }
+
+    private static void checkParents(List<Row> rows, Map<String, Level> known, List<Violation> problems) {
+        Map<String, Row> byCode = new LinkedHashMap<>();
+        rows.forEach(r -> byCode.put(r.code(), r));
+        for (Row row : rows) {
+            if (row.level() == Level.CITY) {
+                if (row.parentCode() != null) {
+                    problems.add(Violation.at(row.line(), "parent_code", "geography.csv.city-parent", row.parentCode()));
+                }
+                continue;
+            }
+            if (row.parentCode() == null) {
+                problems.add(Violation.at(row.line(), "parent_code", "geography.csv.parent-missing", row.level().key()));
+                continue;
+            }
+            Row parentRow = byCode.get(row.parentCode());
+            Level parentLevel = parentRow != null ? parentRow.level() : known.get(row.parentCode());
+            if (parentLevel == null) {
+                problems.add(Violation.at(row.line(), "parent_code", "geography.csv.parent-unknown", row.parentCode()));
+            } else if (row.level().parent().filter(Predicate.isEqual(parentLevel)).isEmpty()) {
+                problems.add(Violation.at(row.line(), "parent_code", "geography.csv.parent-level",
+                        row.level().key(), row.level().parent().map(Level::key).orElse("-"), row.parentCode(), parentLevel.key()));
+            }
+        }
+        reportCycles(byCode, problems);
+    }
+
+    /** Levels make cycles impossible in a valid file, but a file with wrong levels can still loop; name the loop. */
+    private static void reportCycles(Map<String, Row> byCode, List<Violation> problems) {
+        var reported = new java.util.HashSet<String>();
+        for (Row start : byCode.values()) {
+            var seen = new LinkedHashMap<String, Boolean>();
+            Row at = start;
+            while (at != null && !seen.containsKey(at.code())) {
+                seen.put(at.code(), true);
+                at = at.parentCode() == null ? null : byCode.get(at.parentCode());
+            }
+            if (at != null && reported.add(at.code())) {
+                var loop = new ArrayList<String>();
+                boolean inLoop = false;
+                for (String code : seen.keySet()) {
+                    inLoop |= code.equals(at.code());
+                    if (inLoop) {
+                        loop.add(code);
+                    }
+                }
+                loop.add(at.code());
+                reported.addAll(loop);
+                problems.add(Violation.at(at.line(), "parent_code", "geography.csv.cycle", String.join(" → ", loop)));
+            }
+        }
+    }
+
+    /** Lines of the file; a line that is not valid UTF-8 is reported and left null. */
+    private static List<String> decode(byte[] bytes, List<Violation> problems) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        var lines = new ArrayList<String>();
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        int lineStart = start;
+        for (int i = start; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                int end = i > lineStart && bytes[i - 1] == '\r' ? i - 1 : i;
+                if (i == bytes.length && end == lineStart) {
+                    break;
+                }
+                try {
+                    lines.add(decoder.decode(ByteBuffer.wrap(bytes, lineStart, end - lineStart)).toString());
+                } catch (CharacterCodingException e) {
+                    problems.add(Violation.at(lines.size() + 1, null, "geography.csv.encoding"));
+                    lines.add(null);
+                }
+                lineStart = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    /** RFC 4180 fields of one line: commas separate, double quotes protect commas and quotes. */
+    public static List<String> fields(String line) {
+        var fields = new ArrayList<String>();
+        var field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}

@@ -1,0 +1,42 @@
+package io.gongzhi.geography.internal;
+
+import io.gongzhi.geography.DivisionImports;
+import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.platform.DemoMode;
+import io.gongzhi.shared.Progress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+
+/** In demo mode, an empty installation gets Chengdu's real divisions (shipped under {@code geography/}). */
+@Component
+class ReferenceGeography implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceGeography.class);
+    static final String DIVISIONS = "geography/chengdu-divisions.csv";
+
+    private final DivisionImports imports;
+    private final Hierarchy hierarchy;
+    private final Environment environment;
+
+    ReferenceGeography(DivisionImports imports, Hierarchy hierarchy, Environment environment) {
+        this.imports = imports;
+        this.hierarchy = hierarchy;
+        this.environment = environment;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!DemoMode.isOn(environment) || !hierarchy.children(null).isEmpty()) {
+            return;
+        }
+        var report = imports.importCsv(new ClassPathResource(DIVISIONS).getContentAsByteArray(), Progress.NONE);
+        log.info("Demo mode: loaded Chengdu's divisions {}", report.countsByLevel());
+    }
+}

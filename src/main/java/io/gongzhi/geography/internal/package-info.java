@@ -1,0 +1,2 @@
+/** How geography is read from files, stored, versioned and indexed. */
+package io.gongzhi.geography.internal;
