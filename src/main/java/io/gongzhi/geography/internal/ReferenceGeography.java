@@ -1,7 +1,9 @@
 package io.gongzhi.geography.internal;
 
+import io.gongzhi.geography.BoundaryImports;
 import io.gongzhi.geography.DivisionImports;
 import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.geography.Level;
 import io.gongzhi.platform.DemoMode;
 import io.gongzhi.shared.Progress;
 import org.slf4j.Logger;
@@ -14,19 +16,22 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 
-/** In demo mode, an empty installation gets Chengdu's real divisions (shipped under {@code geography/}). */
+/** In demo mode, an empty installation gets Chengdu's real divisions and district boundaries (shipped under {@code geography/}). */
 @Component
 class ReferenceGeography implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceGeography.class);
     static final String DIVISIONS = "geography/chengdu-divisions.csv";
+    static final String DISTRICT_BOUNDARIES = "geography/chengdu-districts.geojson";
 
     private final DivisionImports imports;
+    private final BoundaryImports boundaries;
     private final Hierarchy hierarchy;
     private final Environment environment;
 
-    ReferenceGeography(DivisionImports imports, Hierarchy hierarchy, Environment environment) {
+    ReferenceGeography(DivisionImports imports, BoundaryImports boundaries, Hierarchy hierarchy, Environment environment) {
         this.imports = imports;
+        this.boundaries = boundaries;
         this.hierarchy = hierarchy;
         this.environment = environment;
     }
@@ -37,6 +42,9 @@ class ReferenceGeography implements ApplicationRunner {
             return;
         }
         var report = imports.importCsv(new ClassPathResource(DIVISIONS).getContentAsByteArray(), Progress.NONE);
-        log.info("Demo mode: loaded Chengdu's divisions {}", report.countsByLevel());
+        var districts = boundaries.importGeoJson(new ClassPathResource(DISTRICT_BOUNDARIES).getContentAsByteArray(),
+                Level.DISTRICT, DISTRICT_BOUNDARIES, Progress.NONE);
+        log.info("Demo mode: loaded Chengdu's divisions {} and {} district boundaries ({} matched by name)",
+                report.countsByLevel(), districts.matchedByCode() + districts.matchedByName().size(), districts.matchedByName().size());
     }
 }

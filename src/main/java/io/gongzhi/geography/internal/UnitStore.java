@@ -53,6 +53,11 @@ public class UnitStore {
         return result;
     }
 
+    public List<Unit> atLevel(Level level) {
+        return jdbc.sql("select " + COLUMNS + " from geography_unit where level = ? and valid_to is null order by code")
+                .param(level.name()).query(UNIT).list();
+    }
+
     /** Every division (current or retired) at or below each of {@code roots}. */
     public List<Unit> divisionsUnder(Collection<Unit> roots) {
         var result = new ArrayList<Unit>();

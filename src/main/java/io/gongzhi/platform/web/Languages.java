@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The two languages of the platform: Simplified Chinese by default, English on request.
  * {@code ?lang=en} or {@code ?lang=zh-CN} on any page switches, and a cookie keeps the
- * choice for a year; any other value is ignored rather than shown as broken text.
+ * choice for a year; without the cookie a client's Accept-Language decides; any other
+ * language falls back to Chinese rather than showing broken text.
  */
 @Configuration(proxyBeanMethods = false)
 class Languages implements WebMvcConfigurer {
@@ -32,7 +33,9 @@ class Languages implements WebMvcConfigurer {
         var resolver = new CookieLocaleResolver(COOKIE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
-        resolver.setDefaultLocaleFunction(request -> Locale.SIMPLIFIED_CHINESE);
+        // Without the cookie: what the client asks for (API clients send Accept-Language), else Chinese.
+        resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE
+                : supported(request.getLocale().toLanguageTag()).orElse(Locale.SIMPLIFIED_CHINESE));
         return resolver;
     }
 

@@ -1,0 +1,73 @@
+package io.gongzhi.geography.internal;
+
+import io.gongzhi.geography.Level;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** Boundaries as WKB in {@code geography_boundary}, with the centroid and area kept on the unit. */
+@Repository
+public class BoundaryStore {
+
+    /** A stored boundary with what the locate index needs of its unit. */
+    public record Stored(String code, Level level, String path, String displayName, Geometry geometry) {
+    }
+
+    /** Changes whenever any boundary is written; nodes compare it to know their index is stale. */
+    public record Stamp(long count, Instant latest) {
+    }
+
+    private final JdbcClient jdbc;
+
+    BoundaryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void save(String code, Geometry geometry, String source, Instant now) {
+        byte[] wkb = new WKBWriter(2).write(geometry);
+        jdbc.sql("delete from geography_boundary where code = ?").param(code).update();
+        jdbc.sql("insert into geography_boundary (code, geometry, source, updated_at) values (?, ?, ?, ?)")
+                .params(code, wkb, source, Timestamp.from(now)).update();
+        var centroid = Measures.centroid(geometry);
+        jdbc.sql("update geography_unit set centroid_lon = ?, centroid_lat = ?, area_m2 = ? where code = ?")
+                .params(centroid.x, centroid.y, Measures.areaSquareMetres(geometry), code).update();
+    }
+
+    /** Every current unit's boundary. */
+    public List<Stored> all() {
+        var reader = new WKBReader(GeoJson.GEOMETRY);
+        return jdbc.sql("""
+                        select u.code, u.level, u.path, u.display_name, b.geometry
+                          from geography_boundary b join geography_unit u on u.code = b.code
+                         where u.valid_to is null""")
+                .query((rs, n) -> {
+                    try {
+                        return new Stored(rs.getString("code"), Level.valueOf(rs.getString("level")), rs.getString("path"),
+                                rs.getString("display_name"), reader.read(rs.getBytes("geometry")));
+                    } catch (ParseException e) {
+                        throw new IllegalStateException("unreadable boundary of " + rs.getString("code"), e);
+                    }
+                }).list();
+    }
+
+    public Stamp stamp() {
+        return jdbc.sql("select count(*) n, max(updated_at) latest from geography_boundary")
+                .query((rs, n) -> new Stamp(rs.getLong("n"),
+                        rs.getTimestamp("latest") == null ? Instant.EPOCH : rs.getTimestamp("latest").toInstant()))
+                .single();
+    }
+
+    public List<String> codesWithout(Level level) {
+        return jdbc.sql("""
+                        select u.code from geography_unit u left join geography_boundary b on b.code = u.code
+                         where u.level = ? and u.valid_to is null and b.code is null order by u.code""")
+                .param(level.name()).query(String.class).list();
+    }
+}
