@@ -57,6 +57,23 @@ public class BoundaryStore {
                 }).list();
     }
 
+    /** The boundaries of the current units of one level, by code. */
+    public java.util.Map<String, Geometry> ofLevel(Level level) {
+        var reader = new WKBReader(GeoJson.GEOMETRY);
+        var result = new java.util.LinkedHashMap<String, Geometry>();
+        jdbc.sql("select b.code, b.geometry from geography_boundary b join geography_unit u on u.code = b.code"
+                        + " where u.level = ? and u.valid_to is null order by b.code")
+                .param(level.name())
+                .query((rs, n) -> {
+                    try {
+                        return result.put(rs.getString("code"), reader.read(rs.getBytes("geometry")));
+                    } catch (ParseException e) {
+                        throw new IllegalStateException("unreadable boundary of " + rs.getString("code"), e);
+                    }
+                }).list();
+        return result;
+    }
+
     public Stamp stamp() {
         return jdbc.sql("select count(*) n, max(updated_at) latest from geography_boundary")
                 .query((rs, n) -> new Stamp(rs.getLong("n"),
