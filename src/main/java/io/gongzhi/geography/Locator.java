@@ -32,18 +32,30 @@ public class Locator {
 
     private final BoundaryStore boundaries;
     private final UnitStore units;
-    private volatile LocateIndex index = new LocateIndex(List.of());
+    private final boolean eager;
+    private volatile LocateIndex index;
     private volatile BoundaryStore.Stamp built = new BoundaryStore.Stamp(-1, null);
 
-    Locator(BoundaryStore boundaries, UnitStore units) {
+    /** A web node builds the index at start and after every change; a command builds it only if it locates something. */
+    Locator(BoundaryStore boundaries, UnitStore units, org.springframework.context.ApplicationContext context) {
         this.boundaries = boundaries;
         this.units = units;
+        this.eager = context instanceof org.springframework.web.context.WebApplicationContext;
     }
 
     /** The chain at {@code lon}/{@code lat} (WGS84 degrees), or empty outside every boundary. */
     public Optional<Location> locate(double lon, double lat) {
         check(lon, lat);
-        return index.locate(lon, lat);
+        LocateIndex current = index;
+        if (current == null) {
+            synchronized (this) {
+                if (index == null) {
+                    rebuild();
+                }
+                current = index;
+            }
+        }
+        return current.locate(lon, lat);
     }
 
     /** As {@link #locate}, for callers that treat "outside" as an error. */
@@ -66,13 +78,19 @@ public class Locator {
 
     @EventListener(ApplicationReadyEvent.class)
     void buildAtStart() {
-        rebuild();
+        if (eager) {
+            rebuild();
+        }
     }
 
     /** After the importing transaction commits, so the new boundaries are visible. */
     @TransactionalEventListener
     void onBoundariesChanged(BoundariesChanged changed) {
-        rebuild();
+        if (eager) {
+            rebuild();
+        } else {
+            index = null;
+        }
     }
 
     public void rebuild() {
@@ -93,12 +111,13 @@ public class Locator {
 
     @Scheduled(fixedDelayString = "${gongzhi.geography.index-check:PT1M}", initialDelayString = "${gongzhi.geography.index-check:PT1M}")
     void rebuildIfChangedElsewhere() {
-        if (!boundaries.stamp().equals(built)) {
+        if (eager && !boundaries.stamp().equals(built)) {
             rebuild();
         }
     }
 
     public int indexedBoundaries() {
-        return index.size();
+        LocateIndex current = index;
+        return current == null ? 0 : current.size();
     }
 }

@@ -33,6 +33,18 @@ class HierarchyApiTests {
     }
 
     @Test
+    void theMapGetsTheChildrenAsGeoJson() throws Exception {
+        mvc.perform(get("/api/geo/units/5101/children/boundaries"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("FeatureCollection"))
+                .andExpect(jsonPath("$.features.length()").value(20))
+                .andExpect(jsonPath("$.features[0].properties.code").value("510104"))
+                .andExpect(jsonPath("$.features[0].properties.name").value("锦江区"))
+                .andExpect(jsonPath("$.features[0].geometry.type").value(org.hamcrest.Matchers.oneOf("Polygon", "MultiPolygon")))
+                .andExpect(jsonPath("$.features[0].geometry.coordinates[0][0][0]").isNumber());
+    }
+
+    @Test
     void anUnknownCodeIsANotFoundProblem() throws Exception {
         mvc.perform(get("/api/geo/units/999999/children").header("Accept-Language", "en"))
                 .andExpect(status().isNotFound())

@@ -5,12 +5,16 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Boundaries as WKB in {@code geography_boundary}, with the centroid and area kept on the unit. */
 @Repository
@@ -58,20 +62,34 @@ public class BoundaryStore {
     }
 
     /** The boundaries of the current units of one level, by code. */
-    public java.util.Map<String, Geometry> ofLevel(Level level) {
-        var reader = new WKBReader(GeoJson.GEOMETRY);
-        var result = new java.util.LinkedHashMap<String, Geometry>();
+    public Map<String, Geometry> ofLevel(Level level) {
+        var result = new LinkedHashMap<String, Geometry>();
         jdbc.sql("select b.code, b.geometry from geography_boundary b join geography_unit u on u.code = b.code"
                         + " where u.level = ? and u.valid_to is null order by b.code")
-                .param(level.name())
-                .query((rs, n) -> {
-                    try {
-                        return result.put(rs.getString("code"), reader.read(rs.getBytes("geometry")));
-                    } catch (ParseException e) {
-                        throw new IllegalStateException("unreadable boundary of " + rs.getString("code"), e);
-                    }
-                }).list();
+                .param(level.name()).query(into(result));
         return result;
+    }
+
+    /** The boundaries of the given units that have one, by code. */
+    public Map<String, Geometry> of(Collection<String> codes) {
+        var result = new LinkedHashMap<String, Geometry>();
+        for (List<String> chunk : UnitStore.chunks(codes, 500)) {
+            jdbc.sql("select code, geometry from geography_boundary where code in (:codes)")
+                    .param("codes", chunk).query(into(result));
+        }
+        return result;
+    }
+
+    /** Reads {@code code, geometry} rows into {@code result}. */
+    private static RowCallbackHandler into(Map<String, Geometry> result) {
+        var reader = new WKBReader(GeoJson.GEOMETRY);
+        return rs -> {
+            try {
+                result.put(rs.getString("code"), reader.read(rs.getBytes("geometry")));
+            } catch (ParseException e) {
+                throw new IllegalStateException("unreadable boundary of " + rs.getString("code"), e);
+            }
+        };
     }
 
     public Stamp stamp() {

@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An immutable in-memory index of every boundary: one STR-tree of prepared geometries per
- * level. A lookup asks the finest level first and takes the chain above it from the unit's
- * path, so a point needs one polygon test in the common case.
+ * An immutable in-memory index of every boundary. The finest level (compounds once grids
+ * are generated) sits in a {@link CellRaster} whose answers are precomputed chains; coarser
+ * levels sit in one STR-tree of prepared geometries each, asked finest first, for points the
+ * finest level does not cover. The chain above a unit comes from its path.
  */
 public final class LocateIndex {
 
@@ -30,6 +31,10 @@ public final class LocateIndex {
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, Level> levels = new HashMap<>();
     private final int size;
+    private Level finest;
+    private CellRaster raster;
+    private List<String> finestPaths;
+    private Location[] finestAnswers;
 
     public LocateIndex(List<BoundaryStore.Stored> boundaries) {
         var prepared = new PreparedGeometryFactory();
@@ -41,13 +46,34 @@ public final class LocateIndex {
         }
         trees.values().forEach(STRtree::build);
         size = boundaries.size();
+        finest = trees.keySet().stream().max(Level::compareTo).orElse(null);
+        if (finest != null) {
+            var shapes = boundaries.stream().filter(b -> b.level() == finest).toList();
+            raster = new CellRaster(shapes.stream().map(BoundaryStore.Stored::geometry).toList());
+            finestPaths = shapes.stream().map(BoundaryStore.Stored::path).toList();
+        }
     }
 
     /** Also needs the names of units without boundaries of their own (a district above generated grids). */
     public LocateIndex withNames(Map<String, String> displayNames, Map<String, Level> unitLevels) {
         displayNames.forEach(names::putIfAbsent);
         unitLevels.forEach(levels::putIfAbsent);
+        finestAnswers = null;
         return this;
+    }
+
+    /** The answers of the finest level, computed once the names are known. */
+    private Location[] finestAnswers() {
+        Location[] answers = finestAnswers;
+        if (answers == null && finestPaths != null) {
+            Map<String, Location.Place> places = new HashMap<>();
+            answers = new Location[finestPaths.size()];
+            for (int i = 0; i < answers.length; i++) {
+                answers[i] = chain(finestPaths.get(i), places);
+            }
+            finestAnswers = answers;
+        }
+        return answers;
     }
 
     public int size() {
@@ -55,9 +81,18 @@ public final class LocateIndex {
     }
 
     public Optional<Location> locate(double lon, double lat) {
+        if (raster != null) {
+            int hit = raster.find(lon, lat);
+            if (hit >= 0) {
+                return Optional.of(finestAnswers()[hit]);
+            }
+        }
         Point point = GeoJson.GEOMETRY.createPoint(new Coordinate(lon, lat));
         Envelope at = point.getEnvelopeInternal();
         for (int i = Level.values().length - 1; i >= 0; i--) {
+            if (Level.values()[i] == finest) {
+                continue; // the raster has answered for the finest level
+            }
             STRtree tree = trees.get(Level.values()[i]);
             if (tree == null) {
                 continue;
@@ -65,19 +100,19 @@ public final class LocateIndex {
             for (Object candidate : tree.query(at)) {
                 Entry entry = (Entry) candidate;
                 if (entry.shape().covers(point)) {
-                    return Optional.of(chain(entry.path()));
+                    return Optional.of(chain(entry.path(), new HashMap<>()));
                 }
             }
         }
         return Optional.empty();
     }
 
-    private Location chain(String path) {
+    private Location chain(String path, Map<String, Location.Place> shared) {
         Map<Level, Location.Place> places = new EnumMap<>(Level.class);
         for (String code : path.split("/")) {
             Level level = levels.get(code);
             if (level != null) {
-                places.put(level, new Location.Place(code, names.get(code)));
+                places.put(level, shared.computeIfAbsent(code, c -> new Location.Place(c, names.get(c))));
             }
         }
         return new Location(places.get(Level.DISTRICT), places.get(Level.SUBDISTRICT), places.get(Level.COMMUNITY),

@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * The two languages of the platform: Simplified Chinese by default, English on request.
  * {@code ?lang=en} or {@code ?lang=zh-CN} on any page switches, and a cookie keeps the
- * choice for a year; without the cookie a client's Accept-Language decides; any other
- * language falls back to Chinese rather than showing broken text.
+ * choice for a year. Without the cookie pages are Chinese and the API follows the
+ * client's Accept-Language; any other language falls back to Chinese rather than showing
+ * broken text.
  */
 @Configuration(proxyBeanMethods = false)
 class Languages implements WebMvcConfigurer {
@@ -33,9 +34,12 @@ class Languages implements WebMvcConfigurer {
         var resolver = new CookieLocaleResolver(COOKIE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
-        // Without the cookie: what the client asks for (API clients send Accept-Language), else Chinese.
-        resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE
-                : supported(request.getLocale().toLanguageTag()).orElse(Locale.SIMPLIFIED_CHINESE));
+        // Without the cookie, pages are Chinese whatever the browser says (English is an explicit
+        // choice); the API follows the client's Accept-Language, as machine clients expect.
+        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && request.getHeader("Accept-Language") != null
+                ? supported(request.getLocale().toLanguageTag()).orElse(Locale.SIMPLIFIED_CHINESE)
+                : Locale.SIMPLIFIED_CHINESE);
         return resolver;
     }
 

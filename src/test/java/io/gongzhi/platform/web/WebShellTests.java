@@ -51,6 +51,21 @@ class WebShellTests {
     }
 
     @Test
+    void pagesStayChineseForAnEnglishBrowserUntilEnglishIsChosen() throws Exception {
+        mvc.perform(get("/login").header("Accept-Language", "en-US,en;q=0.9"))
+                .andExpect(content().string(containsString("登录共治平台")));
+    }
+
+    @Test
+    @WithUserDetails("grid")
+    void theApiFollowsTheClientsLanguage() throws Exception {
+        mvc.perform(get("/api/geo/units/999999").header("Accept-Language", "en-US,en;q=0.9"))
+                .andExpect(jsonPath("$.title").value("Not found"));
+        mvc.perform(get("/api/geo/units/999999"))
+                .andExpect(jsonPath("$.title").value("未找到"));
+    }
+
+    @Test
     void anUnsupportedLanguageIsIgnored() throws Exception {
         mvc.perform(get("/login").param("lang", "fr"))
                 .andExpect(content().string(containsString("登录共治平台")))

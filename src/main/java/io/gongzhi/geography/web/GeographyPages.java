@@ -1,0 +1,61 @@
+package io.gongzhi.geography.web;
+
+import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.geography.Level;
+import io.gongzhi.platform.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Set;
+
+/**
+ * The geography page: a search box, a lazily opened tree and a map that drills down from
+ * the city to grids and compounds. Tree and search answer HTML fragments for htmx.
+ */
+@Controller
+class GeographyPages {
+
+    private final Hierarchy hierarchy;
+
+    GeographyPages(Hierarchy hierarchy) {
+        this.hierarchy = hierarchy;
+    }
+
+    @GetMapping("/geo")
+    String page(@RequestParam(required = false) String unit, Model model) {
+        model.addAttribute("roots", hierarchy.children(null));
+        model.addAttribute("focus", unit == null ? null : hierarchy.unit(unit));
+        return "geography/map";
+    }
+
+    @GetMapping("/geo/tree/{code}")
+    String tree(@PathVariable String code, Model model) {
+        model.addAttribute("units", hierarchy.children(code));
+        return "geography/map :: tree";
+    }
+
+    @GetMapping("/geo/search")
+    String search(@RequestParam(name = "q", defaultValue = "") String text, Model model) {
+        model.addAttribute("results", hierarchy.search(text, 20));
+        model.addAttribute("q", text);
+        return "geography/map :: results";
+    }
+
+    /** Levels below which the tree has nothing more to open. */
+    static boolean hasChildren(Level level) {
+        return level != Level.COMPOUND;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+        @Bean
+        NavigationItem geographyNavigation() {
+            return new NavigationItem("nav.geography", "/geo", 10, Set.of());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.gongzhi.browser;
+
+import io.gongzhi.geography.GridGeneration;
+import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.geography.Level;
+import io.gongzhi.shared.Progress;
+import io.gongzhi.support.BrowserTest;
+import io.gongzhi.support.Chromium;
+import io.gongzhi.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dispatcher finds a sub-district on the map, drills down and asks where a point is; the tree opens on a phone. */
+class GeographyBrowserTests extends BrowserTest {
+
+    @Autowired
+    GridGeneration generation;
+
+    @Autowired
+    Hierarchy hierarchy;
+
+    @BeforeEach
+    void aGeneratedCity() {
+        if (hierarchy.countsByLevel().getOrDefault(Level.GRID, 0L) == 0) {
+            // a light city: every community gets at least one grid, so drilling works everywhere
+            generation.generate("5101", 3, 300_000, 400, 44, Progress.NONE);
+        }
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    private int drawnAreas() {
+        return browser.findElements(By.cssSelector("#map path.leaflet-interactive")).size();
+    }
+
+    @Test
+    void findASubdistrictDrillDownAndLocateAPoint() throws Exception {
+        signIn("dispatcher", TestAccounts.PASSWORD);
+        clickAndWaitForUrlEnding(By.linkText("网格地图"), "/geo");
+        waiting().until(d -> drawnAreas() == 20);
+
+        browser.findElement(By.id("geo-q")).sendKeys("玉林");
+        waiting().until(d -> !d.findElements(By.linkText("玉林街道")).isEmpty());
+        browser.findElement(By.linkText("玉林街道")).click();
+        int wuhouSubdistricts = hierarchy.children("510107").size();
+        waiting().until(d -> drawnAreas() >= wuhouSubdistricts && d.findElement(By.id("geo-crumbs")).getText().contains("武侯区"));
+        assertThat(browser.findElement(By.id("geo-crumbs")).getText()).isEqualTo("成都市 › 武侯区");
+        Chromium.screenshot(browser, "geo-zh");
+
+        // a click in the middle of the map names the whole chain down to the compound
+        browser.findElement(By.id("map")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#geo-located div")).size() == 5);
+        String located = browser.findElement(By.id("geo-located")).getText();
+        assertThat(located).contains("区（市）县：武侯区").contains("街道（镇）：").contains("社区（村）：")
+                .contains("网格：").contains("小区（院落）：");
+        Chromium.screenshot(browser, "geo-zh-located");
+    }
+
+    @Test
+    void theTreeOpensOnAPhoneInEnglish() throws Exception {
+        browser.manage().window().setSize(new Dimension(375, 812));
+        signIn("grid", TestAccounts.PASSWORD);
+        browser.get(url("/geo?lang=en"));
+        waiting().until(d -> drawnAreas() == 20);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Grid map");
+        assertThat(Chromium.fitsWidth(browser)).as("fits a 375-px screen").isTrue();
+
+        browser.findElement(By.cssSelector(".tree summary")).click();
+        waiting().until(d -> d.findElement(By.cssSelector(".tree")).getText().contains("锦江区"));
+        assertThat(browser.findElement(By.cssSelector(".tree")).getText()).contains("District");
+        Chromium.screenshot(browser, "geo-en-phone");
+    }
+}
