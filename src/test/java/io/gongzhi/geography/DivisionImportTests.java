@@ -5,6 +5,9 @@ import io.gongzhi.shared.Progress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -18,10 +21,18 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Importing divisions for any city, again and again, on H2 and PostgreSQL. */
 @SpringBootTest
+@AutoConfigureMockMvc
+@WithUserDetails("community")
 class DivisionImportTests {
+
+    @Autowired
+    MockMvc mvc;
 
     /** A clock the test can move forward a day at a time. */
     static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.parse("2026-03-01T02:00:00Z"));
@@ -82,7 +93,7 @@ class DivisionImportTests {
     }
 
     @Test
-    void renamesMovesAdditionsAndRemovalsAreAppliedAndKeptAsHistory() {
+    void renamesMovesAdditionsAndRemovalsAreAppliedAndKeptAsHistory() throws Exception {
         var city = new CityFile("5192", "德城市");
         NOW.set(Instant.parse("2026-03-01T02:00:00Z"));
         imports.importCsv(city.bytes(), Progress.NONE);
@@ -111,6 +122,12 @@ class DivisionImportTests {
         assertThat(hierarchy.nameOn(renamed, LocalDate.of(2026, 3, 15))).contains("德111社区居民委员会");
         assertThat(hierarchy.nameOn(renamed, LocalDate.of(2026, 4, 2))).contains("德新名社区居民委员会");
         assertThat(hierarchy.nameOn(fresh, LocalDate.of(2026, 3, 15))).isEmpty();
+        mvc.perform(get("/api/geo/units/" + renamed + "/name").param("on", "2026-03-15"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("德111社区居民委员会"));
+        mvc.perform(get("/api/geo/units/" + fresh + "/name").param("on", "2026-03-15"))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("geography.not-yet"));
+        mvc.perform(get("/api/geo/units/" + fresh + "/name").param("on", "15.03.2026"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("geography.date-invalid"));
 
         // the dropped community comes back in a later file
         city.add(dropped + ",德123社区居民委员会,community," + city.subdistrict(1, 2));

@@ -2,6 +2,9 @@ package io.gongzhi.geography.web;
 
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Unit;
+import io.gongzhi.shared.InvalidInput;
+import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** Browsing the hierarchy: the pages' lazy tree and search call these, and so can any client. */
@@ -46,6 +50,23 @@ class HierarchyApi {
     @Operation(summary = "The chain from the city down to the unit")
     List<Unit> chain(@PathVariable String code) {
         return hierarchy.chain(code);
+    }
+
+    record NameOn(String code, LocalDate on, String name) {
+    }
+
+    @GetMapping("/units/{code}/name")
+    @Operation(summary = "What the unit was called on a given day (ISO date), e.g. for an old case; 404 if it did not exist then")
+    NameOn nameOn(@PathVariable String code, @RequestParam String on) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(on);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInput(Violation.of("on", "geography.date-invalid", on));
+        }
+        hierarchy.unit(code);
+        return hierarchy.nameOn(code, day).map(name -> new NameOn(code, day, name))
+                .orElseThrow(() -> new NotFound("geography.not-yet", "unit on " + day));
     }
 
     @GetMapping("/search")
