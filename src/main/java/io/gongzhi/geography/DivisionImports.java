@@ -45,15 +45,17 @@ public class DivisionImports {
     @Transactional
     public DivisionImportReport importCsv(byte[] file, Progress progress) {
         progress.start("check", 1);
-        Map<String, Level> known = knownParents(file);
-        List<DivisionsCsv.Row> rows = DivisionsCsv.read(file, known);
+        Map<String, Unit> outside = new HashMap<>();
+        List<DivisionsCsv.Row> rows = DivisionsCsv.read(file, parents -> {
+            store.byCodes(parents).stream().filter(Unit::current).forEach(u -> outside.put(u.code(), u));
+            return outside.values().stream().collect(Collectors.toMap(Unit::code, Unit::level));
+        });
         progress.advance(1);
         progress.finish();
 
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         Map<String, DivisionsCsv.Row> inFile = rows.stream()
                 .collect(Collectors.toMap(DivisionsCsv.Row::code, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
-        Map<String, Unit> outside = store.byCodes(known.keySet()).stream().collect(Collectors.toMap(Unit::code, u -> u));
         Map<String, String> paths = paths(rows, inFile, outside);
 
         List<Unit> tops = rows.stream().filter(r -> r.parentCode() == null || !inFile.containsKey(r.parentCode()))
@@ -110,26 +112,6 @@ public class DivisionImports {
         rows.forEach(r -> counts.merge(r.level(), 1, Integer::sum));
         return new DivisionImportReport(counts, added.stream().map(Unit::code).toList(), renamed, moved,
                 gone.stream().sorted().toList(), reinstated, unchanged);
-    }
-
-    /** Codes named as parents that the file itself does not hold: they must exist already. */
-    private Map<String, Level> knownParents(byte[] file) {
-        Set<String> parents = new HashSet<>();
-        Set<String> codes = new HashSet<>();
-        String text = new String(file, java.nio.charset.StandardCharsets.UTF_8);
-        text.lines().skip(1).forEach(line -> {
-            var fields = DivisionsCsv.fields(line);
-            if (fields.size() == 4) {
-                codes.add(fields.get(0).strip());
-                if (!fields.get(3).isBlank()) {
-                    parents.add(fields.get(3).strip());
-                }
-            }
-        });
-        parents.removeAll(codes);
-        Map<String, Level> known = new HashMap<>();
-        store.byCodes(parents).stream().filter(Unit::current).forEach(u -> known.put(u.code(), u.level()));
-        return known;
     }
 
     private static Map<String, String> paths(List<DivisionsCsv.Row> rows, Map<String, DivisionsCsv.Row> inFile, Map<String, Unit> outside) {

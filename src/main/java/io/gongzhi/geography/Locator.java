@@ -104,7 +104,7 @@ public class Locator {
                 levels.put(u.code(), u.level());
             });
         }
-        index = new LocateIndex(all).withNames(names, levels);
+        index = new LocateIndex(all, names, levels);
         built = stamp;
         log.info("Locate index built over {} boundaries", all.size());
     }

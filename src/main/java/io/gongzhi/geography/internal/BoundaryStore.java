@@ -51,14 +51,8 @@ public class BoundaryStore {
                         select u.code, u.level, u.path, u.display_name, b.geometry
                           from geography_boundary b join geography_unit u on u.code = b.code
                          where u.valid_to is null""")
-                .query((rs, n) -> {
-                    try {
-                        return new Stored(rs.getString("code"), Level.valueOf(rs.getString("level")), rs.getString("path"),
-                                rs.getString("display_name"), reader.read(rs.getBytes("geometry")));
-                    } catch (ParseException e) {
-                        throw new IllegalStateException("unreadable boundary of " + rs.getString("code"), e);
-                    }
-                }).list();
+                .query((rs, n) -> new Stored(rs.getString("code"), Level.valueOf(rs.getString("level")), rs.getString("path"),
+                        rs.getString("display_name"), geometry(reader, rs))).list();
     }
 
     /** The boundaries of the current units of one level, by code. */
@@ -83,13 +77,16 @@ public class BoundaryStore {
     /** Reads {@code code, geometry} rows into {@code result}. */
     private static RowCallbackHandler into(Map<String, Geometry> result) {
         var reader = new WKBReader(GeoJson.GEOMETRY);
-        return rs -> {
-            try {
-                result.put(rs.getString("code"), reader.read(rs.getBytes("geometry")));
-            } catch (ParseException e) {
-                throw new IllegalStateException("unreadable boundary of " + rs.getString("code"), e);
-            }
-        };
+        return rs -> result.put(rs.getString("code"), geometry(reader, rs));
+    }
+
+    /** The row's {@code geometry} column; a row that is not WKB means the table was written by something else. */
+    private static Geometry geometry(WKBReader reader, java.sql.ResultSet rs) throws java.sql.SQLException {
+        try {
+            return reader.read(rs.getBytes("geometry"));
+        } catch (ParseException e) {
+            throw new IllegalStateException("unreadable boundary of " + rs.getString("code"), e);
+        }
     }
 
     public Stamp stamp() {

@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -35,10 +38,10 @@ public final class DivisionsCsv {
     }
 
     /**
-     * @param known which codes outside the file may serve as parents, and at which level
-     *              (the database's current units)
+     * @param outside answers, for the parent codes the file names but does not hold, the
+     *                level of those that exist already (the database's current units)
      */
-    public static List<Row> read(byte[] bytes, Map<String, Level> known) {
+    public static List<Row> read(byte[] bytes, Function<Set<String>, Map<String, Level>> outside) {
         var problems = new ArrayList<Violation>();
         List<String> lines = decode(bytes, problems);
         if (lines.isEmpty() || !lines.get(0).strip().equalsIgnoreCase(HEADER)) {
@@ -89,6 +92,11 @@ public final class DivisionsCsv {
         if (rows.isEmpty() && problems.isEmpty()) {
             problems.add(Violation.at(2, null, "geography.csv.empty"));
         }
+        Set<String> codes = new HashSet<>();
+        rows.forEach(r -> codes.add(r.code()));
+        Set<String> parentsOutside = new HashSet<>();
+        rows.stream().map(Row::parentCode).filter(c -> c != null && !codes.contains(c)).forEach(parentsOutside::add);
+        Map<String, Level> known = parentsOutside.isEmpty() ? Map.of() : outside.apply(parentsOutside);
         checkParents(rows, known, problems);
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparing(v -> v.line() == null ? 0 : v.line()));
@@ -175,7 +183,7 @@ public final class DivisionsCsv {
     }
 
     /** RFC 4180 fields of one line: commas separate, double quotes protect commas and quotes. */
-    public static List<String> fields(String line) {
+    static List<String> fields(String line) {
         var fields = new ArrayList<String>();
         var field = new StringBuilder();
         boolean quoted = false;

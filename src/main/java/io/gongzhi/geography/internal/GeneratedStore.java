@@ -7,14 +7,13 @@ import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes generated grids and compounds in JDBC batches; removes a previous generation under a city first. */
+/** Writes generated grids and compounds with their boundaries in JDBC batches; removes a previous generation under a city first. */
 @Repository
 public class GeneratedStore {
 
@@ -25,9 +24,11 @@ public class GeneratedStore {
     private static final int BATCH = 2_000;
 
     private final JdbcTemplate jdbc;
+    private final UnitStore units;
 
-    GeneratedStore(JdbcTemplate jdbc) {
+    GeneratedStore(JdbcTemplate jdbc, UnitStore units) {
         this.jdbc = jdbc;
+        this.units = units;
     }
 
     /** Grids and compounds are only ever generated; nothing refers to them yet, so a new generation replaces the old. */
@@ -42,20 +43,11 @@ public class GeneratedStore {
         var writer = new WKBWriter(2);
         for (int from = 0; from < pieces.size(); from += BATCH) {
             List<Piece> chunk = pieces.subList(from, Math.min(pieces.size(), from + BATCH));
-            var units = new ArrayList<Object[]>(chunk.size());
-            var versions = new ArrayList<Object[]>(chunk.size());
             var shapes = new ArrayList<Object[]>(chunk.size());
             for (Piece p : chunk) {
-                Unit u = p.unit();
-                units.add(new Object[] {u.code(), u.name(), u.displayName(), u.level().name(), u.parentCode(), u.path(),
-                        Date.valueOf(day), u.centroidLon(), u.centroidLat(), u.areaM2()});
-                versions.add(new Object[] {u.code(), u.name(), u.parentCode(), Date.valueOf(day)});
-                shapes.add(new Object[] {u.code(), writer.write(p.boundary()), source, Timestamp.from(now)});
+                shapes.add(new Object[] {p.unit().code(), writer.write(p.boundary()), source, Timestamp.from(now)});
             }
-            jdbc.batchUpdate("insert into geography_unit (code, name, display_name, level, parent_code, path, valid_from,"
-                    + " valid_to, centroid_lon, centroid_lat, area_m2) values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?)", units);
-            jdbc.batchUpdate("insert into geography_unit_version (code, name, parent_code, valid_from, valid_to, change)"
-                    + " values (?, ?, ?, ?, null, 'generated')", versions);
+            units.insert(chunk.stream().map(Piece::unit).toList(), day, "generated");
             jdbc.batchUpdate("insert into geography_boundary (code, geometry, source, updated_at) values (?, ?, ?, ?)", shapes);
             progress.advance(chunk.size());
         }

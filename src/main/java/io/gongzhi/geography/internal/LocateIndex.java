@@ -31,12 +31,21 @@ public final class LocateIndex {
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, Level> levels = new HashMap<>();
     private final int size;
-    private Level finest;
-    private CellRaster raster;
-    private List<String> finestPaths;
-    private Location[] finestAnswers;
+    private final Level finest;
+    private final CellRaster raster;
+    /** The answer for each polygon of the finest level, in raster order. */
+    private final Location[] finestAnswers;
 
     public LocateIndex(List<BoundaryStore.Stored> boundaries) {
+        this(boundaries, Map.of(), Map.of());
+    }
+
+    /**
+     * @param displayNames names of units without a boundary of their own (a district above
+     *                     generated grids), so the chain can name them
+     * @param unitLevels   their levels
+     */
+    public LocateIndex(List<BoundaryStore.Stored> boundaries, Map<String, String> displayNames, Map<String, Level> unitLevels) {
         var prepared = new PreparedGeometryFactory();
         for (BoundaryStore.Stored b : boundaries) {
             trees.computeIfAbsent(b.level(), l -> new STRtree())
@@ -44,36 +53,15 @@ public final class LocateIndex {
             names.put(b.code(), b.displayName());
             levels.put(b.code(), b.level());
         }
+        displayNames.forEach(names::putIfAbsent);
+        unitLevels.forEach(levels::putIfAbsent);
         trees.values().forEach(STRtree::build);
         size = boundaries.size();
         finest = trees.keySet().stream().max(Level::compareTo).orElse(null);
-        if (finest != null) {
-            var shapes = boundaries.stream().filter(b -> b.level() == finest).toList();
-            raster = new CellRaster(shapes.stream().map(BoundaryStore.Stored::geometry).toList());
-            finestPaths = shapes.stream().map(BoundaryStore.Stored::path).toList();
-        }
-    }
-
-    /** Also needs the names of units without boundaries of their own (a district above generated grids). */
-    public LocateIndex withNames(Map<String, String> displayNames, Map<String, Level> unitLevels) {
-        displayNames.forEach(names::putIfAbsent);
-        unitLevels.forEach(levels::putIfAbsent);
-        finestAnswers = null;
-        return this;
-    }
-
-    /** The answers of the finest level, computed once the names are known. */
-    private Location[] finestAnswers() {
-        Location[] answers = finestAnswers;
-        if (answers == null && finestPaths != null) {
-            Map<String, Location.Place> places = new HashMap<>();
-            answers = new Location[finestPaths.size()];
-            for (int i = 0; i < answers.length; i++) {
-                answers[i] = chain(finestPaths.get(i), places);
-            }
-            finestAnswers = answers;
-        }
-        return answers;
+        var shapes = boundaries.stream().filter(b -> b.level() == finest).toList();
+        raster = finest == null ? null : new CellRaster(shapes.stream().map(BoundaryStore.Stored::geometry).toList());
+        Map<String, Location.Place> places = new HashMap<>();
+        finestAnswers = shapes.stream().map(b -> chain(b.path(), places)).toArray(Location[]::new);
     }
 
     public int size() {
@@ -84,7 +72,7 @@ public final class LocateIndex {
         if (raster != null) {
             int hit = raster.find(lon, lat);
             if (hit >= 0) {
-                return Optional.of(finestAnswers()[hit]);
+                return Optional.of(finestAnswers[hit]);
             }
         }
         Point point = GeoJson.GEOMETRY.createPoint(new Coordinate(lon, lat));

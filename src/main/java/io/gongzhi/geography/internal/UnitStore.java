@@ -2,6 +2,7 @@ package io.gongzhi.geography.internal;
 
 import io.gongzhi.geography.Level;
 import io.gongzhi.geography.Unit;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,9 +30,11 @@ public class UnitStore {
             (Double) rs.getObject("centroid_lon"), (Double) rs.getObject("centroid_lat"), (Double) rs.getObject("area_m2"));
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    UnitStore(JdbcClient jdbc) {
+    UnitStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public Optional<Unit> find(String code) {
@@ -78,15 +81,19 @@ public class UnitStore {
                 .query(UNIT).list();
     }
 
+    /** New units and their first version, in JDBC batches (a city's generation writes ~220,000). */
     public void insert(List<Unit> units, LocalDate day, String change) {
-        for (List<Unit> chunk : chunks(units, 1000)) {
+        for (List<Unit> chunk : chunks(units, 2_000)) {
+            var rows = new ArrayList<Object[]>(chunk.size());
+            var versions = new ArrayList<Object[]>(chunk.size());
             for (Unit u : chunk) {
-                jdbc.sql("insert into geography_unit (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(u.code(), u.name(), u.displayName(), u.level().name(), u.parentCode(), u.path(),
-                                Date.valueOf(u.validFrom()), null, u.centroidLon(), u.centroidLat(), u.areaM2())
-                        .update();
-                openVersion(u.code(), u.name(), u.parentCode(), day, change);
+                rows.add(new Object[] {u.code(), u.name(), u.displayName(), u.level().name(), u.parentCode(), u.path(),
+                        Date.valueOf(u.validFrom()), u.centroidLon(), u.centroidLat(), u.areaM2()});
+                versions.add(new Object[] {u.code(), u.name(), u.parentCode(), Date.valueOf(day), change});
             }
+            batch.batchUpdate("insert into geography_unit (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?)", rows);
+            batch.batchUpdate("insert into geography_unit_version (code, name, parent_code, valid_from, valid_to, change)"
+                    + " values (?, ?, ?, ?, null, ?)", versions);
         }
     }
 

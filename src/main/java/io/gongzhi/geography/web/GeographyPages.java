@@ -1,7 +1,6 @@
 package io.gongzhi.geography.web;
 
 import io.gongzhi.geography.Hierarchy;
-import io.gongzhi.geography.Level;
 import io.gongzhi.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,11 +43,6 @@ class GeographyPages {
         model.addAttribute("results", hierarchy.search(text, 20));
         model.addAttribute("q", text);
         return "geography/map :: results";
-    }
-
-    /** Levels below which the tree has nothing more to open. */
-    static boolean hasChildren(Level level) {
-        return level != Level.COMPOUND;
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -19,7 +19,7 @@ class DivisionsCsvTests {
         byte[] file = ("\uFEFFcode,name,level,parent_code\r\n"
                 + "5101,成都市,city,\r\n"
                 + "510104,\"锦江区, 老城\",district,5101\r\n").getBytes(StandardCharsets.UTF_8);
-        var rows = DivisionsCsv.read(file, Map.of());
+        var rows = DivisionsCsv.read(file, parents -> Map.of());
         assertThat(rows).extracting(DivisionsCsv.Row::code, DivisionsCsv.Row::name, DivisionsCsv.Row::level)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("5101", "成都市", Level.CITY),
                         org.assertj.core.groups.Tuple.tuple("510104", "锦江区, 老城", Level.DISTRICT));
@@ -40,7 +40,7 @@ class DivisionsCsvTests {
                 "510108,成华区,district",                     // 10 three columns
                 "5102,另一市,city,5101");                     // 11 a city with a parent
         var invalid = catchThrowableOfType(InvalidInput.class,
-                () -> DivisionsCsv.read(file.getBytes(StandardCharsets.UTF_8), Map.of()));
+                () -> DivisionsCsv.read(file.getBytes(StandardCharsets.UTF_8), parents -> Map.of()));
         assertThat(invalid.violations()).extracting(Violation::line, Violation::code).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(4, "geography.csv.duplicate-code"),
                 org.assertj.core.groups.Tuple.tuple(5, "geography.csv.name-empty"),
@@ -56,7 +56,7 @@ class DivisionsCsvTests {
     @Test
     void aParentAlreadyInTheSystemIsAccepted() {
         byte[] file = "code,name,level,parent_code\n510199001,新街道,subdistrict,510199\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(DivisionsCsv.read(file, Map.of("510199", Level.DISTRICT))).hasSize(1);
+        assertThat(DivisionsCsv.read(file, parents -> Map.of("510199", Level.DISTRICT))).hasSize(1);
     }
 
     @Test
@@ -65,7 +65,7 @@ class DivisionsCsvTests {
                 "510101,甲,district,510102",
                 "510102,乙,district,510101");
         var invalid = catchThrowableOfType(InvalidInput.class,
-                () -> DivisionsCsv.read(file.getBytes(StandardCharsets.UTF_8), Map.of()));
+                () -> DivisionsCsv.read(file.getBytes(StandardCharsets.UTF_8), parents -> Map.of()));
         assertThat(invalid.violations()).extracting(Violation::code).contains("geography.csv.cycle");
         assertThat(invalid.violations()).filteredOn(v -> v.code().equals("geography.csv.cycle"))
                 .singleElement().satisfies(v -> assertThat(v.args().get(0).toString()).contains("510101").contains("510102"));
@@ -78,7 +78,7 @@ class DivisionsCsvTests {
         byte[] file = new byte[head.length + gbk.length];
         System.arraycopy(head, 0, file, 0, head.length);
         System.arraycopy(gbk, 0, file, head.length, gbk.length);
-        var invalid = catchThrowableOfType(InvalidInput.class, () -> DivisionsCsv.read(file, Map.of()));
+        var invalid = catchThrowableOfType(InvalidInput.class, () -> DivisionsCsv.read(file, parents -> Map.of()));
         assertThat(invalid.violations()).extracting(Violation::line, Violation::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "geography.csv.encoding"));
     }
@@ -86,7 +86,7 @@ class DivisionsCsvTests {
     @Test
     void aWrongHeaderStopsAtLineOne() {
         var invalid = catchThrowableOfType(InvalidInput.class,
-                () -> DivisionsCsv.read("id,title\n1,x\n".getBytes(StandardCharsets.UTF_8), Map.of()));
+                () -> DivisionsCsv.read("id,title\n1,x\n".getBytes(StandardCharsets.UTF_8), parents -> Map.of()));
         assertThat(invalid.violations()).extracting(Violation::line, Violation::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "geography.csv.header"));
     }
