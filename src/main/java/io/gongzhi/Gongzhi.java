@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "gongzhi", mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.class,
         description = "Gongzhi (共治): community development and governance platform.",
-        subcommands = {ServeCommand.class, VersionCommand.class, AccountCommands.class, ImportCommands.class, GenerateCommands.class,
+        subcommands = {ServeCommand.class, VersionCommand.class, AccountCommands.class, ImportCommands.class, GenerateCommands.class, VerifyCommands.class, ExportCommands.class,
                 CommandLine.HelpCommand.class})
 public final class Gongzhi implements Callable<Integer> {
 

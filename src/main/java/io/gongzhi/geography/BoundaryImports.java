@@ -9,6 +9,8 @@ import io.gongzhi.shared.Progress;
 import io.gongzhi.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import io.gongzhi.audit.Audit;
+import io.gongzhi.audit.Outcome;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -31,12 +33,14 @@ public class BoundaryImports {
     private final UnitStore units;
     private final BoundaryStore boundaries;
     private final ApplicationEventPublisher events;
+    private final Audit audit;
     private final Clock clock;
 
-    BoundaryImports(UnitStore units, BoundaryStore boundaries, ApplicationEventPublisher events, Clock clock) {
+    BoundaryImports(UnitStore units, BoundaryStore boundaries, ApplicationEventPublisher events, Audit audit, Clock clock) {
         this.units = units;
         this.boundaries = boundaries;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -78,6 +82,8 @@ public class BoundaryImports {
         progress.finish();
         int saved = byCodeCount + byNameMatches.size();
         events.publishEvent(new BoundariesChanged(level, saved));
+        audit.record("geography.import-boundaries", "boundaries:" + level.key(), Outcome.SUCCESS,
+                "saved=" + saved + " unmatched=" + unmatched.size() + " repaired=" + repaired);
         return new BoundaryImportReport(level, byCodeCount, byNameMatches, unmatched, boundaries.codesWithout(level), repaired);
     }
 }

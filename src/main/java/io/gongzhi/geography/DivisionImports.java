@@ -5,6 +5,8 @@ import io.gongzhi.geography.internal.DivisionsCsv;
 import io.gongzhi.geography.internal.UnitStore;
 import io.gongzhi.shared.Progress;
 import org.springframework.stereotype.Service;
+import io.gongzhi.audit.Audit;
+import io.gongzhi.audit.Outcome;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -35,10 +37,12 @@ public class DivisionImports {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final UnitStore store;
+    private final Audit audit;
     private final Clock clock;
 
-    DivisionImports(UnitStore store, Clock clock) {
+    DivisionImports(UnitStore store, Audit audit, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -110,8 +114,12 @@ public class DivisionImports {
 
         var counts = new EnumMap<Level, Integer>(Level.class);
         rows.forEach(r -> counts.merge(r.level(), 1, Integer::sum));
-        return new DivisionImportReport(counts, added.stream().map(Unit::code).toList(), renamed, moved,
+        var report = new DivisionImportReport(counts, added.stream().map(Unit::code).toList(), renamed, moved,
                 gone.stream().sorted().toList(), reinstated, unchanged);
+        audit.record("geography.import-divisions", "divisions", Outcome.SUCCESS,
+                "added=" + report.added().size() + " renamed=" + renamed.size() + " moved=" + moved.size()
+                        + " retired=" + gone.size() + " reinstated=" + reinstated.size() + " unchanged=" + unchanged);
+        return report;
     }
 
     private static Map<String, String> paths(List<DivisionsCsv.Row> rows, Map<String, DivisionsCsv.Row> inFile, Map<String, Unit> outside) {

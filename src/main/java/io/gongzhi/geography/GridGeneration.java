@@ -12,6 +12,8 @@ import io.gongzhi.shared.Violation;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import io.gongzhi.audit.Audit;
+import io.gongzhi.audit.Outcome;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -43,9 +45,12 @@ public class GridGeneration {
     private final BoundaryStore boundaries;
     private final GeneratedStore generated;
     private final ApplicationEventPublisher events;
+    private final Audit audit;
     private final Clock clock;
 
-    GridGeneration(UnitStore units, BoundaryStore boundaries, GeneratedStore generated, ApplicationEventPublisher events, Clock clock) {
+    GridGeneration(UnitStore units, BoundaryStore boundaries, GeneratedStore generated, ApplicationEventPublisher events,
+                   Audit audit, Clock clock) {
+        this.audit = audit;
         this.units = units;
         this.boundaries = boundaries;
         this.generated = generated;
@@ -138,6 +143,8 @@ public class GridGeneration {
         generated.insert(pieces, today, "generated seed " + seed, clock.instant(), progress);
         progress.finish();
         events.publishEvent(new BoundariesChanged(Level.COMPOUND, pieces.size()));
+        audit.record("geography.generate-grids", "city:" + cityCode, Outcome.SUCCESS,
+                "seed=" + seed + " grids=" + gridCount + " compounds=" + compoundCount);
         return new GenerationReport(seed, districts.size(), subdistrictCount, communities.size(), gridCount, compoundCount,
                 households, (System.nanoTime() - started) / 1_000_000);
     }

@@ -1,7 +1,9 @@
 package io.gongzhi.geography;
 
 import io.gongzhi.geography.internal.UnitStore;
+import io.gongzhi.shared.Jurisdiction;
 import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.RegionPath;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -46,15 +48,54 @@ public class Hierarchy {
     }
 
     public List<Unit> search(String text, int limit) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return store.search(text.strip(), Math.max(1, Math.min(limit, 100)));
+        return search(text, limit, Jurisdiction.EVERYWHERE);
     }
 
     /** The name the unit had on {@code day}, if it existed then. */
     public Optional<String> nameOn(String code, LocalDate day) {
         return store.versionOn(code, day).map(v -> (String) v.get("name"));
+    }
+
+    // --- As seen by someone with a jurisdiction: their places and everything below, plus the
+    // names of the places above them (to find one's way down), and nothing else. A unit
+    // outside answers exactly like a unit that does not exist.
+
+    /** Where the tree starts for {@code j}: the cities for the whole system, else the jurisdiction's own places. */
+    public List<Unit> roots(Jurisdiction j) {
+        if (j.isEverywhere()) {
+            return children(null);
+        }
+        return store.byCodes(j.paths().stream().map(RegionPath::code).toList()).stream()
+                .filter(u -> j.covers(u.path()))
+                .sorted(java.util.Comparator.comparing(Unit::path)).toList();
+    }
+
+    public Unit unit(String code, Jurisdiction j) {
+        Unit unit = store.find(code).orElse(null);
+        if (unit == null || !j.leadsTo(unit.path())) {
+            throw new NotFound("geography.unit-not-found", "unit " + code);
+        }
+        return unit;
+    }
+
+    public List<Unit> children(String code, Jurisdiction j) {
+        if (code != null) {
+            unit(code, j);
+        }
+        return store.children(code).stream().filter(u -> j.leadsTo(u.path())).toList();
+    }
+
+    public List<Unit> chain(String code, Jurisdiction j) {
+        unit(code, j);
+        return chain(code);
+    }
+
+    /** Search inside the jurisdiction only. */
+    public List<Unit> search(String text, int limit, Jurisdiction j) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return store.search(text.strip(), Math.max(1, Math.min(limit, 100)), j);
     }
 
     public Map<Level, Long> countsByLevel() {

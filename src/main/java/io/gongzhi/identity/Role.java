@@ -26,6 +26,21 @@ public enum Role {
         return "ROLE_" + name();
     }
 
+    /** The three roles MLPS keeps apart: an account holding one of them holds no other role. */
+    public boolean administrative() {
+        return this == AUDITOR || this == SECURITY_ADMIN || this == SYSTEM_ADMIN;
+    }
+
+    /** Roles that must be bound to at least one place in the hierarchy. */
+    public boolean needsJurisdiction() {
+        return this != RESIDENT && !administrative();
+    }
+
+    /** Roles for which the security policy can demand a second factor. */
+    public boolean privileged() {
+        return administrative() || this == CITY_COMMITTEE || this == DISTRICT_COMMITTEE;
+    }
+
     public static Optional<Role> parse(String name) {
         return Arrays.stream(values()).filter(r -> r.name().equalsIgnoreCase(name)).findFirst();
     }

@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Importing divisions for any city, again and again, on H2 and PostgreSQL. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@WithUserDetails("community")
+@WithUserDetails("admin")
 class DivisionImportTests {
 
     @Autowired

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @SpringBootTest
 @AutoConfigureMockMvc
-@WithUserDetails("community")
+@WithUserDetails("city")
 class HierarchyApiTests {
 
     @Autowired
@@ -55,5 +55,34 @@ class HierarchyApiTests {
     void searchAnswersByName() throws Exception {
         mvc.perform(get("/api/geo/search").param("q", "玉林"))
                 .andExpect(jsonPath("$[0].displayName").value("玉林街道"));
+    }
+
+    @Test
+    @WithUserDetails("community")
+    void aCommunityWorkerSeesTheirCommunityAndOnlyTheNamesAboveIt() throws Exception {
+        mvc.perform(get("/api/geo/units"))
+                .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.contains("510107005001")));
+        mvc.perform(get("/api/geo/units/5101/children"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.contains("510107")));
+        mvc.perform(get("/api/geo/units/510107005001/chain"))
+                .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.contains("5101", "510107", "510107005", "510107005001")));
+        // a neighbouring community and another district answer like codes that do not exist
+        for (String outside : new String[] {"510107005002", "510104"}) {
+            mvc.perform(get("/api/geo/units/" + outside).header("Accept-Language", "en"))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("geography.unit-not-found"));
+        }
+        mvc.perform(get("/api/geo/units/510107005002/children/boundaries")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/geo/search").param("q", "玉林"))
+                .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.contains("510107005001")));
+        mvc.perform(get("/api/geo/search").param("q", "锦江")).andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    @WithUserDetails("resident")
+    void aResidentDoesNotBrowseTheHierarchy() throws Exception {
+        mvc.perform(get("/api/geo/units/5101/children")).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("forbidden"));
     }
 }

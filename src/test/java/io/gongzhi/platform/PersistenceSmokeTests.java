@@ -1,5 +1,6 @@
 package io.gongzhi.platform;
 
+import io.gongzhi.identity.AccountForm;
 import io.gongzhi.identity.Accounts;
 import io.gongzhi.identity.Role;
 import io.gongzhi.shared.InvalidInput;
@@ -52,19 +53,20 @@ class PersistenceSmokeTests {
     @Test
     void anAccountRoundTripsWithChineseTextAndUtcTime() {
         Instant before = Instant.now().minusSeconds(1);
-        var created = accounts.create("smoke.test", "欧阳娜娜", Set.of(Role.GRID_WORKER, Role.RESIDENT), "Long-enough-Passw0rd");
+        var created = accounts.create(new AccountForm("smoke.test", "欧阳娜娜", Set.of(Role.GRID_WORKER), Set.of("510107005001"), Set.of()), "Long-enough-Passw0rd");
         var found = accounts.find("smoke.test").orElseThrow();
 
         assertThat(found).isEqualTo(created);
         assertThat(found.displayName()).isEqualTo("欧阳娜娜");
-        assertThat(found.roles()).containsExactlyInAnyOrder(Role.GRID_WORKER, Role.RESIDENT);
+        assertThat(found.roles()).containsExactly(Role.GRID_WORKER);
+        assertThat(found.units()).containsExactly("510107005001");
         assertThat(found.createdAt()).isBetween(before, Instant.now().plus(Duration.ofSeconds(1)));
     }
 
     @Test
     void badInputIsReportedWholeAndWritesNothing() {
         long count = accounts.count();
-        assertThatThrownBy(() -> accounts.create("X", " ", Set.of(), "short"))
+        assertThatThrownBy(() -> accounts.create(new AccountForm("X", " ", Set.of(), Set.of(), Set.of()), "short"))
                 .isInstanceOf(InvalidInput.class)
                 .extracting(e -> ((InvalidInput) e).violations().stream().map(Violation::code).toList())
                 .asList()
@@ -75,7 +77,7 @@ class PersistenceSmokeTests {
 
     @Test
     void aTakenUsernameIsRefused() {
-        assertThatThrownBy(() -> accounts.create("admin", "重名", Set.of(Role.RESIDENT), "Long-enough-Passw0rd"))
+        assertThatThrownBy(() -> accounts.create(new AccountForm("admin", "重名", Set.of(Role.RESIDENT), Set.of(), Set.of()), "Long-enough-Passw0rd"))
                 .isInstanceOf(InvalidInput.class)
                 .extracting(e -> ((InvalidInput) e).violations().get(0))
                 .isEqualTo(Violation.of("username", "account.username-taken", "admin"));

@@ -18,6 +18,7 @@ import java.io.IOException;
 
 /** In demo mode, an empty installation gets Chengdu's real divisions and district boundaries (shipped under {@code geography/}). */
 @Component
+@org.springframework.core.annotation.Order(10)
 class ReferenceGeography implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceGeography.class);

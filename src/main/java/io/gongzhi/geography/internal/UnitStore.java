@@ -1,5 +1,7 @@
 package io.gongzhi.geography.internal;
 
+import io.gongzhi.shared.Jurisdiction;
+import io.gongzhi.shared.Scoped;
 import io.gongzhi.geography.Level;
 import io.gongzhi.geography.Unit;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,8 +75,8 @@ public class UnitStore {
     }
 
     /** Matches by display name or by code prefix; current units only, shallow levels first. */
-    public List<Unit> search(String text, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from geography_unit where valid_to is null"
+    public List<Unit> search(String text, int limit, Jurisdiction jurisdiction) {
+        return Scoped.query(jdbc, jurisdiction, "path", "select " + COLUMNS + " from geography_unit where valid_to is null and {scope}"
                         + " and (display_name like :contains or name like :contains or code like :prefix)"
                         + " order by length(code), code limit :limit")
                 .param("contains", "%" + text + "%").param("prefix", text + "%").param("limit", limit)

@@ -1,5 +1,7 @@
 package io.gongzhi.geography.web;
 
+import io.gongzhi.shared.Actor;
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Unit;
 import io.gongzhi.geography.internal.BoundaryStore;
@@ -24,6 +26,7 @@ import java.util.Map;
  */
 @RestController
 @Tag(name = "geography")
+@PreAuthorize("hasAuthority('geography.read')")
 class BoundariesApi {
 
     private final Hierarchy hierarchy;
@@ -37,7 +40,7 @@ class BoundariesApi {
     @GetMapping(value = "/api/geo/units/{code}/children/boundaries", produces = {"application/geo+json", "application/json"})
     @Operation(summary = "The current children of a unit with their boundaries, as a GeoJSON FeatureCollection (simplified for display)")
     Map<String, Object> childBoundaries(@PathVariable String code) {
-        List<Unit> children = hierarchy.children(code);
+        List<Unit> children = hierarchy.children(code, Actor.current().jurisdiction());
         Map<String, Geometry> shapes = boundaries.of(children.stream().map(Unit::code).toList());
         double tolerance = tolerance(shapes.values());
         var features = new ArrayList<Map<String, Object>>();

@@ -1,5 +1,7 @@
 package io.gongzhi.geography.web;
 
+import io.gongzhi.shared.Actor;
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,7 @@ import java.util.Set;
  * the city to grids and compounds. Tree and search answer HTML fragments for htmx.
  */
 @Controller
+@PreAuthorize("hasAuthority('geography.read')")
 class GeographyPages {
 
     private final Hierarchy hierarchy;
@@ -27,20 +30,21 @@ class GeographyPages {
 
     @GetMapping("/geo")
     String page(@RequestParam(required = false) String unit, Model model) {
-        model.addAttribute("roots", hierarchy.children(null));
-        model.addAttribute("focus", unit == null ? null : hierarchy.unit(unit));
+        var jurisdiction = Actor.current().jurisdiction();
+        model.addAttribute("roots", hierarchy.roots(jurisdiction));
+        model.addAttribute("focus", unit == null ? null : hierarchy.unit(unit, jurisdiction));
         return "geography/map";
     }
 
     @GetMapping("/geo/tree/{code}")
     String tree(@PathVariable String code, Model model) {
-        model.addAttribute("units", hierarchy.children(code));
+        model.addAttribute("units", hierarchy.children(code, Actor.current().jurisdiction()));
         return "geography/map :: tree";
     }
 
     @GetMapping("/geo/search")
     String search(@RequestParam(name = "q", defaultValue = "") String text, Model model) {
-        model.addAttribute("results", hierarchy.search(text, 20));
+        model.addAttribute("results", hierarchy.search(text, 20, Actor.current().jurisdiction()));
         model.addAttribute("q", text);
         return "geography/map :: results";
     }
@@ -49,7 +53,7 @@ class GeographyPages {
     static class Navigation {
         @Bean
         NavigationItem geographyNavigation() {
-            return new NavigationItem("nav.geography", "/geo", 10, Set.of());
+            return new NavigationItem("nav.geography", "/geo", 10, Set.of("geography.read"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.gongzhi.geography.web;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.gongzhi.geography.BoundaryImportReport;
 import io.gongzhi.geography.BoundaryImports;
 import io.gongzhi.geography.DivisionImportReport;
@@ -10,7 +11,6 @@ import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Progress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +26,7 @@ import java.util.Set;
  * of it is written.
  */
 @Controller
+@PreAuthorize("hasAuthority('geography.import')")
 class ImportPages {
 
     private final DivisionImports divisions;
@@ -37,16 +38,14 @@ class ImportPages {
     }
 
     @GetMapping("/geo/import")
-    String page(Authentication user, Model model) {
-        Uploads.requireAdmin(user);
+    String page(Model model) {
         model.addAttribute("levels", Level.values());
         return "geography/import";
     }
 
     @PostMapping("/geo/import")
-    String upload(Authentication user, @RequestParam String kind, @RequestParam(required = false) MultipartFile file,
+    String upload(@RequestParam String kind, @RequestParam(required = false) MultipartFile file,
                   @RequestParam(defaultValue = "district") String level, Model model) {
-        Uploads.requireAdmin(user);
         model.addAttribute("levels", Level.values());
         model.addAttribute("kind", kind);
         try {
@@ -73,7 +72,7 @@ class ImportPages {
     static class Navigation {
         @Bean
         NavigationItem geographyImportNavigation() {
-            return new NavigationItem("nav.geography-import", "/geo/import", 80, Set.of("SYSTEM_ADMIN"));
+            return new NavigationItem("nav.geography-import", "/geo/import", 80, Set.of("geography.import"));
         }
     }
 }

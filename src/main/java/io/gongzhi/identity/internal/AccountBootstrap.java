@@ -1,5 +1,7 @@
 package io.gongzhi.identity.internal;
 
+import io.gongzhi.identity.Account;
+import io.gongzhi.identity.AccountForm;
 import io.gongzhi.identity.Accounts;
 import io.gongzhi.identity.Role;
 import io.gongzhi.platform.DemoMode;
@@ -24,26 +26,35 @@ import java.util.Set;
  * demo mode one account per role, otherwise only {@code admin}. Passwords go to the
  * console, never to the log.
  */
+/* After the demo geography, whose places the demo accounts are bound to. */
 @Component
+@org.springframework.core.annotation.Order(20)
 class AccountBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
 
-    /** One demo person per role; the names are common Chinese names, not real people. */
+    /**
+     * One demo person per role, placed in Chengdu's Wuhou district (510107), Yulin sub-district
+     * (510107005) and Yulin North Road community (510107005001). The names are common Chinese
+     * names, not real people.
+     */
     static final List<DemoPerson> DEMO = List.of(
-            new DemoPerson("city", "王敏", Role.CITY_COMMITTEE),
-            new DemoPerson("district", "李强", Role.DISTRICT_COMMITTEE),
-            new DemoPerson("dispatcher", "张伟", Role.SUBDISTRICT_DISPATCHER),
-            new DemoPerson("community", "刘洋", Role.COMMUNITY_WORKER),
-            new DemoPerson("grid", "陈静", Role.GRID_WORKER),
-            new DemoPerson("department", "杨帆", Role.DEPARTMENT_STAFF),
-            new DemoPerson("resident", "赵丽", Role.RESIDENT),
-            new DemoPerson("socialorg", "周杰", Role.SOCIAL_ORGANISATION),
-            new DemoPerson("auditor", "吴芳", Role.AUDITOR),
-            new DemoPerson("secadmin", "郑浩", Role.SECURITY_ADMIN),
-            new DemoPerson("admin", "系统管理员", Role.SYSTEM_ADMIN));
+            new DemoPerson("city", "王敏", Role.CITY_COMMITTEE, Set.of("5101"), Set.of()),
+            new DemoPerson("district", "李强", Role.DISTRICT_COMMITTEE, Set.of("510107"), Set.of()),
+            new DemoPerson("dispatcher", "张伟", Role.SUBDISTRICT_DISPATCHER, Set.of("510107005"), Set.of()),
+            new DemoPerson("community", "刘洋", Role.COMMUNITY_WORKER, Set.of("510107005001"), Set.of()),
+            new DemoPerson("grid", "陈静", Role.GRID_WORKER, Set.of("510107005001"), Set.of()),
+            new DemoPerson("department", "杨帆", Role.DEPARTMENT_STAFF, Set.of("510107"), Set.of("city-management")),
+            new DemoPerson("resident", "赵丽", Role.RESIDENT, Set.of(), Set.of()),
+            new DemoPerson("socialorg", "周杰", Role.SOCIAL_ORGANISATION, Set.of("510107005"), Set.of()),
+            new DemoPerson("auditor", "吴芳", Role.AUDITOR, Set.of(Account.EVERY_PLACE), Set.of()),
+            new DemoPerson("secadmin", "郑浩", Role.SECURITY_ADMIN, Set.of(Account.EVERY_PLACE), Set.of()),
+            new DemoPerson("admin", "系统管理员", Role.SYSTEM_ADMIN, Set.of(Account.EVERY_PLACE), Set.of()));
 
-    record DemoPerson(String username, String displayName, Role role) {
+    record DemoPerson(String username, String displayName, Role role, Set<String> units, Set<String> departments) {
+        AccountForm form() {
+            return new AccountForm(username, displayName, Set.of(role), units, departments);
+        }
     }
 
     private final Accounts accounts;
@@ -68,7 +79,7 @@ class AccountBootstrap implements ApplicationRunner {
         try {
             for (DemoPerson person : people) {
                 String password = fixed.isBlank() ? Passwords.generate() : fixed;
-                accounts.create(person.username(), person.displayName(), Set.of(person.role()), password);
+                accounts.create(person.form(), password);
                 created.add(new String[] {person.role().name(), person.username(), fixed.isBlank() ? password : "(GONGZHI_" + (demo ? "DEMO" : "ADMIN") + "_PASSWORD)"});
             }
         } catch (DuplicateKeyException anotherNode) {

@@ -34,9 +34,11 @@ class LoginController {
         return "identity/login";
     }
 
-    static AuthenticationFailureHandler rememberingUsername() {
+    /** Every failure answers the same ("wrong username or password"), whatever the reason. */
+    static AuthenticationFailureHandler rememberingUsername(SignInFlow signIn) {
         var redirect = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, failure) -> {
+            signIn.passwordRefused(request, failure);
             String username = request.getParameter("username");
             if (username != null && username.length() <= 64) {
                 request.getSession().setAttribute(LAST_USERNAME, username);

@@ -1,33 +1,50 @@
 package io.gongzhi.identity.web;
 
+import io.gongzhi.audit.Audit;
+import io.gongzhi.audit.Outcome;
+import io.gongzhi.identity.ApiTokens;
+import io.gongzhi.identity.internal.AccountSignIn;
+import io.gongzhi.identity.internal.SignInProvider;
+import io.gongzhi.identity.internal.SignedInUser;
+import io.gongzhi.shared.Actor;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import java.time.Clock;
+
 /**
- * Who may reach what over HTTP. Everything needs a signed-in user except the login page,
- * static assets, the health probe (details only for administrators), the OpenAPI
- * description and, unless switched off, the Prometheus scrape. Sessions live in the
- * database (Spring Session JDBC) so any node can serve any user.
+ * Who may reach what over HTTP. Everything needs a complete sign-in (password, and the
+ * second factor where there is one) or an API token, except the login page, static assets,
+ * the health probe (details only for administrators), the OpenAPI description and, unless
+ * switched off, the Prometheus scrape. Which signed-in user may do what is checked per page
+ * and API call by its permission ({@code @PreAuthorize}). Sessions live in the database
+ * (Spring Session JDBC) so any node can serve any user.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, ContentSecurityPolicy csp,
+    SecurityFilterChain web(HttpSecurity http, ContentSecurityPolicy csp, SignInFlow signIn, Denials denials,
+                            AccountSignIn accounts, PasswordEncoder encoder, ApiTokens tokens, Audit audit, Clock clock,
                             @Value("${gongzhi.metrics-open:true}") boolean metricsOpen) throws Exception {
+        http.authenticationProvider(new SignInProvider(accounts, encoder));
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll();
             requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
@@ -36,14 +53,23 @@ class SecurityConfiguration {
                 requests.requestMatchers(EndpointRequest.to("prometheus")).permitAll();
             }
             requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("SYSTEM_ADMIN");
-            requests.anyRequest().authenticated();
+            requests.requestMatchers("/login/second-factor").hasAuthority(SignedInUser.FACTOR_PENDING);
+            requests.requestMatchers("/login/second-factor/setup", "/login/second-factor/qr.svg").hasAuthority(SignedInUser.FACTOR_SETUP);
+            requests.anyRequest().hasAuthority(SignedInUser.SIGNED_IN);
         });
         http.formLogin(form -> form
                 .loginPage("/login")
-                .defaultSuccessUrl("/", false)
-                .failureHandler(LoginController.rememberingUsername()));
+                .usernameParameter(SignInFlow.USERNAME_PARAMETER)
+                .successHandler(signIn::passwordAccepted)
+                .failureHandler(LoginController.rememberingUsername(signIn)));
         http.logout(logout -> logout
                 .logoutUrl("/logout")
+                .addLogoutHandler((request, response, authentication) -> {
+                    if (authentication != null) {
+                        var actor = Actor.current();
+                        audit.record(actor, "logout", "account:" + actor.accountId(), Outcome.SUCCESS, "");
+                    }
+                })
                 .logoutSuccessUrl("/login?logout")
                 .invalidateHttpSession(true)
                 .clearAuthentication(true)
@@ -55,7 +81,11 @@ class SecurityConfiguration {
                 .addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                 .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
                 .build();
-        http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint));
+        http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denials));
+        // A machine client proves itself with its token on every request; there is no session to forge requests in.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::presents));
+        http.addFilterBefore(new SessionDeadline(clock), SecurityContextHolderFilter.class);
+        http.addFilterAfter(new BearerTokens(tokens, accounts, audit, denials), SecurityContextHolderFilter.class);
         http.headers(headers -> headers
                 .contentSecurityPolicy(policy -> policy.policyDirectives(csp.directives()))
                 .frameOptions(frame -> frame.deny())

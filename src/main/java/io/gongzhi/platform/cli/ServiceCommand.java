@@ -1,10 +1,14 @@
 package io.gongzhi.platform.cli;
 
+import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ApplicationContext;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * The pattern every module's command follows: start the application without the web
@@ -21,6 +25,10 @@ public abstract class ServiceCommand extends ApplicationCommand {
         // stdout carries the command's answer; the console log only speaks up for errors.
         spring.setDefaultProperties(java.util.Map.of("logging.threshold.console", "ERROR"));
         try (var context = spring.run()) {
+            // Whatever the command changes is audited as done by the operator at the console.
+            var operator = Actor.commandLine();
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated((Actor.Source) () -> operator, null, List.of()));
             return run(context, System.out);
         } catch (InvalidInput invalid) {
             var err = new java.io.PrintWriter(System.err, true);

@@ -20,6 +20,7 @@ import java.util.Map;
  * language and, for bad input, every reason with where it was found.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ProblemAnswers {
 
     private final MessageSource messages;

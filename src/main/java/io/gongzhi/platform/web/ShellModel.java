@@ -32,8 +32,9 @@ class ShellModel {
         if (authentication == null) {
             return List.of();
         }
-        Set<String> roles = roles(authentication);
-        return navigation.stream().filter(item -> item.visibleTo(roles)).toList();
+        Set<String> granted = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .map(a -> a.startsWith("ROLE_") ? a.substring("ROLE_".length()) : a).collect(Collectors.toSet());
+        return navigation.stream().filter(item -> item.visibleTo(granted)).toList();
     }
 
     @ModelAttribute("userRoles")

@@ -46,7 +46,7 @@ class AccountBootstrapTests {
 
     @Test
     void outsideDemoModeOnlyTheAdministratorIsCreatedWithTheGivenPassword() {
-        var run = start(freshDatabase(), "--gongzhi.demo=false", "--gongzhi.admin-password=Chengdu-Admin-2026!");
+        var run = start(freshDatabase(), "--gongzhi.demo=false", "--gongzhi.admin-password=Tianfu-Square#2026");
         try (var context = run.context()) {
             var accounts = context.getBean(Accounts.class).all();
             assertThat(accounts).singleElement().satisfies(admin -> {
@@ -54,10 +54,10 @@ class AccountBootstrapTests {
                 assertThat(admin.roles()).containsExactly(Role.SYSTEM_ADMIN);
             });
             String hash = context.getBean(AccountStore.class).passwordHash("admin").orElseThrow();
-            assertThat(context.getBean(PasswordEncoder.class).matches("Chengdu-Admin-2026!", hash)).isTrue();
+            assertThat(context.getBean(PasswordEncoder.class).matches("Tianfu-Square#2026", hash)).isTrue();
         }
         assertThat(run.out()).contains("administrator account").contains("(GONGZHI_ADMIN_PASSWORD)")
-                .doesNotContain("Chengdu-Admin-2026!");
+                .doesNotContain("Tianfu-Square#2026");
     }
 
     @Test

@@ -1,0 +1,113 @@
+package io.gongzhi.audit;
+
+import io.gongzhi.audit.internal.AuditStore;
+import io.gongzhi.audit.internal.ChainHash;
+import io.gongzhi.shared.Actor;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes the operation log. A row is written in the caller's transaction, so it exists
+ * exactly when the audited change does; with no transaction it gets its own. Objects and
+ * details name things by id and never carry personal information.
+ */
+@Service
+public class Audit {
+
+    private static final String CHAIN_KEY = Audit.class.getName() + ".chain";
+
+    private final AuditStore store;
+    private final Clock clock;
+
+    Audit(AuditStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Records what the current actor did. */
+    @Transactional
+    public AuditRecord record(String action, String object, Outcome outcome) {
+        return record(currentActor(), action, object, outcome, "");
+    }
+
+    @Transactional
+    public AuditRecord record(String action, String object, Outcome outcome, String detail) {
+        return record(currentActor(), action, object, outcome, detail);
+    }
+
+    /** Nobody signed in and no request: the platform itself (start-up work such as loading demo data). */
+    private static Actor currentActor() {
+        Actor actor = Actor.current();
+        if (actor == Actor.ANONYMOUS && RequestContextHolder.getRequestAttributes() == null) {
+            return SYSTEM;
+        }
+        return actor;
+    }
+
+    private static final Actor SYSTEM = new Actor(null, "system", java.util.Set.of(), java.util.Set.of(), io.gongzhi.shared.Jurisdiction.NONE);
+
+    /** Records what {@code actor} did, for events where nobody is signed in yet (a sign-in attempt). */
+    @Transactional
+    public AuditRecord record(Actor actor, String action, String object, Outcome outcome, String detail) {
+        int chain = chainForThisTransaction();
+        AuditStore.Head head = store.lockHead(chain);
+        // timestamptz keeps microseconds: hash what the database will give back
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long seq = head.seq() + 1;
+        String account = cut(actor.username(), 80);
+        String roles = cut(actor.roleList(), 400);
+        String jurisdiction = cut(actor.jurisdiction().toString(), 2000);
+        String client = cut(clientAddress(), 64);
+        String safeDetail = cut(detail == null ? "" : detail, 1000);
+        String safeObject = cut(object == null ? "" : object, 200);
+        String hash = ChainHash.of(head.hash(), chain, seq, at, account, actor.accountId(), roles, jurisdiction,
+                action, safeObject, outcome.name(), client, safeDetail);
+        var record = new AuditRecord(0, chain, seq, at, account, actor.accountId(), roles, jurisdiction, action,
+                safeObject, outcome, client, safeDetail, head.hash(), hash);
+        store.append(record);
+        return record;
+    }
+
+    /**
+     * One chain per transaction: two rows in one transaction never lock two chains, so two
+     * transactions can never wait for each other's chains.
+     */
+    private static int chainForThisTransaction() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            Object chain = TransactionSynchronizationManager.getResource(CHAIN_KEY);
+            if (chain == null) {
+                chain = ThreadLocalRandom.current().nextInt(AuditStore.CHAINS);
+                TransactionSynchronizationManager.bindResource(CHAIN_KEY, chain);
+                TransactionSynchronizationManager.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(CHAIN_KEY);
+                    }
+                });
+            }
+            return (Integer) chain;
+        }
+        return ThreadLocalRandom.current().nextInt(AuditStore.CHAINS);
+    }
+
+    private static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return "console";
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,2 @@
+/** How audit rows are stored, chained and checked. */
+package io.gongzhi.audit.internal;

@@ -1,0 +1,18 @@
+package io.gongzhi.identity;
+
+import java.util.Set;
+
+/**
+ * What an administrator fills in for an account.
+ *
+ * @param units       unit codes (division, grid or compound) of the places it may see; {@code *} for every place
+ * @param departments department codes, for department staff
+ */
+public record AccountForm(String username, String displayName, Set<Role> roles, Set<String> units, Set<String> departments) {
+
+    public AccountForm {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        units = units == null ? Set.of() : Set.copyOf(units);
+        departments = departments == null ? Set.of() : Set.copyOf(departments);
+    }
+}

@@ -1,0 +1,78 @@
+package io.gongzhi.identity.web;
+
+import io.gongzhi.audit.Audit;
+import io.gongzhi.audit.Outcome;
+import io.gongzhi.identity.internal.SignedInUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+
+/**
+ * Every refusal of a signed-in user is audited, then answered: a 403 problem for the API,
+ * the error page for pages. Someone halfway through signing in is sent to the step they owe.
+ */
+@Component
+class Denials implements AccessDeniedHandler {
+
+    private final Audit audit;
+    private final MessageSource messages;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    Denials(Audit audit, MessageSource messages) {
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null) {
+            for (GrantedAuthority a : authentication.getAuthorities()) {
+                if (SignedInUser.FACTOR_PENDING.equals(a.getAuthority()) && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    response.sendRedirect(request.getContextPath() + "/login/second-factor");
+                    return;
+                }
+                if (SignedInUser.FACTOR_SETUP.equals(a.getAuthority()) && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    response.sendRedirect(request.getContextPath() + "/login/second-factor/setup");
+                    return;
+                }
+            }
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        audit.record("access.denied", cut(request.getMethod() + " " + path), Outcome.DENIED);
+        if (path.startsWith("/api/")) {
+            problem(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "problem.forbidden");
+        } else {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        }
+    }
+
+    /** An RFC 9457 answer written before Spring MVC is reached, in the caller's Accept-Language. */
+    void problem(HttpServletRequest request, HttpServletResponse response, int status, String code, String titleKey) throws IOException {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("type", "about:blank");
+        // like the rest of the API: the caller's Accept-Language, Chinese when it names none
+        var locale = request.getHeader("Accept-Language") == null ? java.util.Locale.SIMPLIFIED_CHINESE : request.getLocale();
+        body.put("title", messages.getMessage(titleKey, null, titleKey, locale));
+        body.put("status", status);
+        body.put("instance", request.getRequestURI());
+        body.put("code", code);
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(body));
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200);
+    }
+}

@@ -1,0 +1,63 @@
+package io.gongzhi.identity.web;
+
+import io.gongzhi.identity.LoginPolicies;
+import io.gongzhi.identity.LoginPolicy;
+import io.gongzhi.shared.InvalidInput;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Map;
+
+/** The security administrator's login policy page; {@link PolicyApi} is its twin. */
+@Controller
+@PreAuthorize("hasAuthority('policy.manage')")
+class PolicyPages {
+
+    private final LoginPolicies policies;
+
+    PolicyPages(LoginPolicies policies) {
+        this.policies = policies;
+    }
+
+    @GetMapping("/admin/policy")
+    String page(Model model) {
+        model.addAttribute("policy", policies.current());
+        model.addAttribute("errors", Map.of());
+        return "identity/policy";
+    }
+
+    @PostMapping("/admin/policy")
+    String save(@RequestParam(defaultValue = "") String maxFailures, @RequestParam(defaultValue = "") String lockMinutes,
+                @RequestParam(defaultValue = "") String idleMinutes, @RequestParam(defaultValue = "") String absoluteHours,
+                @RequestParam(defaultValue = "false") boolean secondFactorForPrivileged, Model model) {
+        var notNumbers = new java.util.ArrayList<io.gongzhi.shared.Violation>();
+        var policy = new LoginPolicy(number("maxFailures", maxFailures, notNumbers), number("lockMinutes", lockMinutes, notNumbers),
+                number("idleMinutes", idleMinutes, notNumbers), number("absoluteHours", absoluteHours, notNumbers),
+                secondFactorForPrivileged);
+        model.addAttribute("policy", policy);
+        try {
+            if (!notNumbers.isEmpty()) {
+                throw new InvalidInput(notNumbers);
+            }
+            policies.update(policy);
+            model.addAttribute("saved", true);
+            model.addAttribute("errors", Map.of());
+        } catch (InvalidInput invalid) {
+            model.addAttribute("errors", AccountPages.byField(invalid));
+        }
+        return "identity/policy";
+    }
+
+    private static int number(String field, String text, java.util.List<io.gongzhi.shared.Violation> problems) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            problems.add(io.gongzhi.shared.Violation.of(field, "policy.number", text));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.gongzhi.identity.web;
+
+import io.gongzhi.identity.LoginPolicies;
+import io.gongzhi.identity.internal.AccountSignIn;
+import io.gongzhi.identity.internal.SignInRecorder;
+import io.gongzhi.identity.internal.SignedInUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The steps of signing in through the pages: the password, then (when the account has or
+ * must set up a second factor) the code, then the session's limits. Failures of either step
+ * count towards the lock and are audited.
+ */
+@Component
+class SignInFlow {
+
+    static final String DEADLINE = "gongzhi.session.deadline";
+    static final String USERNAME_PARAMETER = "username";
+
+    private final AccountSignIn accounts;
+    private final SignInRecorder recorder;
+    private final LoginPolicies policies;
+    private final Clock clock;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final SavedRequestAwareAuthenticationSuccessHandler onward = new SavedRequestAwareAuthenticationSuccessHandler();
+
+    SignInFlow(AccountSignIn accounts, SignInRecorder recorder, LoginPolicies policies, Clock clock) {
+        this.accounts = accounts;
+        this.recorder = recorder;
+        this.policies = policies;
+        this.clock = clock;
+        onward.setDefaultTargetUrl("/");
+    }
+
+    /** After a right password: on to the second factor, or signed in. */
+    void passwordAccepted(HttpServletRequest request, HttpServletResponse response, Authentication authentication) throws IOException {
+        var user = (SignedInUser) authentication.getPrincipal();
+        if (SignedInUser.FACTOR_PENDING.equals(user.pendingStep())) {
+            recorder.passwordAccepted(user);
+            response.sendRedirect(request.getContextPath() + "/login/second-factor");
+        } else if (SignedInUser.FACTOR_SETUP.equals(user.pendingStep())) {
+            recorder.passwordAccepted(user);
+            response.sendRedirect(request.getContextPath() + "/login/second-factor/setup");
+        } else {
+            startSession(request, user, "password");
+            try {
+                onward.onAuthenticationSuccess(request, response, authentication);
+            } catch (jakarta.servlet.ServletException e) {
+                throw new IOException(e);
+            }
+        }
+    }
+
+    void passwordRefused(HttpServletRequest request, AuthenticationException failure) {
+        recorder.failed(request.getParameter(USERNAME_PARAMETER), failure, "password");
+    }
+
+    /** After the second factor: the full sign-in, in a new session id. */
+    void complete(HttpServletRequest request, HttpServletResponse response, SignedInUser pending, String how) throws IOException {
+        SignedInUser user = accounts.loadUserByUsername(pending.getUsername());
+        var full = UsernamePasswordAuthenticationToken.authenticated(user, null,
+                AccountSignIn.authorities(accountRoles(user), null));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(full);
+        SecurityContextHolder.setContext(context);
+        request.changeSessionId();
+        contexts.saveContext(context, request, response);
+        startSession(request, user, how);
+        try {
+            onward.onAuthenticationSuccess(request, response, full);
+        } catch (jakarta.servlet.ServletException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static java.util.Set<io.gongzhi.identity.Role> accountRoles(SignedInUser user) {
+        var roles = java.util.EnumSet.noneOf(io.gongzhi.identity.Role.class);
+        user.actor().roles().forEach(r -> io.gongzhi.identity.Role.parse(r).ifPresent(roles::add));
+        return roles;
+    }
+
+    /** The policy's idle limit, and the absolute deadline {@link SessionDeadline} enforces. */
+    private void startSession(HttpServletRequest request, SignedInUser user, String how) {
+        var policy = policies.current();
+        var session = request.getSession();
+        session.setMaxInactiveInterval((int) Duration.ofMinutes(policy.idleMinutes()).toSeconds());
+        session.setAttribute(DEADLINE, clock.instant().plus(Duration.ofHours(policy.absoluteHours())).toEpochMilli());
+        recorder.succeeded(user, how);
+    }
+}

@@ -1,0 +1,70 @@
+package io.gongzhi.browser;
+
+import io.gongzhi.support.BrowserTest;
+import io.gongzhi.support.Chromium;
+import io.gongzhi.support.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The system administrator creates a community worker bound to one community; the worker
+ * signs in on a phone and sees that community and nothing beside it; the auditor finds the
+ * account's creation in the log and checks the log is intact.
+ */
+class AccountsBrowserTests extends BrowserTest {
+
+    @Test
+    void anAdministratorCreatesACommunityWorkerWhoSeesOnlyTheirCommunity() {
+        signIn("admin", TestAccounts.PASSWORD);
+        clickAndWaitForUrlEnding(By.linkText("账号管理"), "/admin/accounts");
+        String username = "yulin.east." + (System.nanoTime() % 100_000);
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("displayName")).sendKeys("孙悦");
+        browser.findElement(By.cssSelector("input[name=roles][value=COMMUNITY_WORKER]")).click();
+        browser.findElement(By.id("unit-picker")).sendKeys("玉林东路");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#unit-results .pick-unit")).isEmpty());
+        browser.findElement(By.cssSelector("#unit-results .pick-unit")).click();
+        assertThat(browser.findElement(By.id("units")).getAttribute("value")).isEqualTo("510107005002");
+        Chromium.screenshot(browser, "accounts-new-zh");
+        clickAndWaitFor(By.cssSelector("#new-account button.primary"), d -> !d.findElements(By.id("one-time-password")).isEmpty());
+        String password = browser.findElement(By.cssSelector("#one-time-password code")).getText();
+        assertThat(password).hasSize(16);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("孙悦 (" + username + ")");
+        Chromium.screenshot(browser, "accounts-created-zh");
+
+        browser.findElement(By.cssSelector("form.logout button")).click();
+        browser.manage().window().setSize(new Dimension(375, 812));
+        signIn(username, password);
+        browser.get(url("/geo"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".tree a.unit")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".tree > li a.unit"))).extracting(e -> e.getText()).containsExactly("玉林东路社区");
+        browser.findElement(By.id("geo-q")).sendKeys("玉林");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#geo-results li")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#geo-results a.unit"))).extracting(e -> e.getText()).containsExactly("玉林东路社区");
+        Chromium.screenshot(browser, "worker-sees-own-community-phone");
+
+        browser.get(url("/geo?unit=510107005001"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).as("the neighbouring community").contains("不存在");
+        browser.get(url("/account"));
+        assertThat(browser.findElement(By.id("my-jurisdiction")).getText()).contains("510107005002");
+        Chromium.screenshot(browser, "my-account-phone");
+    }
+
+    @Test
+    void theAuditorFindsWhatWasDoneAndChecksTheLogInEnglish() {
+        signIn("auditor", TestAccounts.PASSWORD);
+        browser.get(url("/audit?lang=en"));
+        browser.findElement(By.name("action")).sendKeys("account.create");
+        clickAndWaitFor(By.cssSelector("form.filters button"), d -> d.getCurrentUrl().contains("action=account.create"));
+        assertThat(browser.findElement(By.id("audit-rows")).getText()).contains("account.create").contains("Success");
+        clickAndWaitFor(By.cssSelector("form[action$='/audit/verify'] button"), d -> !d.findElements(By.id("chain-report")).isEmpty());
+        assertThat(browser.findElement(By.id("chain-report")).getText()).startsWith("The audit log is intact");
+        Chromium.screenshot(browser, "audit-en");
+    }
+}

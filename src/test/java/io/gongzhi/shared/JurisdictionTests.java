@@ -1,0 +1,81 @@
+package io.gongzhi.shared;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JurisdictionTests {
+
+    static final RegionPath YULIN = RegionPath.of("/5101/510107/510107005");
+    static final RegionPath YULIN_NORTH = RegionPath.of("/5101/510107/510107005/510107005001");
+    static final RegionPath JINJIANG = RegionPath.of("/5101/510104");
+
+    @Test
+    void aPathCoversItselfAndWhatLiesBelowButNotANeighbourWithTheSamePrefix() {
+        assertThat(YULIN.covers("/5101/510107/510107005")).isTrue();
+        assertThat(YULIN.covers("/5101/510107/510107005/510107005001/510107005001g0001")).isTrue();
+        assertThat(YULIN.covers("/5101/510107/5101070050")).as("a longer code, not a child").isFalse();
+        assertThat(YULIN.covers("/5101/510107")).isFalse();
+        assertThat(RegionPath.ROOT.covers("/5201")).isTrue();
+    }
+
+    @Test
+    void malformedPathsAreRefused() {
+        for (String bad : new String[] {"", "5101", "/5101/", "/51 01", "/5101/%", "/5101/_x", "//5101"}) {
+            assertThatThrownBy(() -> RegionPath.of(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void placesInsideOtherPlacesAddNothing() {
+        var j = new Jurisdiction(Set.of(YULIN, YULIN_NORTH, JINJIANG), Set.of());
+        assertThat(j.paths()).containsExactlyInAnyOrder(YULIN, JINJIANG);
+    }
+
+    @Test
+    void theWayDownIsVisibleButNotTheNeighbours() {
+        var j = Jurisdiction.of(YULIN_NORTH);
+        assertThat(j.leadsTo("/5101")).isTrue();
+        assertThat(j.leadsTo("/5101/510107/510107005")).isTrue();
+        assertThat(j.covers("/5101/510107/510107005")).isFalse();
+        assertThat(j.leadsTo("/5101/510107/510107005/510107005002")).isFalse();
+        assertThat(j.leadsTo("/5101/510104")).isFalse();
+    }
+
+    @Test
+    void theSqlConditionBindsEveryPathAndSplicesNone() {
+        var clause = new Jurisdiction(Set.of(YULIN, JINJIANG), Set.of()).where("r.path");
+        assertThat(clause.sql()).isEqualTo("(r.path = :jp0 or r.path like :jl0 or r.path = :jp1 or r.path like :jl1)")
+                .doesNotContain("5101");
+        assertThat(clause.params()).containsEntry("jp0", JINJIANG.value()).containsEntry("jl0", JINJIANG.value() + "/%")
+                .containsEntry("jp1", YULIN.value()).containsEntry("jl1", YULIN.value() + "/%");
+        assertThat(Jurisdiction.NONE.where("path").sql()).isEqualTo("1 = 0");
+        assertThat(Jurisdiction.EVERYWHERE.where("path").sql()).isEqualTo("1 = 1");
+        assertThat(new Jurisdiction(Set.of(), Set.of("water", "city-management")).whereDepartment("c.department").sql())
+                .isEqualTo("c.department in (:jd0, :jd1)");
+    }
+
+    @Test
+    void narrowingToANodeKeepsOnlyWhatIsInside() {
+        var j = new Jurisdiction(Set.of(YULIN_NORTH, JINJIANG), Set.of());
+        assertThat(j.narrowTo(RegionPath.of("/5101/510107")).paths()).containsExactly(YULIN_NORTH);
+        assertThat(j.narrowTo(RegionPath.of("/5101/510104/510104020")).paths()).containsExactly(RegionPath.of("/5101/510104/510104020"));
+        assertThat(j.narrowTo(RegionPath.of("/5101/510108")).isEmpty()).isTrue();
+    }
+
+    @Test
+    void anOutsideIdAnswersLikeAMissingOne() {
+        var j = Jurisdiction.of(YULIN);
+        assertThatThrownBy(() -> j.require(JINJIANG.value(), "thing.not-found", "thing 7"))
+                .isInstanceOf(NotFound.class).hasMessage("thing 7 not found");
+    }
+
+    @Test
+    void scopedSqlWithoutItsPlaceholderIsRefused() {
+        assertThatThrownBy(() -> Scoped.query(null, Jurisdiction.EVERYWHERE, "path", "select * from population_resident"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{scope}");
+    }
+}
