@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountsBrowserTests extends BrowserTest {
 
     @Test
-    void anAdministratorCreatesACommunityWorkerWhoSeesOnlyTheirCommunity() {
+    void anAdministratorCreatesACommunityWorkerWhoSeesOnlyTheirCommunity() throws Exception {
         signIn("admin", TestAccounts.PASSWORD);
         clickAndWaitForUrlEnding(By.linkText("账号管理"), "/admin/accounts");
         String username = "yulin.east." + (System.nanoTime() % 100_000);
@@ -57,7 +57,7 @@ class AccountsBrowserTests extends BrowserTest {
     }
 
     @Test
-    void theAuditorFindsWhatWasDoneAndChecksTheLogInEnglish() {
+    void theAuditorFindsWhatWasDoneAndChecksTheLogInEnglish() throws Exception {
         signIn("auditor", TestAccounts.PASSWORD);
         browser.get(url("/audit?lang=en"));
         browser.findElement(By.name("action")).sendKeys("account.create");
