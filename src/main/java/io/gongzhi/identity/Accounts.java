@@ -164,7 +164,7 @@ public class Accounts {
     }
 
     public List<Account> search(String text, int limit) {
-        return text == null || text.isBlank() ? store.findAll().stream().limit(limit).toList() : store.search(text.strip(), limit);
+        return store.search(text == null ? "" : text.strip(), limit);
     }
 
     /** Staff accounts bound to a place inside {@code jurisdiction}: the people one works with. */

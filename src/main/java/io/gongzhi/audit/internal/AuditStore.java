@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 @Repository
 public class AuditStore {
 
-    public static final int CHAINS = 8;
+    public static final int CHAINS = 32;
 
     static final String COLUMNS = "id, chain, seq, at, account, account_id, roles, jurisdiction, action, object, outcome, client, detail, prev_hash, hash";
 

@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 
 /** The operation log for auditors and their tools. */
 @RestController
@@ -43,11 +41,7 @@ class AuditApi {
     void export(@RequestParam(defaultValue = "") String account, @RequestParam(defaultValue = "") String action,
                 @RequestParam(defaultValue = "") String object, @RequestParam(defaultValue = "") String from,
                 @RequestParam(defaultValue = "") String to, HttpServletResponse response) throws IOException {
-        var query = AuditFilters.query(account, action, object, from, to);
-        response.setContentType("text/csv;charset=UTF-8");
-        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        log.exportCsv(query, writer);
-        writer.flush();
+        AuditFilters.writeCsv(log, AuditFilters.query(account, action, object, from, to), response);
     }
 
     @PostMapping("/verify")

@@ -31,6 +31,16 @@ final class AuditFilters {
         return new AuditQuery(account, action, object, start, end);
     }
 
+    /** Streams the matching rows as a CSV download (the export is audited by {@link AuditLog}). */
+    static void writeCsv(io.gongzhi.audit.AuditLog log, AuditQuery query, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now(CHINA) + ".csv\"");
+        var writer = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+        log.exportCsv(query, writer);
+        writer.flush();
+    }
+
     private static Instant day(String field, String text, java.util.List<Violation> problems, int plusDays) {
         if (text == null || text.isBlank()) {
             return null;

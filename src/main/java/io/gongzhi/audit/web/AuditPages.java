@@ -1,7 +1,6 @@
 package io.gongzhi.audit.web;
 
 import io.gongzhi.audit.AuditLog;
-import io.gongzhi.audit.AuditQuery;
 import io.gongzhi.platform.NavigationItem;
 import io.gongzhi.shared.InvalidInput;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,9 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Set;
 
 /** The auditor's page: search the log, export what was found, check the chains. {@link AuditApi} is its twin. */
@@ -53,12 +49,7 @@ class AuditPages {
     void export(@RequestParam(defaultValue = "") String account, @RequestParam(defaultValue = "") String action,
                 @RequestParam(defaultValue = "") String object, @RequestParam(defaultValue = "") String from,
                 @RequestParam(defaultValue = "") String to, HttpServletResponse response) throws IOException {
-        AuditQuery query = AuditFilters.query(account, action, object, from, to);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now(AuditFilters.CHINA) + ".csv\"");
-        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        log.exportCsv(query, writer);
-        writer.flush();
+        AuditFilters.writeCsv(log, AuditFilters.query(account, action, object, from, to), response);
     }
 
     @PostMapping("/audit/verify")
