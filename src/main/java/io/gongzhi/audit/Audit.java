@@ -1,7 +1,6 @@
 package io.gongzhi.audit;
 
 import io.gongzhi.audit.internal.AuditStore;
-import io.gongzhi.audit.internal.ChainHash;
 import io.gongzhi.shared.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Service;
@@ -59,22 +58,11 @@ public class Audit {
     @Transactional
     public AuditRecord record(Actor actor, String action, String object, Outcome outcome, String detail) {
         int chain = chainForThisTransaction();
-        AuditStore.Head head = store.lockHead(chain);
         // timestamptz keeps microseconds: hash what the database will give back
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long seq = head.seq() + 1;
-        String account = cut(actor.username(), 80);
-        String roles = cut(actor.roleList(), 400);
-        String jurisdiction = cut(actor.jurisdiction().toString(), 2000);
-        String client = cut(clientAddress(), 64);
-        String safeDetail = cut(detail == null ? "" : detail, 1000);
-        String safeObject = cut(object == null ? "" : object, 200);
-        String hash = ChainHash.of(head.hash(), chain, seq, at, account, actor.accountId(), roles, jurisdiction,
-                action, safeObject, outcome.name(), client, safeDetail);
-        var record = new AuditRecord(0, chain, seq, at, account, actor.accountId(), roles, jurisdiction, action,
-                safeObject, outcome, client, safeDetail, head.hash(), hash);
-        store.append(record);
-        return record;
+        return store.append(chain, at, cut(actor.username(), 80), actor.accountId(), cut(actor.roleList(), 400),
+                cut(actor.jurisdiction().toString(), 2000), action, cut(object == null ? "" : object, 200), outcome,
+                cut(clientAddress(), 64), cut(detail == null ? "" : detail, 1000));
     }
 
     /**

@@ -18,7 +18,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dispatcher finds a sub-district on the map, drills down and asks where a point is; the tree opens on a phone. */
+/** A city committee member finds a sub-district on the map, drills down and asks where a point is; the tree opens on a phone. */
 class GeographyBrowserTests extends BrowserTest {
 
     @Autowired
@@ -45,7 +45,7 @@ class GeographyBrowserTests extends BrowserTest {
 
     @Test
     void findASubdistrictDrillDownAndLocateAPoint() throws Exception {
-        signIn("dispatcher", TestAccounts.PASSWORD);
+        signIn("city", TestAccounts.PASSWORD);
         clickAndWaitForUrlEnding(By.linkText("网格地图"), "/geo");
         waiting().until(d -> drawnAreas() == 20);
 
@@ -69,7 +69,7 @@ class GeographyBrowserTests extends BrowserTest {
     @Test
     void theTreeOpensOnAPhoneInEnglish() throws Exception {
         browser.manage().window().setSize(new Dimension(375, 812));
-        signIn("grid", TestAccounts.PASSWORD);
+        signIn("city", TestAccounts.PASSWORD);
         browser.get(url("/geo?lang=en"));
         waiting().until(d -> drawnAreas() == 20);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Grid map");

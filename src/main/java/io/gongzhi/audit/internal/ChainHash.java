@@ -1,5 +1,6 @@
 package io.gongzhi.audit.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,7 +9,10 @@ import java.util.HexFormat;
 
 /**
  * The hash that links a row to the one before it: SHA-256 over the previous hash and every
- * field of the row, each field length-prefixed so that no two rows serialise alike.
+ * field of the row, each field written as its UTF-8 length, a colon and its UTF-8 bytes, so
+ * that no two rows serialise alike. The fields after {@code seq} form the row's "tail", which
+ * PostgreSQL's one-statement append hashes on the server after the chain's head (see
+ * {@link AuditStore}); both ways give the same hash.
  */
 public final class ChainHash {
 
@@ -19,18 +23,39 @@ public final class ChainHash {
 
     public static String of(String prevHash, int chain, long seq, Instant at, String account, Long accountId, String roles,
                             String jurisdiction, String action, String object, String outcome, String client, String detail) {
-        MessageDigest sha;
+        MessageDigest sha = sha256();
+        sha.update(head(prevHash, chain, seq).getBytes(StandardCharsets.UTF_8));
+        sha.update(tail(at, account, accountId, roles, jurisdiction, action, object, outcome, client, detail));
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The encoding of the previous hash, the chain and the sequence number (all ASCII). */
+    static String head(String prevHash, int chain, long seq) {
+        return field(prevHash) + field(String.valueOf(chain)) + field(String.valueOf(seq));
+    }
+
+    /** The encoding of the row's own fields. */
+    static byte[] tail(Instant at, String account, Long accountId, String roles, String jurisdiction, String action,
+                       String object, String outcome, String client, String detail) {
+        var out = new ByteArrayOutputStream();
+        for (String value : new String[] {at.getEpochSecond() + "." + at.getNano(), account,
+                accountId == null ? "" : accountId.toString(), roles, jurisdiction, action, object, outcome, client, detail}) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private static String field(String ascii) {
+        return ascii.length() + ":" + ascii;
+    }
+
+    private static MessageDigest sha256() {
         try {
-            sha = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (Object field : new Object[] {prevHash, chain, seq, at.getEpochSecond() + "." + at.getNano(), account,
-                accountId == null ? "" : accountId, roles, jurisdiction, action, object, outcome, client, detail}) {
-            byte[] bytes = String.valueOf(field).getBytes(StandardCharsets.UTF_8);
-            sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-            sha.update(bytes);
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 }
