@@ -1,5 +1,7 @@
 package io.gongzhi.identity;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -11,8 +13,9 @@ import java.util.Set;
 public record AccountForm(String username, String displayName, Set<Role> roles, Set<String> units, Set<String> departments) {
 
     public AccountForm {
+        // in the order given, so that a form shown again reads as it was typed
         roles = roles == null ? Set.of() : Set.copyOf(roles);
-        units = units == null ? Set.of() : Set.copyOf(units);
-        departments = departments == null ? Set.of() : Set.copyOf(departments);
+        units = units == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(units));
+        departments = departments == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(departments));
     }
 }

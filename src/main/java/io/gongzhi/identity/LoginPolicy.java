@@ -21,16 +21,16 @@ public record LoginPolicy(int maxFailures, int lockMinutes, int idleMinutes, int
     public List<Violation> problems() {
         var problems = new ArrayList<Violation>();
         if (maxFailures < 3 || maxFailures > 10) {
-            problems.add(Violation.of("maxFailures", "policy.range", 3, 10));
+            problems.add(Violation.of("maxFailures", "policy.range", "3", "10"));
         }
         if (lockMinutes < 5 || lockMinutes > 1440) {
-            problems.add(Violation.of("lockMinutes", "policy.range", 5, 1440));
+            problems.add(Violation.of("lockMinutes", "policy.range", "5", "1440"));
         }
         if (idleMinutes < 5 || idleMinutes > 120) {
-            problems.add(Violation.of("idleMinutes", "policy.range", 5, 120));
+            problems.add(Violation.of("idleMinutes", "policy.range", "5", "120"));
         }
         if (absoluteHours < 1 || absoluteHours > 24) {
-            problems.add(Violation.of("absoluteHours", "policy.range", 1, 24));
+            problems.add(Violation.of("absoluteHours", "policy.range", "1", "24"));
         }
         return problems;
     }

@@ -67,4 +67,32 @@ class AccountsBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("chain-report")).getText()).startsWith("The audit log is intact");
         Chromium.screenshot(browser, "audit-en");
     }
+
+    @Test
+    void theSecurityAdministratorTightensThePolicyAndAWorkerSetsUpASecondFactor() throws Exception {
+        signIn("secadmin", TestAccounts.PASSWORD);
+        clickAndWaitForUrlEnding(By.linkText("登录策略"), "/admin/policy");
+        var lock = browser.findElement(By.id("lockMinutes"));
+        lock.clear();
+        lock.sendKeys("3");
+        clickAndWaitFor(By.cssSelector("main form button.primary"), d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("应在 5 到 1440 之间。");
+        lock = browser.findElement(By.id("lockMinutes"));
+        lock.clear();
+        lock.sendKeys("30");
+        clickAndWaitFor(By.cssSelector("main form button.primary"), d -> !d.findElements(By.cssSelector(".alert.ok")).isEmpty());
+        assertThat(browser.findElement(By.id("lockMinutes")).getAttribute("value")).isEqualTo("30");
+        Chromium.screenshot(browser, "policy-zh");
+        browser.findElement(By.cssSelector("form.logout button")).click();
+
+        browser.manage().window().setSize(new Dimension(375, 812));
+        signIn("grid", TestAccounts.PASSWORD);
+        browser.get(url("/account"));
+        clickAndWaitForUrlEnding(By.linkText("设置两步验证"), "/account/second-factor");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("var i = document.querySelector('img.qr'); return i.complete && i.naturalWidth > 0;"));
+        assertThat(browser.findElement(By.id("totp-secret")).getText()).matches("([A-Z2-7]{4} ){7}[A-Z2-7]{4}");
+        assertThat(Chromium.fitsWidth(browser)).isTrue();
+        Chromium.screenshot(browser, "second-factor-setup-phone");
+    }
 }

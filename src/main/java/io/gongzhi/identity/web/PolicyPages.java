@@ -25,7 +25,10 @@ class PolicyPages {
 
     @GetMapping("/admin/policy")
     String page(Model model) {
-        model.addAttribute("policy", policies.current());
+        var policy = policies.current();
+        model.addAttribute("policy", policy);
+        model.addAttribute("values", values(String.valueOf(policy.maxFailures()), String.valueOf(policy.lockMinutes()),
+                String.valueOf(policy.idleMinutes()), String.valueOf(policy.absoluteHours())));
         model.addAttribute("errors", Map.of());
         return "identity/policy";
     }
@@ -39,9 +42,13 @@ class PolicyPages {
                 number("idleMinutes", idleMinutes, notNumbers), number("absoluteHours", absoluteHours, notNumbers),
                 secondFactorForPrivileged);
         model.addAttribute("policy", policy);
+        model.addAttribute("values", values(maxFailures, lockMinutes, idleMinutes, absoluteHours));
         try {
             if (!notNumbers.isEmpty()) {
-                throw new InvalidInput(notNumbers);
+                var problems = new java.util.ArrayList<>(notNumbers);
+                var unparsable = notNumbers.stream().map(io.gongzhi.shared.Violation::where).toList();
+                policy.problems().stream().filter(v -> !unparsable.contains(v.where())).forEach(problems::add);
+                throw new InvalidInput(problems);
             }
             policies.update(policy);
             model.addAttribute("saved", true);
@@ -50,6 +57,11 @@ class PolicyPages {
             model.addAttribute("errors", AccountPages.byField(invalid));
         }
         return "identity/policy";
+    }
+
+    /** What the fields show: the saved numbers, or exactly what was typed when it was refused. */
+    private static Map<String, String> values(String maxFailures, String lockMinutes, String idleMinutes, String absoluteHours) {
+        return Map.of("maxFailures", maxFailures, "lockMinutes", lockMinutes, "idleMinutes", idleMinutes, "absoluteHours", absoluteHours);
     }
 
     private static int number(String field, String text, java.util.List<io.gongzhi.shared.Violation> problems) {
