@@ -16,6 +16,7 @@ public class IdentityEndpoints implements ScopedEndpoints {
                 "Tianfu-Square#2026");
         return List.of(
                 Endpoint.list("team", Permission.TEAM_READ, "/api/identity/team", f.insideCode(), outsider),
+                Endpoint.list("team page", Permission.TEAM_READ, "/team", "id=\"team\"", "邻居社区工作者"),
                 Endpoint.unscoped("accounts", Permission.ACCOUNTS_MANAGE, "/api/identity/accounts?q=" + outsider, outsider),
                 Endpoint.unscoped("accounts page", Permission.ACCOUNTS_MANAGE, "/admin/accounts", "account-list"),
                 Endpoint.unscoped("policy", Permission.POLICY_MANAGE, "/api/identity/policy", "maxFailures"),
