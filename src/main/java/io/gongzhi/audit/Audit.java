@@ -17,7 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes the operation log. A row is written in the caller's transaction, so it exists
  * exactly when the audited change does; with no transaction it gets its own. Objects and
- * details name things by id and never carry personal information.
+ * details name things by id and never carry personal information. Reads that must be
+ * audited (a personal record shown, unmasked or exported) run in a read-write transaction,
+ * since the audit row is a write.
  */
 @Service
 public class Audit {

@@ -14,6 +14,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -44,7 +45,9 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, ContentSecurityPolicy csp, SignInFlow signIn, Denials denials,
                             AccountSignIn accounts, PasswordEncoder encoder, ApiTokens tokens, Audit audit, Clock clock,
                             @Value("${gongzhi.metrics-open:true}") boolean metricsOpen) throws Exception {
-        http.authenticationProvider(new SignInProvider(accounts, encoder));
+        // Only this provider, with no parent manager to fall back on: a refused password is
+        // hashed once, so a wrong password, an unknown user and a locked account cost the same.
+        http.authenticationManager(new ProviderManager(new SignInProvider(accounts, encoder)));
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll();
             requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();

@@ -48,6 +48,8 @@ class LoginPolicyTests {
     TestClock clock;
     @Autowired
     JdbcClient jdbc;
+    @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
 
     @AfterEach
     void resetClock() {
@@ -108,6 +110,23 @@ class LoginPolicyTests {
                     .replaceAll("X-CSRF-TOKEN&quot;: &quot;[^&]+&quot;", ""));
         });
         assertThat(pages.values()).allSatisfy(p -> assertThat(p).isEqualTo(pages.get("unknown")).contains("用户名或密码不正确"));
+    }
+
+    /** So that neither the answer nor the time it takes tells a wrong password from an unknown user or a lock. */
+    @Test
+    void everyRefusalChecksOnePasswordHashExactlyOnce() {
+        Account locked = person(Role.GRID_WORKER);
+        for (int i = 0; i < 5; i++) {
+            new HttpSession(port).signIn(locked.username(), "Wrong-Passw0rd#" + i);
+        }
+        Account known = person(Role.GRID_WORKER);
+        for (String[] attempt : new String[][] {{known.username(), "Wrong-Passw0rd#x"}, {"nobody.of.that.name", PASSWORD},
+                {locked.username(), PASSWORD}}) {
+            org.mockito.Mockito.clearInvocations(encoder);
+            new HttpSession(port).signIn(attempt[0], attempt[1]);
+            org.mockito.Mockito.verify(encoder, org.mockito.Mockito.times(1))
+                    .matches(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        }
     }
 
     @Test
