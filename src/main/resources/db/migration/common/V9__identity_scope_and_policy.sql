@@ -2,7 +2,7 @@
 ALTER TABLE identity_account ADD COLUMN failed_attempts INT NOT NULL DEFAULT 0;
 ALTER TABLE identity_account ADD COLUMN locked_until TIMESTAMP WITH TIME ZONE;
 ALTER TABLE identity_account ADD COLUMN last_sign_in_at TIMESTAMP WITH TIME ZONE;
-ALTER TABLE identity_account ADD COLUMN totp_secret VARCHAR(64);
+ALTER TABLE identity_account ADD COLUMN totp_secret VARCHAR(200); -- sealed (AES-GCM), see platform.Sealing
 ALTER TABLE identity_account ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE identity_account ADD COLUMN second_factor_required BOOLEAN NOT NULL DEFAULT FALSE;
 

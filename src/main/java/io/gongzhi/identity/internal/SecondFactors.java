@@ -4,6 +4,7 @@ import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
 import io.gongzhi.identity.Accounts;
 import io.gongzhi.identity.LoginPolicies;
+import io.gongzhi.platform.Sealing;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;
 import org.springframework.stereotype.Component;
@@ -19,24 +20,31 @@ public class SecondFactors {
     private final Accounts accounts;
     private final LoginPolicies policies;
     private final Audit audit;
+    private final Sealing sealing;
     private final Clock clock;
 
-    SecondFactors(AccountStore store, Accounts accounts, LoginPolicies policies, Audit audit, Clock clock) {
+    SecondFactors(AccountStore store, Accounts accounts, LoginPolicies policies, Audit audit, Sealing sealing, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.policies = policies;
         this.audit = audit;
+        this.sealing = sealing;
         this.clock = clock;
+    }
+
+    /** The secret is stored sealed and bound to its account. */
+    private static String context(long accountId) {
+        return "identity.totp:" + accountId;
     }
 
     /** True when the code is right for the account's secret and was not used before. */
     @Transactional
     public boolean check(long accountId, String code) {
-        var secret = store.totpSecret(accountId);
-        if (secret.isEmpty()) {
+        var sealed = store.totpSecret(accountId);
+        if (sealed.isEmpty()) {
             return false;
         }
-        long step = Totp.verify(secret.get(), code, clock.instant(), store.totpLastStep(accountId));
+        long step = Totp.verify(sealing.open(sealed.get(), context(accountId)), code, clock.instant(), store.totpLastStep(accountId));
         return step > 0 && store.useTotpStep(accountId, step);
     }
 
@@ -47,7 +55,7 @@ public class SecondFactors {
         if (step < 0) {
             throw new InvalidInput(Violation.of("code", "second-factor.code-wrong"));
         }
-        store.setTotpSecret(accountId, secret);
+        store.setTotpSecret(accountId, sealing.seal(secret, context(accountId)));
         store.useTotpStep(accountId, step);
         audit.record("account.second-factor-enable", "account:" + accountId, Outcome.SUCCESS);
     }

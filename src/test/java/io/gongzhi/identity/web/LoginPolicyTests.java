@@ -163,6 +163,8 @@ class LoginPolicyTests {
         String secret = Totp.newSecret();
         factors.enable(a.id(), secret, Totp.code(secret, Totp.step(clock.instant())));
         clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+        assertThat(jdbc.sql("select totp_secret from identity_account where id = ?").param(a.id()).query(String.class).single())
+                .as("stored sealed").startsWith("v1:").doesNotContain(secret);
 
         var browser = new HttpSession(port);
         assertThat(location(browser.signIn(a.username(), PASSWORD))).endsWith("/login/second-factor");
