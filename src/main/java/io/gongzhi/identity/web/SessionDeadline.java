@@ -11,7 +11,8 @@ import java.time.Clock;
 
 /**
  * Ends a session at its absolute deadline however active it has been (the idle limit is the
- * session store's): the request then goes on as anonymous and meets the login page or a 401.
+ * session store's): a page request goes to the login page, which says why; an API call goes on
+ * as anonymous and gets 401.
  */
 class SessionDeadline extends OncePerRequestFilter {
 
@@ -28,6 +29,12 @@ class SessionDeadline extends OncePerRequestFilter {
         if (session != null && session.getAttribute(SignInFlow.DEADLINE) instanceof Long deadline
                 && clock.millis() >= deadline) {
             session.invalidate();
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if ("GET".equals(request.getMethod()) && !path.startsWith("/api/")) {
+                // a person at a page is told why they must sign in again
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+                return;
+            }
         }
         chain.doFilter(request, response);
     }

@@ -138,7 +138,8 @@ class LoginPolicyTests {
         clock.advance(Duration.ofHours(11).plusMinutes(59));
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(2));
-        assertThat(location(browser.get("/"))).endsWith("/login");
+        assertThat(location(browser.get("/"))).endsWith("/login?expired");
+        assertThat(browser.get("/login?expired").body()).contains("登录已到最长时限");
         assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
     }
 
