@@ -12,10 +12,13 @@ import java.util.Set;
  * @param lockedUntil          set while locked after too many failures
  * @param secondFactor         a second factor (TOTP) is set up
  * @param secondFactorRequired the administrator demands one at the next sign-in
+ * @param passwordChangedAt    when the password was last set
+ * @param passwordChangeRequired the password was chosen by an administrator and must be replaced at sign-in
  */
 public record Account(long id, String username, String displayName, Set<Role> roles, Set<String> units,
                       Set<String> departments, boolean enabled, Instant createdAt, Instant lockedUntil,
-                      boolean secondFactor, boolean secondFactorRequired, Instant lastSignInAt) {
+                      boolean secondFactor, boolean secondFactorRequired, Instant lastSignInAt,
+                      Instant passwordChangedAt, boolean passwordChangeRequired) {
 
     /** The unit code that stands for every place. */
     public static final String EVERY_PLACE = "*";

@@ -69,6 +69,17 @@ public class Accounts {
         return store.findById(id).orElseThrow();
     }
 
+    /**
+     * A new account with a password the administrator hands over: its owner must replace it
+     * at the first sign-in.
+     */
+    @Transactional
+    public Account createWithHandedOverPassword(AccountForm form, String password) {
+        Account account = create(form, password);
+        store.setPasswordChangeRequired(account.id(), true);
+        return byId(account.id());
+    }
+
     /** New display name, roles, places and departments; the username never changes. */
     @Transactional
     public Account update(long id, AccountForm form) {
@@ -116,13 +127,13 @@ public class Accounts {
         return byId(id);
     }
 
-    /** Sets a new random password and answers it, for the one person who will pass it on. */
+    /** Sets a new random password and answers it, for the one person who will pass it on; its owner replaces it at sign-in. */
     @Transactional
     public String resetPassword(String username) {
         var account = store.findByUsername(username)
                 .orElseThrow(() -> new InvalidInput(Violation.of("username", "account.unknown", username)));
         String password = Passwords.generate();
-        store.updatePassword(account.id(), encoder.encode(password), clock.instant());
+        store.updatePassword(account.id(), encoder.encode(password), clock.instant(), true);
         store.unlock(account.id());
         audit.record("account.password-reset", "account:" + account.id(), Outcome.SUCCESS);
         return password;
@@ -143,7 +154,7 @@ public class Accounts {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        store.updatePassword(id, encoder.encode(next), clock.instant());
+        store.updatePassword(id, encoder.encode(next), clock.instant(), false);
         audit.record("account.password-change", "account:" + id, Outcome.SUCCESS);
     }
 

@@ -29,16 +29,17 @@ public class LoginPolicies {
                   @Value("${gongzhi.login.lock-minutes:15}") int lockMinutes,
                   @Value("${gongzhi.login.idle-minutes:30}") int idleMinutes,
                   @Value("${gongzhi.login.absolute-hours:12}") int absoluteHours,
-                  @Value("${gongzhi.login.second-factor-for-privileged:false}") boolean secondFactor) {
+                  @Value("${gongzhi.login.second-factor-for-privileged:false}") boolean secondFactor,
+                  @Value("${gongzhi.login.password-max-age-days:0}") int maxAgeDays) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
-        this.defaults = new LoginPolicy(maxFailures, lockMinutes, idleMinutes, absoluteHours, secondFactor);
+        this.defaults = new LoginPolicy(maxFailures, lockMinutes, idleMinutes, absoluteHours, secondFactor, maxAgeDays);
     }
 
     public LoginPolicy current() {
-        return jdbc.sql("select max_failures, lock_minutes, idle_minutes, absolute_hours, second_factor_for_privileged from identity_policy where id = 1")
-                .query((rs, n) -> new LoginPolicy(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5)))
+        return jdbc.sql("select max_failures, lock_minutes, idle_minutes, absolute_hours, second_factor_for_privileged, password_max_age_days from identity_policy where id = 1")
+                .query((rs, n) -> new LoginPolicy(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5), rs.getInt(6)))
                 .optional().orElse(defaults);
     }
 
@@ -51,15 +52,15 @@ public class LoginPolicies {
         String by = Actor.current().username();
         int updated = jdbc.sql("""
                         update identity_policy set max_failures = ?, lock_minutes = ?, idle_minutes = ?, absolute_hours = ?,
-                               second_factor_for_privileged = ?, updated_at = ?, updated_by = ? where id = 1""")
+                               second_factor_for_privileged = ?, password_max_age_days = ?, updated_at = ?, updated_by = ? where id = 1""")
                 .params(policy.maxFailures(), policy.lockMinutes(), policy.idleMinutes(), policy.absoluteHours(),
-                        policy.secondFactorForPrivileged(), now, by).update();
+                        policy.secondFactorForPrivileged(), policy.passwordMaxAgeDays(), now, by).update();
         if (updated == 0) {
             jdbc.sql("""
                             insert into identity_policy (id, max_failures, lock_minutes, idle_minutes, absolute_hours,
-                                   second_factor_for_privileged, updated_at, updated_by) values (1, ?, ?, ?, ?, ?, ?, ?)""")
+                                   second_factor_for_privileged, password_max_age_days, updated_at, updated_by) values (1, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(policy.maxFailures(), policy.lockMinutes(), policy.idleMinutes(), policy.absoluteHours(),
-                            policy.secondFactorForPrivileged(), now, by).update();
+                            policy.secondFactorForPrivileged(), policy.passwordMaxAgeDays(), now, by).update();
         }
         audit.record("policy.update", "policy:login", Outcome.SUCCESS, policy.toString());
         return policy;

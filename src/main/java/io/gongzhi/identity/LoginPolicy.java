@@ -13,9 +13,10 @@ import java.util.List;
  * @param idleMinutes               a session ends after this long without a request
  * @param absoluteHours             a session ends this long after sign-in, however busy
  * @param secondFactorForPrivileged committee and administrator accounts must use a second factor
+ * @param passwordMaxAgeDays        a password older than this must be changed at sign-in; 0 for never
  */
 public record LoginPolicy(int maxFailures, int lockMinutes, int idleMinutes, int absoluteHours,
-                          boolean secondFactorForPrivileged) {
+                          boolean secondFactorForPrivileged, int passwordMaxAgeDays) {
 
     /** Every reason the policy is out of the range MLPS level 3 allows. */
     public List<Violation> problems() {
@@ -31,6 +32,9 @@ public record LoginPolicy(int maxFailures, int lockMinutes, int idleMinutes, int
         }
         if (absoluteHours < 1 || absoluteHours > 24) {
             problems.add(Violation.of("absoluteHours", "policy.range", "1", "24"));
+        }
+        if (passwordMaxAgeDays != 0 && (passwordMaxAgeDays < 30 || passwordMaxAgeDays > 365)) {
+            problems.add(Violation.of("passwordMaxAgeDays", "policy.max-age", "30", "365"));
         }
         return problems;
     }

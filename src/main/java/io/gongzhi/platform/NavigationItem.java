@@ -13,6 +13,9 @@ import java.util.Set;
  */
 public record NavigationItem(String labelKey, String href, int order, Set<String> authorities) {
 
+    /** The authority of a complete sign-in; until it is granted the shell shows no navigation. */
+    public static final String SIGNED_IN = "signed-in";
+
     public NavigationItem {
         authorities = authorities == null ? Set.of() : Set.copyOf(authorities);
     }

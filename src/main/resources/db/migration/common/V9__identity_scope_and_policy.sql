@@ -5,6 +5,8 @@ ALTER TABLE identity_account ADD COLUMN last_sign_in_at TIMESTAMP WITH TIME ZONE
 ALTER TABLE identity_account ADD COLUMN totp_secret VARCHAR(200); -- sealed (AES-GCM), see platform.Sealing
 ALTER TABLE identity_account ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE identity_account ADD COLUMN second_factor_required BOOLEAN NOT NULL DEFAULT FALSE;
+-- set when an administrator chose the password (new account, reset): the owner replaces it at sign-in
+ALTER TABLE identity_account ADD COLUMN password_change_required BOOLEAN NOT NULL DEFAULT FALSE;
 
 -- The places an account may see, by unit code ('*' = every place, path '/'). The path is
 -- resolved again at every sign-in, so a unit moved by a later divisions import takes its
@@ -46,6 +48,7 @@ CREATE TABLE identity_policy (
     idle_minutes        INT     NOT NULL,
     absolute_hours      INT     NOT NULL,
     second_factor_for_privileged BOOLEAN NOT NULL,
+    password_max_age_days INT NOT NULL DEFAULT 0,
     updated_at          TIMESTAMP WITH TIME ZONE,
     updated_by          VARCHAR(64)
 );

@@ -108,11 +108,15 @@ class AuditTrailTests {
     @WithUserDetails("secadmin")
     void aPolicyChangeIsAudited() throws Exception {
         mvc.perform(put("/api/identity/policy").with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"maxFailures\":5,\"lockMinutes\":15,\"idleMinutes\":30,\"absoluteHours\":12,\"secondFactorForPrivileged\":false}"))
+                        .content("{\"maxFailures\":5,\"lockMinutes\":15,\"idleMinutes\":30,\"absoluteHours\":12,\"secondFactorForPrivileged\":false,\"passwordMaxAgeDays\":0}"))
                 .andExpect(status().isOk());
+        mvc.perform(put("/api/identity/policy").with(csrf()).contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
+                        .content("{\"maxFailures\":\"five\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("body-unreadable"))
+                .andExpect(jsonPath("$.title").value("The request body could not be read (not JSON, or a field missing or of the wrong type)"));
         assertThat(rows("policy:login")).last().satisfies(r -> assertThat(r.account()).isEqualTo("secadmin"));
         mvc.perform(put("/api/identity/policy").with(csrf()).contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
-                        .content("{\"maxFailures\":50,\"lockMinutes\":1,\"idleMinutes\":30,\"absoluteHours\":12,\"secondFactorForPrivileged\":false}"))
+                        .content("{\"maxFailures\":50,\"lockMinutes\":1,\"idleMinutes\":30,\"absoluteHours\":12,\"secondFactorForPrivileged\":false,\"passwordMaxAgeDays\":0}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].where").value("maxFailures"))
                 .andExpect(jsonPath("$.errors[0].message").value("Must be between 3 and 10."))

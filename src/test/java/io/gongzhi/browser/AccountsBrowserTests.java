@@ -41,6 +41,11 @@ class AccountsBrowserTests extends BrowserTest {
         browser.findElement(By.cssSelector("form.logout button")).click();
         browser.manage().window().setSize(new Dimension(375, 812));
         signIn(username, password);
+        assertThat(browser.getCurrentUrl()).as("a handed-over password is replaced first").endsWith("/login/password");
+        browser.findElement(By.id("current")).sendKeys(password);
+        browser.findElement(By.id("new-password")).sendKeys("Sun-Yue#Yulin2026");
+        Chromium.screenshot(browser, "password-change-phone");
+        clickAndWaitFor(By.cssSelector("main form button.primary"), d -> !d.getCurrentUrl().contains("/login"));
         browser.get(url("/geo"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".tree a.unit")).isEmpty());
         assertThat(browser.findElements(By.cssSelector(".tree > li a.unit"))).extracting(e -> e.getText()).containsExactly("玉林东路社区");

@@ -40,14 +40,18 @@ public class AccountSignIn implements UserDetailsService {
         String hash = store.passwordHash(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
         boolean mustSetUp = !account.secondFactor()
                 && (account.secondFactorRequired() || (account.privileged() && policies.current().secondFactorForPrivileged()));
+        var policy = policies.current();
+        boolean expired = policy.passwordMaxAgeDays() > 0 && account.passwordChangedAt() != null
+                && account.passwordChangedAt().plus(java.time.Duration.ofDays(policy.passwordMaxAgeDays())).isBefore(clock.instant());
         return new SignedInUser(hash, account.enabled(), account.lockedAt(clock.instant()), account.displayName(),
-                actorOf(account), account.secondFactor(), mustSetUp, authorities(account.roles(), null));
+                actorOf(account), account.secondFactor(), mustSetUp, account.passwordChangeRequired() || expired,
+                authorities(account.roles(), null));
     }
 
     /** The authentication for one request made with an API token: the account, narrowed to the token's permissions. */
     public org.springframework.security.core.Authentication tokenAuthentication(io.gongzhi.identity.ApiTokens.Use use) {
         var account = use.account();
-        var user = new SignedInUser("", true, false, account.displayName(), actorOf(account), false, false,
+        var user = new SignedInUser("", true, false, account.displayName(), actorOf(account), false, false, false,
                 authorities(account.roles(), use.permissions()));
         return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
                 user, null, user.getAuthorities());

@@ -26,7 +26,7 @@ public class AccountStore {
 
     private static final String SELECT = """
             select id, username, display_name, enabled, created_at, locked_until, totp_secret is not null as totp,
-                   second_factor_required, last_sign_in_at from identity_account""";
+                   second_factor_required, last_sign_in_at, password_changed_at, password_change_required from identity_account""";
 
     private final JdbcClient jdbc;
 
@@ -127,9 +127,14 @@ public class AccountStore {
         return jdbc.sql("select password_hash from identity_account where id = ?").param(id).query(String.class).single();
     }
 
-    public void updatePassword(long id, String passwordHash, Instant now) {
-        jdbc.sql("update identity_account set password_hash = ?, password_changed_at = ? where id = ?")
-                .params(passwordHash, Timestamp.from(now), id).update();
+    /** A new password; {@code chosenByAdministrator} makes its owner replace it at the next sign-in. */
+    public void updatePassword(long id, String passwordHash, Instant now, boolean chosenByAdministrator) {
+        jdbc.sql("update identity_account set password_hash = ?, password_changed_at = ?, password_change_required = ? where id = ?")
+                .params(passwordHash, Timestamp.from(now), chosenByAdministrator, id).update();
+    }
+
+    public void setPasswordChangeRequired(long id, boolean required) {
+        jdbc.sql("update identity_account set password_change_required = ? where id = ?").params(required, id).update();
     }
 
     public void setEnabled(long id, boolean enabled) {
@@ -185,7 +190,8 @@ public class AccountStore {
             long id = rs.getLong("id");
             rows.put(id, new Row(id, rs.getString("username"), rs.getString("display_name"), rs.getBoolean("enabled"),
                     instant(rs, "created_at"), instant(rs, "locked_until"), rs.getBoolean("totp"),
-                    rs.getBoolean("second_factor_required"), instant(rs, "last_sign_in_at")));
+                    rs.getBoolean("second_factor_required"), instant(rs, "last_sign_in_at"), instant(rs, "password_changed_at"),
+                    rs.getBoolean("password_change_required")));
         });
         if (rows.isEmpty()) {
             return List.of();
@@ -206,7 +212,7 @@ public class AccountStore {
         return rows.values().stream()
                 .map(r -> new Account(r.id, r.username, r.displayName, roles.getOrDefault(r.id, Set.of()),
                         units.getOrDefault(r.id, Set.of()), departments.getOrDefault(r.id, Set.of()), r.enabled, r.createdAt,
-                        r.lockedUntil, r.totp, r.secondFactorRequired, r.lastSignInAt))
+                        r.lockedUntil, r.totp, r.secondFactorRequired, r.lastSignInAt, r.passwordChangedAt, r.passwordChangeRequired))
                 .toList();
     }
 
@@ -232,6 +238,7 @@ public class AccountStore {
     }
 
     private record Row(long id, String username, String displayName, boolean enabled, Instant createdAt,
-                       Instant lockedUntil, boolean totp, boolean secondFactorRequired, Instant lastSignInAt) {
+                       Instant lockedUntil, boolean totp, boolean secondFactorRequired, Instant lastSignInAt,
+                       Instant passwordChangedAt, boolean passwordChangeRequired) {
     }
 }

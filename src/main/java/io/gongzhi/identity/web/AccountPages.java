@@ -65,7 +65,7 @@ class AccountPages {
         var form = new AccountForm(username.strip(), displayName, roles(roles), codes(units), codes(departments));
         try {
             String password = Passwords.generate();
-            Account created = accounts.create(form, password);
+            Account created = accounts.createWithHandedOverPassword(form, password);
             model.addAttribute("password", password);
             model.addAttribute("done", "accounts.created");
             return detail(created, model);

@@ -66,10 +66,10 @@ class AccountsApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "A new account with roles, places (unit codes, * for all) and departments; answers its first password once")
+    @Operation(summary = "A new account with roles, places (unit codes, * for all) and departments; answers its first password once, which its owner replaces at the first sign-in")
     Created create(@RequestBody Grants grants) {
         String password = Passwords.generate();
-        return new Created(AccountView.of(accounts.create(grants.form(), password), clock.instant()), password);
+        return new Created(AccountView.of(accounts.createWithHandedOverPassword(grants.form(), password), clock.instant()), password);
     }
 
     @PutMapping("/{id}")

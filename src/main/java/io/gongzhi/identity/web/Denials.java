@@ -45,6 +45,10 @@ class Denials implements AccessDeniedHandler {
                     response.sendRedirect(request.getContextPath() + "/login/second-factor/setup");
                     return;
                 }
+                if (SignedInUser.PASSWORD_CHANGE.equals(a.getAuthority()) && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    response.sendRedirect(request.getContextPath() + "/login/password");
+                    return;
+                }
             }
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());

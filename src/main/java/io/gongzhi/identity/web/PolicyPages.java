@@ -28,7 +28,7 @@ class PolicyPages {
         var policy = policies.current();
         model.addAttribute("policy", policy);
         model.addAttribute("values", values(String.valueOf(policy.maxFailures()), String.valueOf(policy.lockMinutes()),
-                String.valueOf(policy.idleMinutes()), String.valueOf(policy.absoluteHours())));
+                String.valueOf(policy.idleMinutes()), String.valueOf(policy.absoluteHours()), String.valueOf(policy.passwordMaxAgeDays())));
         model.addAttribute("errors", Map.of());
         return "identity/policy";
     }
@@ -36,13 +36,14 @@ class PolicyPages {
     @PostMapping("/admin/policy")
     String save(@RequestParam(defaultValue = "") String maxFailures, @RequestParam(defaultValue = "") String lockMinutes,
                 @RequestParam(defaultValue = "") String idleMinutes, @RequestParam(defaultValue = "") String absoluteHours,
-                @RequestParam(defaultValue = "false") boolean secondFactorForPrivileged, Model model) {
+                @RequestParam(defaultValue = "false") boolean secondFactorForPrivileged,
+                @RequestParam(defaultValue = "0") String passwordMaxAgeDays, Model model) {
         var notNumbers = new java.util.ArrayList<io.gongzhi.shared.Violation>();
         var policy = new LoginPolicy(number("maxFailures", maxFailures, notNumbers), number("lockMinutes", lockMinutes, notNumbers),
                 number("idleMinutes", idleMinutes, notNumbers), number("absoluteHours", absoluteHours, notNumbers),
-                secondFactorForPrivileged);
+                secondFactorForPrivileged, number("passwordMaxAgeDays", passwordMaxAgeDays, notNumbers));
         model.addAttribute("policy", policy);
-        model.addAttribute("values", values(maxFailures, lockMinutes, idleMinutes, absoluteHours));
+        model.addAttribute("values", values(maxFailures, lockMinutes, idleMinutes, absoluteHours, passwordMaxAgeDays));
         try {
             if (!notNumbers.isEmpty()) {
                 var problems = new java.util.ArrayList<>(notNumbers);
@@ -60,8 +61,10 @@ class PolicyPages {
     }
 
     /** What the fields show: the saved numbers, or exactly what was typed when it was refused. */
-    private static Map<String, String> values(String maxFailures, String lockMinutes, String idleMinutes, String absoluteHours) {
-        return Map.of("maxFailures", maxFailures, "lockMinutes", lockMinutes, "idleMinutes", idleMinutes, "absoluteHours", absoluteHours);
+    private static Map<String, String> values(String maxFailures, String lockMinutes, String idleMinutes, String absoluteHours,
+                                              String passwordMaxAgeDays) {
+        return Map.of("maxFailures", maxFailures, "lockMinutes", lockMinutes, "idleMinutes", idleMinutes, "absoluteHours", absoluteHours,
+                "passwordMaxAgeDays", passwordMaxAgeDays);
     }
 
     private static int number(String field, String text, java.util.List<io.gongzhi.shared.Violation> problems) {

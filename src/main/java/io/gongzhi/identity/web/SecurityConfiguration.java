@@ -57,6 +57,7 @@ class SecurityConfiguration {
             }
             requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("SYSTEM_ADMIN");
             requests.requestMatchers("/login/second-factor").hasAuthority(SignedInUser.FACTOR_PENDING);
+            requests.requestMatchers("/login/password").hasAuthority(SignedInUser.PASSWORD_CHANGE);
             requests.requestMatchers("/login/second-factor/setup", "/login/second-factor/qr.svg").hasAuthority(SignedInUser.FACTOR_SETUP);
             requests.anyRequest().hasAuthority(SignedInUser.SIGNED_IN);
         });

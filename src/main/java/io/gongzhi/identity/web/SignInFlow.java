@@ -54,6 +54,9 @@ class SignInFlow {
         } else if (SignedInUser.FACTOR_SETUP.equals(user.pendingStep())) {
             recorder.passwordAccepted(user);
             response.sendRedirect(request.getContextPath() + "/login/second-factor/setup");
+        } else if (SignedInUser.PASSWORD_CHANGE.equals(user.pendingStep())) {
+            recorder.passwordAccepted(user);
+            response.sendRedirect(request.getContextPath() + "/login/password");
         } else {
             startSession(request, user, "password");
             try {
@@ -68,19 +71,28 @@ class SignInFlow {
         recorder.failed(request.getParameter(USERNAME_PARAMETER), failure, "password");
     }
 
-    /** After the second factor: the full sign-in, in a new session id. */
+    /**
+     * After the second factor or a new password: the full sign-in in a new session id, unless
+     * the password must still be replaced.
+     */
     void complete(HttpServletRequest request, HttpServletResponse response, SignedInUser pending, String how) throws IOException {
         SignedInUser user = accounts.loadUserByUsername(pending.getUsername());
-        var full = UsernamePasswordAuthenticationToken.authenticated(user, null,
-                AccountSignIn.authorities(accountRoles(user), null));
+        boolean owesPassword = user.mustChangePassword();
+        var next = UsernamePasswordAuthenticationToken.authenticated(user, null, owesPassword
+                ? java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(SignedInUser.PASSWORD_CHANGE))
+                : AccountSignIn.authorities(accountRoles(user), null));
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(full);
+        context.setAuthentication(next);
         SecurityContextHolder.setContext(context);
         request.changeSessionId();
         contexts.saveContext(context, request, response);
+        if (owesPassword) {
+            response.sendRedirect(request.getContextPath() + "/login/password");
+            return;
+        }
         startSession(request, user, how);
         try {
-            onward.onAuthenticationSuccess(request, response, full);
+            onward.onAuthenticationSuccess(request, response, next);
         } catch (jakarta.servlet.ServletException e) {
             throw new IOException(e);
         }

@@ -48,6 +48,12 @@ class ProblemAnswers {
         return error;
     }
 
+    /** A body that is not JSON, or not of the expected shape (a word where a number belongs, a field missing). */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "body-unreadable", "problem.body-unreadable");
+    }
+
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound notFound) {
         return problem(HttpStatus.NOT_FOUND, notFound.code(), "problem.not-found");

@@ -34,6 +34,10 @@ class ShellModel {
         }
         Set<String> granted = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .map(a -> a.startsWith("ROLE_") ? a.substring("ROLE_".length()) : a).collect(Collectors.toSet());
+        if (!granted.contains(NavigationItem.SIGNED_IN)) {
+            // halfway through signing in (a code or a new password still owed): nowhere to go yet
+            return List.of();
+        }
         return navigation.stream().filter(item -> item.visibleTo(granted)).toList();
     }
 

@@ -59,8 +59,9 @@ class AccountPagesTests {
     @WithUserDetails("secadmin")
     void aBadPolicyIsExplainedAndNotSaved() throws Exception {
         mvc.perform(post("/admin/policy").with(csrf()).param("maxFailures", "abc").param("lockMinutes", "2")
-                        .param("idleMinutes", "30").param("absoluteHours", "12"))
+                        .param("idleMinutes", "30").param("absoluteHours", "12").param("passwordMaxAgeDays", "7"))
                 .andExpect(content().string(allOf(containsString("“abc”不是整数"), containsString("应在 5 到 1440 之间"),
+                        containsString("应为 0（不过期）或 30 到 365 之间"),
                         containsString("value=\"2\""), not(containsString("已保存")))));
         mvc.perform(get("/admin/policy")).andExpect(content().string(containsString("value=\"5\"")));
     }

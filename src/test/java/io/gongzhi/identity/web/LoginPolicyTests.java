@@ -147,7 +147,7 @@ class LoginPolicyTests {
     void theIdleLimitIsThePolicys() {
         LoginPolicy before = policies.current();
         try {
-            policies.update(new LoginPolicy(5, 15, 10, 12, false));
+            policies.update(new LoginPolicy(5, 15, 10, 12, false, 0));
             Account a = person(Role.GRID_WORKER);
             new HttpSession(port).signIn(a.username(), PASSWORD);
             int idle = jdbc.sql("select max_inactive_interval from identity_session where principal_name = ?")
@@ -212,7 +212,7 @@ class LoginPolicyTests {
     void whenThePolicySaysSoCommitteeMembersMustSetUpASecondFactor() {
         LoginPolicy before = policies.current();
         try {
-            policies.update(new LoginPolicy(5, 15, 30, 12, true));
+            policies.update(new LoginPolicy(5, 15, 30, 12, true, 0));
             Account committee = person(Role.DISTRICT_COMMITTEE);
             Account worker = person(Role.GRID_WORKER);
             assertThat(location(new HttpSession(port).signIn(committee.username(), PASSWORD))).endsWith("/login/second-factor/setup");
@@ -248,6 +248,38 @@ class LoginPolicyTests {
         var rows = jdbc.sql("select action || ' ' || outcome || ' ' || client from audit_record where object = ? order by at, id")
                 .param("account:" + a.id()).query(String.class).list();
         assertThat(rows).containsSubsequence("login.success SUCCESS 127.0.0.1", "logout SUCCESS 127.0.0.1");
+    }
+
+    @Test
+    void aPasswordHandedOverByTheAdministratorIsReplacedAtTheFirstSignIn() {
+        Account a = person(Role.GRID_WORKER);
+        String handedOver = accounts.resetPassword(a.username());
+        var browser = new HttpSession(port);
+        assertThat(location(browser.signIn(a.username(), handedOver))).endsWith("/login/password");
+        assertThat(location(browser.get("/geo"))).as("nothing else first").endsWith("/login/password");
+        assertThat(browser.get("/login/password").body()).as("no navigation before the new password").doesNotContain("网格地图");
+        var weak = browser.post("/login/password", Map.of("current", handedOver, "password", "Password1234!"), true);
+        assertThat(weak.body()).contains("密码太常见");
+        String halfway = browser.cookie("SESSION");
+        assertThat(location(browser.post("/login/password", Map.of("current", handedOver, "password", "My-Own-Secret#77x"), true))).endsWith("/");
+        assertThat(browser.cookie("SESSION")).isNotEqualTo(halfway);
+        assertThat(browser.get("/geo").statusCode()).isEqualTo(200);
+        assertThat(location(new HttpSession(port).signIn(a.username(), "My-Own-Secret#77x"))).as("once only").endsWith("/");
+    }
+
+    @Test
+    void aPasswordOlderThanThePolicyAllowsMustBeReplaced() {
+        LoginPolicy before = policies.current();
+        try {
+            policies.update(new LoginPolicy(5, 15, 30, 12, false, 90));
+            Account a = person(Role.GRID_WORKER);
+            assertThat(location(new HttpSession(port).signIn(a.username(), PASSWORD))).endsWith("/");
+            clock.advance(Duration.ofDays(91));
+            assertThat(location(new HttpSession(port).signIn(a.username(), PASSWORD))).endsWith("/login/password");
+        } finally {
+            clock.reset();
+            policies.update(before);
+        }
     }
 
     private String current(String secret) {
