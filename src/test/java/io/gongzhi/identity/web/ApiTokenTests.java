@@ -90,6 +90,8 @@ class ApiTokenTests {
         var revoked = tokens.issue(id, "revoked", Set.of(Permission.GEOGRAPHY_READ), 30);
         var kept = tokens.issue(id, "kept", Set.of(Permission.GEOGRAPHY_READ), 30);
         tokens.revoke(id, revoked.token().id());
+        assertThat(jdbc.sql("select action from audit_record where object = ? order by at, id")
+                .param("token:" + revoked.token().id()).query(String.class).list()).containsExactly("token.issue", "token.revoke");
 
         var answer = call("GET", "/api/geo/units", revoked.secret());
         assertThat(answer.statusCode()).isEqualTo(401);

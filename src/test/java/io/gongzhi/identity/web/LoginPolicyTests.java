@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -166,6 +167,7 @@ class LoginPolicyTests {
         clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
         assertThat(jdbc.sql("select totp_secret from identity_account where id = ?").param(a.id()).query(String.class).single())
                 .as("stored sealed").startsWith("v1:").doesNotContain(secret);
+        assertThat(audited(a)).contains("account.second-factor-enable SUCCESS");
 
         var browser = new HttpSession(port);
         assertThat(location(browser.signIn(a.username(), PASSWORD))).endsWith("/login/second-factor");
@@ -237,6 +239,7 @@ class LoginPolicyTests {
         var done = browser.post("/account/password", Map.of("current", PASSWORD, "password", "Another-Strong#Pass77"), true);
         assertThat(done.body()).contains("密码已修改");
         assertThat(location(new HttpSession(port).signIn(a.username(), "Another-Strong#Pass77"))).endsWith("/");
+        assertThat(audited(a)).containsSubsequence("account.password-change FAILURE", "account.password-change SUCCESS");
     }
 
     @Test
@@ -280,6 +283,11 @@ class LoginPolicyTests {
             clock.reset();
             policies.update(before);
         }
+    }
+
+    List<String> audited(Account a) {
+        return jdbc.sql("select action || ' ' || outcome from audit_record where object = ? order by at, id")
+                .param("account:" + a.id()).query(String.class).list();
     }
 
     private String current(String secret) {
