@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -68,6 +69,24 @@ public class Sealing {
             return new String(cipher.doFinal(bytes, NONCE, bytes.length - NONCE), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("sealed value cannot be opened (altered, moved, or another key)", e);
+        }
+    }
+
+    /**
+     * A keyed hash (HMAC-SHA256 under a key derived from the secret key for {@code purpose}) to
+     * find a sealed value by equality without opening it: the same value always gives the same
+     * hash, and without the key nobody can compute it from a guessed value.
+     */
+    public String lookupHash(String value, String purpose) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(key);
+            byte[] subkey = derive.doFinal(("gongzhi.lookup:" + purpose).getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(subkey, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,2 @@
+/** How the population module keeps personal information: sealed at rest, found by keyed hash. */
+package io.gongzhi.population.internal;
