@@ -52,3 +52,11 @@ CREATE TABLE identity_policy (
     updated_at          TIMESTAMP WITH TIME ZONE,
     updated_by          VARCHAR(64)
 );
+
+-- Upgrading an installation: the three administrators keep seeing every place (other staff are
+-- given their places by the system administrator), and everybody signs in again, because the
+-- sessions stored before this version hold a principal without roles' permissions or jurisdiction.
+INSERT INTO identity_account_unit (account_id, unit_code, path)
+    SELECT account_id, '*', '/' FROM identity_account_role WHERE role IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDITOR');
+DELETE FROM identity_session_attributes;
+DELETE FROM identity_session;
