@@ -180,7 +180,8 @@ public class Accounts {
 
     /** Staff accounts bound to a place inside {@code jurisdiction}: the people one works with. */
     public List<Account> team(Jurisdiction jurisdiction, int limit) {
-        return store.findByIds(store.idsWithin(jurisdiction, Math.max(1, Math.min(limit, 1000))));
+        return store.findByIds(store.idsWithin(jurisdiction, Math.max(1, Math.min(limit, 1000)))).stream()
+                .filter(a -> a.roles().stream().anyMatch(Role::needsJurisdiction)).toList();
     }
 
     /**

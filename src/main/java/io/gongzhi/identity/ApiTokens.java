@@ -165,14 +165,8 @@ public class ApiTokens {
 
     private static Set<Permission> parse(String text) {
         var set = EnumSet.noneOf(Permission.class);
-        Arrays.stream(text.split(" ")).forEach(a -> Arrays.stream(Permission.values())
-                .filter(p -> p.authority().equals(a)).forEach(set::add));
+        Arrays.stream(text.split(" ")).forEach(a -> Permission.byAuthority(a).ifPresent(set::add));
         return set;
-    }
-
-    /** The permission whose authority string this is. */
-    public static Optional<Permission> permission(String authority) {
-        return Arrays.stream(Permission.values()).filter(p -> p.authority().equals(authority)).findFirst();
     }
 
     private static Instant instant(Timestamp t) {

@@ -66,6 +66,11 @@ public enum Permission {
         return roles;
     }
 
+    /** The permission whose authority string this is. */
+    public static java.util.Optional<Permission> byAuthority(String authority) {
+        return java.util.Arrays.stream(values()).filter(p -> p.authority.equals(authority)).findFirst();
+    }
+
     public static Set<Permission> of(Set<Role> roles) {
         var granted = EnumSet.noneOf(Permission.class);
         for (Permission p : values()) {

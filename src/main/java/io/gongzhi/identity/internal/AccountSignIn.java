@@ -38,9 +38,9 @@ public class AccountSignIn implements UserDetailsService {
     public SignedInUser loadUserByUsername(String username) {
         var account = store.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
         String hash = store.passwordHash(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        boolean mustSetUp = !account.secondFactor()
-                && (account.secondFactorRequired() || (account.privileged() && policies.current().secondFactorForPrivileged()));
         var policy = policies.current();
+        boolean mustSetUp = !account.secondFactor()
+                && (account.secondFactorRequired() || (account.privileged() && policy.secondFactorForPrivileged()));
         boolean expired = policy.passwordMaxAgeDays() > 0 && account.passwordChangedAt() != null
                 && account.passwordChangedAt().plus(java.time.Duration.ofDays(policy.passwordMaxAgeDays())).isBefore(clock.instant());
         return new SignedInUser(hash, account.enabled(), account.lockedAt(clock.instant()), account.displayName(),

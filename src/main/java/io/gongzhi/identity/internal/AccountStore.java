@@ -202,8 +202,10 @@ public class AccountStore {
         for (List<Long> chunk : chunks(List.copyOf(rows.keySet()))) {
             var ids = Map.<String, Object>of("ids", chunk);
             jdbc.sql("select account_id, role from identity_account_role where account_id in (:ids)").params(ids)
-                    .query((ResultSet rs) -> Role.parse(rs.getString(2))
-                            .ifPresent(r -> roles.computeIfAbsent(rs2long(rs), k -> EnumSet.noneOf(Role.class)).add(r)));
+                    .query((ResultSet rs) -> {
+                        long id = rs.getLong(1);
+                        Role.parse(rs.getString(2)).ifPresent(r -> roles.computeIfAbsent(id, k -> EnumSet.noneOf(Role.class)).add(r));
+                    });
             jdbc.sql("select account_id, unit_code from identity_account_unit where account_id in (:ids)").params(ids)
                     .query((ResultSet rs) -> { units.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2)); });
             jdbc.sql("select account_id, department from identity_account_department where account_id in (:ids)").params(ids)
@@ -214,14 +216,6 @@ public class AccountStore {
                         units.getOrDefault(r.id, Set.of()), departments.getOrDefault(r.id, Set.of()), r.enabled, r.createdAt,
                         r.lockedUntil, r.totp, r.secondFactorRequired, r.lastSignInAt, r.passwordChangedAt, r.passwordChangeRequired))
                 .toList();
-    }
-
-    private static long rs2long(ResultSet rs) {
-        try {
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static List<List<Long>> chunks(List<Long> ids) {

@@ -2,12 +2,10 @@ package io.gongzhi.identity.web;
 
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
-import io.gongzhi.identity.internal.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -34,24 +32,12 @@ class Denials implements AccessDeniedHandler {
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null) {
-            for (GrantedAuthority a : authentication.getAuthorities()) {
-                if (SignedInUser.FACTOR_PENDING.equals(a.getAuthority()) && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                    response.sendRedirect(request.getContextPath() + "/login/second-factor");
-                    return;
-                }
-                if (SignedInUser.FACTOR_SETUP.equals(a.getAuthority()) && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                    response.sendRedirect(request.getContextPath() + "/login/second-factor/setup");
-                    return;
-                }
-                if (SignedInUser.PASSWORD_CHANGE.equals(a.getAuthority()) && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                    response.sendRedirect(request.getContextPath() + "/login/password");
-                    return;
-                }
-            }
-        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        var owed = SignInFlow.pageOwedBy(SecurityContextHolder.getContext().getAuthentication());
+        if (owed.isPresent() && !path.startsWith("/api/")) {
+            response.sendRedirect(request.getContextPath() + owed.get());
+            return;
+        }
         audit.record("access.denied", cut(request.getMethod() + " " + path), Outcome.DENIED);
         if (path.startsWith("/api/")) {
             problem(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "problem.forbidden");

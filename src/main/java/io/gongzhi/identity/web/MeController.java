@@ -5,11 +5,14 @@ import io.gongzhi.identity.ApiTokens;
 import io.gongzhi.identity.Accounts;
 import io.gongzhi.identity.Permission;
 import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.InvalidInput;
+import io.gongzhi.shared.Violation;
 import io.gongzhi.shared.RegionPath;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -70,18 +75,18 @@ class MeController {
     }
 
     @PostMapping("/api/me/tokens")
-    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('tokens.own')")
+    @PreAuthorize("hasAuthority('tokens.own')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A new API token limited to some of one's permissions, expiring after 1-365 days; the secret is answered once")
     ApiTokens.Issued issue(@RequestBody TokenRequest request) {
-        var permissions = java.util.EnumSet.noneOf(Permission.class);
-        var unknown = new java.util.ArrayList<io.gongzhi.shared.Violation>();
+        var permissions = EnumSet.noneOf(Permission.class);
+        var unknown = new ArrayList<Violation>();
         for (String p : request.permissions() == null ? Set.<String>of() : request.permissions()) {
-            ApiTokens.permission(p).ifPresentOrElse(permissions::add,
-                    () -> unknown.add(io.gongzhi.shared.Violation.of("permissions", "token.permission-unknown", p)));
+            Permission.byAuthority(p).ifPresentOrElse(permissions::add,
+                    () -> unknown.add(Violation.of("permissions", "token.permission-unknown", p)));
         }
         if (!unknown.isEmpty()) {
-            throw new io.gongzhi.shared.InvalidInput(unknown);
+            throw new InvalidInput(unknown);
         }
         return tokens.issue(Actor.current().accountId(), request.name(), permissions, request.days() == null ? 90 : request.days());
     }

@@ -100,7 +100,7 @@ class MyAccountPages {
                  @RequestParam(defaultValue = "90") String days, Model model) {
         var chosen = EnumSet.noneOf(Permission.class);
         if (permissions != null) {
-            permissions.forEach(p -> ApiTokens.permission(p).ifPresent(chosen::add));
+            permissions.forEach(p -> Permission.byAuthority(p).ifPresent(chosen::add));
         }
         int validFor;
         try {

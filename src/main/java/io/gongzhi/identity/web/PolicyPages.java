@@ -3,6 +3,7 @@ package io.gongzhi.identity.web;
 import io.gongzhi.identity.LoginPolicies;
 import io.gongzhi.identity.LoginPolicy;
 import io.gongzhi.shared.InvalidInput;
+import io.gongzhi.shared.Violation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,6 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The security administrator's login policy page; {@link PolicyApi} is its twin. */
@@ -38,7 +41,7 @@ class PolicyPages {
                 @RequestParam(defaultValue = "") String idleMinutes, @RequestParam(defaultValue = "") String absoluteHours,
                 @RequestParam(defaultValue = "false") boolean secondFactorForPrivileged,
                 @RequestParam(defaultValue = "0") String passwordMaxAgeDays, Model model) {
-        var notNumbers = new java.util.ArrayList<io.gongzhi.shared.Violation>();
+        var notNumbers = new ArrayList<Violation>();
         var policy = new LoginPolicy(number("maxFailures", maxFailures, notNumbers), number("lockMinutes", lockMinutes, notNumbers),
                 number("idleMinutes", idleMinutes, notNumbers), number("absoluteHours", absoluteHours, notNumbers),
                 secondFactorForPrivileged, number("passwordMaxAgeDays", passwordMaxAgeDays, notNumbers));
@@ -46,8 +49,8 @@ class PolicyPages {
         model.addAttribute("values", values(maxFailures, lockMinutes, idleMinutes, absoluteHours, passwordMaxAgeDays));
         try {
             if (!notNumbers.isEmpty()) {
-                var problems = new java.util.ArrayList<>(notNumbers);
-                var unparsable = notNumbers.stream().map(io.gongzhi.shared.Violation::where).toList();
+                var problems = new ArrayList<>(notNumbers);
+                var unparsable = notNumbers.stream().map(Violation::where).toList();
                 policy.problems().stream().filter(v -> !unparsable.contains(v.where())).forEach(problems::add);
                 throw new InvalidInput(problems);
             }
@@ -67,11 +70,11 @@ class PolicyPages {
                 "passwordMaxAgeDays", passwordMaxAgeDays);
     }
 
-    private static int number(String field, String text, java.util.List<io.gongzhi.shared.Violation> problems) {
+    private static int number(String field, String text, List<Violation> problems) {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            problems.add(io.gongzhi.shared.Violation.of(field, "policy.number", text));
+            problems.add(Violation.of(field, "policy.number", text));
             return 0;
         }
     }

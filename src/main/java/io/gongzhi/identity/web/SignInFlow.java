@@ -28,6 +28,21 @@ import java.time.Duration;
 class SignInFlow {
 
     static final String DEADLINE = "gongzhi.session.deadline";
+
+    /** The page of each step still owed after the password. */
+    private static final java.util.Map<String, String> STEP_PAGES = java.util.Map.of(
+            SignedInUser.FACTOR_PENDING, "/login/second-factor",
+            SignedInUser.FACTOR_SETUP, "/login/second-factor/setup",
+            SignedInUser.PASSWORD_CHANGE, "/login/password");
+
+    /** Where someone halfway through signing in must go next; empty when their sign-in is complete. */
+    static java.util.Optional<String> pageOwedBy(Authentication authentication) {
+        if (authentication == null) {
+            return java.util.Optional.empty();
+        }
+        return authentication.getAuthorities().stream().map(a -> STEP_PAGES.get(a.getAuthority()))
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
     static final String USERNAME_PARAMETER = "username";
 
     private final AccountSignIn accounts;
@@ -48,22 +63,13 @@ class SignInFlow {
     /** After a right password: on to the second factor, or signed in. */
     void passwordAccepted(HttpServletRequest request, HttpServletResponse response, Authentication authentication) throws IOException {
         var user = (SignedInUser) authentication.getPrincipal();
-        if (SignedInUser.FACTOR_PENDING.equals(user.pendingStep())) {
+        var owed = pageOwedBy(authentication);
+        if (owed.isPresent()) {
             recorder.passwordAccepted(user);
-            response.sendRedirect(request.getContextPath() + "/login/second-factor");
-        } else if (SignedInUser.FACTOR_SETUP.equals(user.pendingStep())) {
-            recorder.passwordAccepted(user);
-            response.sendRedirect(request.getContextPath() + "/login/second-factor/setup");
-        } else if (SignedInUser.PASSWORD_CHANGE.equals(user.pendingStep())) {
-            recorder.passwordAccepted(user);
-            response.sendRedirect(request.getContextPath() + "/login/password");
+            response.sendRedirect(request.getContextPath() + owed.get());
         } else {
             startSession(request, user, "password");
-            try {
-                onward.onAuthenticationSuccess(request, response, authentication);
-            } catch (jakarta.servlet.ServletException e) {
-                throw new IOException(e);
-            }
+            onward(request, response, authentication);
         }
     }
 
@@ -78,30 +84,30 @@ class SignInFlow {
     void complete(HttpServletRequest request, HttpServletResponse response, SignedInUser pending, String how) throws IOException {
         SignedInUser user = accounts.loadUserByUsername(pending.getUsername());
         boolean owesPassword = user.mustChangePassword();
+        // a freshly loaded user carries the full authorities of its roles
         var next = UsernamePasswordAuthenticationToken.authenticated(user, null, owesPassword
                 ? java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(SignedInUser.PASSWORD_CHANGE))
-                : AccountSignIn.authorities(accountRoles(user), null));
+                : user.getAuthorities());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(next);
         SecurityContextHolder.setContext(context);
         request.changeSessionId();
         contexts.saveContext(context, request, response);
         if (owesPassword) {
-            response.sendRedirect(request.getContextPath() + "/login/password");
+            response.sendRedirect(request.getContextPath() + STEP_PAGES.get(SignedInUser.PASSWORD_CHANGE));
             return;
         }
         startSession(request, user, how);
+        onward(request, response, next);
+    }
+
+    /** To the page that asked for a sign-in, or home. */
+    private void onward(HttpServletRequest request, HttpServletResponse response, Authentication authentication) throws IOException {
         try {
-            onward.onAuthenticationSuccess(request, response, next);
+            onward.onAuthenticationSuccess(request, response, authentication);
         } catch (jakarta.servlet.ServletException e) {
             throw new IOException(e);
         }
-    }
-
-    private static java.util.Set<io.gongzhi.identity.Role> accountRoles(SignedInUser user) {
-        var roles = java.util.EnumSet.noneOf(io.gongzhi.identity.Role.class);
-        user.actor().roles().forEach(r -> io.gongzhi.identity.Role.parse(r).ifPresent(roles::add));
-        return roles;
     }
 
     /** The policy's idle limit, and the absolute deadline {@link SessionDeadline} enforces. */

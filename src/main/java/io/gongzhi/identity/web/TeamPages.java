@@ -2,7 +2,6 @@ package io.gongzhi.identity.web;
 
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.identity.Accounts;
-import io.gongzhi.identity.Role;
 import io.gongzhi.platform.NavigationItem;
 import io.gongzhi.shared.Actor;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +28,7 @@ class TeamPages {
 
     @GetMapping("/team")
     String team(Model model) {
-        model.addAttribute("members", accounts.team(Actor.current().jurisdiction(), 1000).stream()
-                .filter(a -> a.roles().stream().anyMatch(Role::needsJurisdiction)).toList());
+        model.addAttribute("members", accounts.team(Actor.current().jurisdiction(), 1000));
         model.addAttribute("placeNames", new AccountPages.PlaceNames(hierarchy));
         return "identity/team";
     }
