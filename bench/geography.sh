@@ -15,7 +15,7 @@ timed() { local t0 t1; t0=$(date +%s%N); "$@" >"$work/out.txt" 2>"$work/err.txt"
 
 run() { # DATABASE-LABEL, then env assignments
   local label=$1; shift
-  local jar=(env "$@" GONGZHI_DEMO=false GONGZHI_ADMIN_PASSWORD=Bench-Admin-Passw0rd java -jar target/gongzhi.jar)
+  local jar=(env "$@" GONGZHI_DEMO=false GONGZHI_ADMIN_PASSWORD=Tianfu-Square#2026 java -jar target/gongzhi.jar)
   local a b c
   a=$(timed "${jar[@]}" import divisions src/main/resources/geography/chengdu-divisions.csv)
   b=$(timed "${jar[@]}" import boundaries src/main/resources/geography/chengdu-districts.geojson --level district)

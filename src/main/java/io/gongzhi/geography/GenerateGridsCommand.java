@@ -33,10 +33,14 @@ public class GenerateGridsCommand extends ServiceCommand {
             description = "households per compound (default: ${DEFAULT-VALUE})")
     int perCompound;
 
+    @Option(names = "--district", paramLabel = "CODE",
+            description = "only this district's grids and compounds (repeatable); the same as a whole-city run gives them")
+    java.util.List<String> districts = new java.util.ArrayList<>();
+
     @Override
     protected int run(ApplicationContext context, PrintStream out) {
         var report = context.getBean(GridGeneration.class)
-                .generate(city, seed, households, perGrid, perCompound, new ConsoleProgress(System.err));
+                .generate(city, seed, households, perGrid, perCompound, java.util.Set.copyOf(districts), new ConsoleProgress(System.err));
         out.printf("seed %d: %d districts, %d sub-districts, %d communities, %d grids, %d compounds for %d households in %.1f s%n",
                 report.seed(), report.districts(), report.subdistricts(), report.communities(), report.grids(),
                 report.compounds(), report.households(), report.millis() / 1000.0);

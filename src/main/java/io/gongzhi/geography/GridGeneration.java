@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 
 /**
@@ -60,6 +61,17 @@ public class GridGeneration {
 
     @Transactional
     public GenerationReport generate(String cityCode, long seed, long households, int perGrid, int perCompound, Progress progress) {
+        return generate(cityCode, seed, households, perGrid, perCompound, Set.of(), progress);
+    }
+
+    /**
+     * As above, but writes grids and compounds only in {@code onlyDistricts} (all when empty): the
+     * same grids those districts get in a whole-city run with the same seed, in a fraction of the
+     * time (the demo's first start generates its one district this way).
+     */
+    @Transactional
+    public GenerationReport generate(String cityCode, long seed, long households, int perGrid, int perCompound,
+                                     Set<String> onlyDistricts, Progress progress) {
         long started = System.nanoTime();
         Unit city = units.find(cityCode).filter(u -> u.level() == Level.CITY)
                 .orElseThrow(() -> new InvalidInput(Violation.of("city", "geography.generate.no-city", cityCode)));
@@ -109,7 +121,12 @@ public class GridGeneration {
         Map<Unit, Double> weight = new LinkedHashMap<>();
         communities.forEach((c, shape) -> weight.put(c, Measures.areaSquareMetres(shape) * density.applyAsDouble(Measures.centroid(shape))));
         double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
-        generated.removeGeneratedUnder(city.path());
+        if (onlyDistricts.isEmpty()) {
+            generated.removeGeneratedUnder(city.path());
+        } else {
+            districts.stream().filter(d -> onlyDistricts.contains(d.code())).forEach(d -> generated.removeGeneratedUnder(d.path()));
+            communities.keySet().removeIf(c -> onlyDistricts.stream().noneMatch(d -> c.path().startsWith(city.path() + "/" + d + "/")));
+        }
         var pieces = new ArrayList<GeneratedStore.Piece>();
         int gridCount = 0;
         int compoundCount = 0;

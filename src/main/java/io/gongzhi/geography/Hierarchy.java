@@ -47,6 +47,11 @@ public class Hierarchy {
         return chain;
     }
 
+    /** Current units of {@code level} below the unit {@code code} (e.g. every compound of a district), in path order. */
+    public List<Unit> under(String code, Level level) {
+        return store.under(unit(code).path(), level);
+    }
+
     public List<Unit> search(String text, int limit) {
         return search(text, limit, Jurisdiction.EVERYWHERE);
     }

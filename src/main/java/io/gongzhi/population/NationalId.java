@@ -61,14 +61,16 @@ public record NationalId(String value) {
         return CHECK.charAt(sum % 11);
     }
 
-    /** A number for a synthetic person: area code, birth date, a sequence of two digits and the sex digit. */
-    public static NationalId of(String areaCode, LocalDate birthDate, int sequence, boolean male) {
-        if (!areaCode.matches("\\d{6}") || sequence < 0 || sequence > 99) {
-            throw new IllegalArgumentException("area code of six digits and a sequence 0-99");
+    /**
+     * The {@code ordinal}-th number (0-499) for people of one sex born on one day in one area: the
+     * three sequence digits run through the 500 values whose last digit has the right parity.
+     */
+    public static NationalId nth(String areaCode, LocalDate birthDate, int ordinal, boolean male) {
+        if (!areaCode.matches("\\d{6}") || ordinal < 0 || ordinal >= 500) {
+            throw new IllegalArgumentException("area code of six digits and an ordinal 0-499");
         }
-        int sexDigit = (sequence * 7 + birthDate.getDayOfMonth()) % 5 * 2 + (male ? 1 : 0);
         String first17 = areaCode + String.format(Locale.ROOT, "%04d%02d%02d%02d%d", birthDate.getYear(),
-                birthDate.getMonthValue(), birthDate.getDayOfMonth(), sequence, sexDigit);
+                birthDate.getMonthValue(), birthDate.getDayOfMonth(), ordinal / 5, ordinal % 5 * 2 + (male ? 1 : 0));
         return new NationalId(first17 + checkCharacter(first17));
     }
 

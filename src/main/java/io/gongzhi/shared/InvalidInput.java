@@ -23,6 +23,13 @@ public class InvalidInput extends RuntimeException {
         this(List.of(violation));
     }
 
+    /** The violations by form field, for showing each under its field ("" for the form as a whole). */
+    public java.util.Map<String, List<Violation>> byField() {
+        var map = new java.util.LinkedHashMap<String, List<Violation>>();
+        violations().forEach(v -> map.computeIfAbsent(v.where() == null ? "" : v.where(), k -> new java.util.ArrayList<>()).add(v));
+        return map;
+    }
+
     public List<Violation> violations() {
         return violations;
     }

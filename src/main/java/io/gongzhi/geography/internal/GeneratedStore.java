@@ -32,8 +32,8 @@ public class GeneratedStore {
     }
 
     /** Grids and compounds are only ever generated; nothing refers to them yet, so a new generation replaces the old. */
-    public int removeGeneratedUnder(String cityPath) {
-        String prefix = cityPath + "/%";
+    public int removeGeneratedUnder(String path) {
+        String prefix = path + "/%";
         jdbc.update("delete from geography_boundary where code in (select code from geography_unit where path like ? and level in ('GRID', 'COMPOUND'))", prefix);
         jdbc.update("delete from geography_unit_version where code in (select code from geography_unit where path like ? and level in ('GRID', 'COMPOUND'))", prefix);
         return jdbc.update("delete from geography_unit where path like ? and level in ('GRID', 'COMPOUND')", prefix);

@@ -29,8 +29,11 @@ class ReferenceGeography implements ApplicationRunner {
     private final BoundaryImports boundaries;
     private final Hierarchy hierarchy;
     private final Environment environment;
+    private final io.gongzhi.geography.GridGeneration grids;
 
-    ReferenceGeography(DivisionImports imports, BoundaryImports boundaries, Hierarchy hierarchy, Environment environment) {
+    ReferenceGeography(DivisionImports imports, BoundaryImports boundaries, Hierarchy hierarchy, Environment environment,
+                       io.gongzhi.geography.GridGeneration grids) {
+        this.grids = grids;
         this.imports = imports;
         this.boundaries = boundaries;
         this.hierarchy = hierarchy;
@@ -47,5 +50,14 @@ class ReferenceGeography implements ApplicationRunner {
                 Level.DISTRICT, DISTRICT_BOUNDARIES, Progress.NONE);
         log.info("Demo mode: loaded Chengdu's divisions {} and {} district boundaries ({} matched by name)",
                 report.countsByLevel(), districts.matchedByCode() + districts.matchedByName().size(), districts.matchedByName().size());
+        if (environment.getProperty("gongzhi.demo-grids", Boolean.class, true)) {
+            // the demo district's grids and compounds, as a whole-city run with seed 1 gives them
+            String district = environment.getProperty("gongzhi.demo-district", "510107");
+            var generated = grids.generate(hierarchy.unit(district).path().split("/")[1], 1, io.gongzhi.geography.GridGeneration.DEFAULT_HOUSEHOLDS,
+                    io.gongzhi.geography.GridGeneration.DEFAULT_HOUSEHOLDS_PER_GRID, io.gongzhi.geography.GridGeneration.DEFAULT_HOUSEHOLDS_PER_COMPOUND,
+                    java.util.Set.of(district), Progress.NONE);
+            log.info("Demo mode: generated {} grids and {} compounds in district {} in {} ms", generated.grids(), generated.compounds(),
+                    district, generated.millis());
+        }
     }
 }

@@ -58,6 +58,12 @@ public class UnitStore {
         return result;
     }
 
+    /** Current units of {@code level} below {@code path}, in code order. */
+    public List<Unit> under(String path, Level level) {
+        return jdbc.sql("select " + COLUMNS + " from geography_unit where path like :prefix and level = :level and valid_to is null order by path")
+                .param("prefix", path + "/%").param("level", level.name()).query(UNIT).list();
+    }
+
     public List<Unit> atLevel(Level level) {
         return jdbc.sql("select " + COLUMNS + " from geography_unit where level = ? and valid_to is null order by code")
                 .param(level.name()).query(UNIT).list();

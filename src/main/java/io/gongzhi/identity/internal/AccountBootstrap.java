@@ -59,11 +59,13 @@ class AccountBootstrap implements ApplicationRunner {
 
     private final Accounts accounts;
     private final Environment environment;
+    private final io.gongzhi.geography.Hierarchy hierarchy;
     private final PrintStream console;
 
-    AccountBootstrap(Accounts accounts, Environment environment) {
+    AccountBootstrap(Accounts accounts, Environment environment, io.gongzhi.geography.Hierarchy hierarchy) {
         this.accounts = accounts;
         this.environment = environment;
+        this.hierarchy = hierarchy;
         this.console = System.out;
     }
 
@@ -79,7 +81,7 @@ class AccountBootstrap implements ApplicationRunner {
         try {
             for (DemoPerson person : people) {
                 String password = fixed.isBlank() ? Passwords.generate() : fixed;
-                accounts.create(person.form(), password);
+                accounts.create(onFirstGrid(person), password);
                 created.add(new String[] {person.role().name(), person.username(), fixed.isBlank() ? password : "(GONGZHI_" + (demo ? "DEMO" : "ADMIN") + "_PASSWORD)"});
             }
         } catch (DuplicateKeyException anotherNode) {
@@ -97,6 +99,22 @@ class AccountBootstrap implements ApplicationRunner {
                     .toList());
         }
         print(demo, created);
+    }
+
+    /** The demo grid worker works the community's first grid once the demo district has grids. */
+    private AccountForm onFirstGrid(DemoPerson person) {
+        if (person.role() != Role.GRID_WORKER) {
+            return person.form();
+        }
+        var grids = person.units().stream().flatMap(code -> {
+            try {
+                return hierarchy.children(code).stream().limit(1);
+            } catch (io.gongzhi.shared.NotFound e) {
+                return java.util.stream.Stream.empty();
+            }
+        }).map(io.gongzhi.geography.Unit::code).collect(java.util.stream.Collectors.toSet());
+        return grids.isEmpty() ? person.form()
+                : new AccountForm(person.username(), person.displayName(), Set.of(person.role()), grids, person.departments());
     }
 
     private void print(boolean demo, List<String[]> created) {

@@ -70,7 +70,7 @@ class AccountPages {
             model.addAttribute("done", "accounts.created");
             return detail(created, model);
         } catch (InvalidInput invalid) {
-            model.addAttribute("errors", byField(invalid));
+            model.addAttribute("errors", invalid.byField());
             model.addAttribute("form", form);
             model.addAttribute("q", "");
             model.addAttribute("accounts", accounts.search("", 200));
@@ -95,7 +95,7 @@ class AccountPages {
             return detail(accounts.update(id, form), model);
         } catch (InvalidInput invalid) {
             model.addAttribute("done", null);
-            model.addAttribute("errors", byField(invalid));
+            model.addAttribute("errors", invalid.byField());
             model.addAttribute("form", form);
             model.addAttribute("account", account);
             return common(model, "identity/account");
@@ -116,7 +116,7 @@ class AccountPages {
             }
             model.addAttribute("done", "accounts.done." + action);
         } catch (InvalidInput invalid) {
-            model.addAttribute("errors", byField(invalid));
+            model.addAttribute("errors", invalid.byField());
         }
         return detail(accounts.byId(account.id()), model);
     }
@@ -172,13 +172,6 @@ class AccountPages {
     static Set<String> codes(String text) {
         return Arrays.stream(text.split("[\\s,，;；]+")).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    /** The violations by form field, for showing each under its field. */
-    static Map<String, List<Violation>> byField(InvalidInput invalid) {
-        var map = new LinkedHashMap<String, List<Violation>>();
-        invalid.violations().forEach(v -> map.computeIfAbsent(v.where() == null ? "" : v.where(), k -> new java.util.ArrayList<>()).add(v));
-        return map;
     }
 
     @Configuration(proxyBeanMethods = false)

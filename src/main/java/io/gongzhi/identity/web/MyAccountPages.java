@@ -51,7 +51,7 @@ class MyAccountPages {
             accounts.changePassword(Actor.current().accountId(), current, password);
             return page(model, "my-account.password-changed");
         } catch (InvalidInput invalid) {
-            model.addAttribute("errors", AccountPages.byField(invalid));
+            model.addAttribute("errors", invalid.byField());
             return page(model, null);
         }
     }
@@ -90,7 +90,7 @@ class MyAccountPages {
             factors.disable(Actor.current().accountId());
             return page(model, "my-account.second-factor-off");
         } catch (InvalidInput invalid) {
-            model.addAttribute("errors", AccountPages.byField(invalid));
+            model.addAttribute("errors", invalid.byField());
             return page(model, null);
         }
     }
@@ -113,7 +113,7 @@ class MyAccountPages {
             model.addAttribute("issued", issued);
             return page(model, "my-account.token-issued");
         } catch (InvalidInput invalid) {
-            model.addAttribute("errors", AccountPages.byField(invalid));
+            model.addAttribute("errors", invalid.byField());
             return page(model, null);
         }
     }

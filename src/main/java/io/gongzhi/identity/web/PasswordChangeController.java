@@ -50,7 +50,7 @@ class PasswordChangeController {
             if (invalid.violations().stream().anyMatch(v -> v.code().equals("account.password-current-wrong"))) {
                 recorder.failed(user.getUsername(), new BadCredentialsException("current"), "password-change");
             }
-            model.addAttribute("errors", AccountPages.byField(invalid));
+            model.addAttribute("errors", invalid.byField());
             return "identity/password-change";
         }
         signIn.complete(request, response, user, "password+new-password");

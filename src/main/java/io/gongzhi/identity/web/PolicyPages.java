@@ -58,7 +58,7 @@ class PolicyPages {
             model.addAttribute("saved", true);
             model.addAttribute("errors", Map.of());
         } catch (InvalidInput invalid) {
-            model.addAttribute("errors", AccountPages.byField(invalid));
+            model.addAttribute("errors", invalid.byField());
         }
         return "identity/policy";
     }

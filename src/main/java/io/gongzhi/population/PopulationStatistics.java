@@ -1,0 +1,130 @@
+package io.gongzhi.population;
+
+import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.geography.Level;
+import io.gongzhi.geography.Unit;
+import io.gongzhi.shared.Jurisdiction;
+import io.gongzhi.shared.Scoped;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts for dashboards, never a person: residents and households of any place in the caller's
+ * jurisdiction, by the place's children, by care group, an age pyramid in five-year bands (exact
+ * ages today: the band is found by comparing birth dates with cut-off dates, not by birth year)
+ * and the registration mix. Only residents living there (present) are counted.
+ */
+@Service
+public class PopulationStatistics {
+
+    /** Bands 0–4, 5–9, …, 95–99 and 100+. */
+    public static final int BANDS = 21;
+
+    public record Band(String label, long male, long female) {
+    }
+
+    public record Part(String code, String name, long residents) {
+    }
+
+    public record Figures(String code, String name, String level, LocalDate asOf, long residents, long households,
+                          List<Part> children, Map<String, Long> careGroups, List<Band> pyramid, Map<Registration, Long> registration,
+                          long aged60Plus, long aged0To14) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Hierarchy hierarchy;
+    private final Clock clock;
+
+    PopulationStatistics(JdbcClient jdbc, Hierarchy hierarchy, Clock clock) {
+        this.jdbc = jdbc;
+        this.hierarchy = hierarchy;
+        this.clock = clock;
+    }
+
+    /** Figures for the place {@code code}, which must lie inside {@code j} (else it is not found). */
+    public Figures of(String code, Jurisdiction j) {
+        Unit place = hierarchy.unit(code);
+        j.require(place.path(), code, "place");
+        LocalDate today = LocalDate.now(clock.withZone(Registry.CHINA));
+        String below = Registry.below(place);
+
+        var band = new StringBuilder("case");
+        var params = new LinkedHashMap<String, Object>();
+        for (int b = 1; b < BANDS; b++) {
+            band.append(" when r.birth_date > :cut").append(b).append(" then ").append(b - 1);
+            params.put("cut" + b, today.minusYears(5L * b));
+        }
+        band.append(" else ").append(BANDS - 1).append(" end");
+        long[] male = new long[BANDS];
+        long[] female = new long[BANDS];
+        var registration = new EnumMap<Registration, Long>(Registration.class);
+        for (Registration r : Registration.values()) {
+            registration.put(r, 0L);
+        }
+        params.put("below", below);
+        Scoped.query(jdbc, j, "r.path", "select r.sex, " + band + " as band, r.registration, count(*) from population_resident r "
+                        + "where {scope} and r.path like :below and r.status = 'PRESENT' group by r.sex, " + band + ", r.registration")
+                .params(params)
+                .query(rs -> {
+                    long n = rs.getLong(4);
+                    int b = rs.getInt(2);
+                    if ("M".equals(rs.getString(1).strip())) {
+                        male[b] += n;
+                    } else {
+                        female[b] += n;
+                    }
+                    registration.merge(Registration.valueOf(rs.getString(3)), n, Long::sum);
+                });
+        var pyramid = new ArrayList<Band>();
+        long total = 0;
+        for (int b = 0; b < BANDS; b++) {
+            pyramid.add(new Band(b == BANDS - 1 ? "100+" : (5 * b) + "-" + (5 * b + 4), male[b], female[b]));
+            total += male[b] + female[b];
+        }
+        long children = 0;
+        long elderly = 0;
+        for (int b = 0; b < 3; b++) {
+            children += male[b] + female[b];
+        }
+        for (int b = 12; b < BANDS; b++) {
+            elderly += male[b] + female[b];
+        }
+
+        var byChild = new HashMap<String, Long>();
+        List<Unit> parts = place.level() == Level.COMPOUND ? List.of() : hierarchy.children(place.code());
+        if (!parts.isEmpty()) {
+            Scoped.query(jdbc, j, "r.path", "select r.path, count(*) from population_resident r where {scope} and r.path like :below "
+                            + "and r.status = 'PRESENT' group by r.path")
+                    .param("below", below)
+                    .query(rs -> {
+                        String path = rs.getString(1);
+                        int end = path.indexOf('/', place.path().length() + 1);
+                        byChild.merge(end < 0 ? path : path.substring(0, end), rs.getLong(2), Long::sum);
+                    });
+        }
+        var shares = parts.stream().filter(u -> j.covers(u.path()))
+                .map(u -> new Part(u.code(), u.displayName(), byChild.getOrDefault(u.path(), 0L))).toList();
+
+        var care = new LinkedHashMap<String, Long>();
+        jdbc.sql("select code from population_care_group where active order by sort_order").query(String.class).list()
+                .forEach(g -> care.put(g, 0L));
+        Scoped.query(jdbc, j, "c.path", "select c.care_group, count(*) from population_resident_care c where {scope} and c.path like :below "
+                        + "group by c.care_group")
+                .param("below", below).query(rs -> {
+                    care.put(rs.getString(1), rs.getLong(2));
+                });
+        long households = Scoped.query(jdbc, j, "h.path", "select count(*) from population_household h where {scope} and h.path like :below")
+                .param("below", below).query(Long.class).single();
+        return new Figures(place.code(), place.displayName(), place.level().key(), today, total, households, shares, care, pyramid,
+                registration, elderly, children);
+    }
+}

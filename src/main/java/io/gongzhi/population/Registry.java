@@ -1,0 +1,580 @@
+package io.gongzhi.population;
+
+import io.gongzhi.audit.Audit;
+import io.gongzhi.audit.Outcome;
+import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.geography.Level;
+import io.gongzhi.geography.Unit;
+import io.gongzhi.population.internal.PersonalDataVault;
+import io.gongzhi.population.internal.PersonalDataVault.Kind;
+import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.InvalidInput;
+import io.gongzhi.shared.Jurisdiction;
+import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.Scoped;
+import io.gongzhi.shared.Violation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The population registry: households and residents inside the caller's jurisdiction. Every read
+ * goes through {@link Scoped}; anything outside answers like something missing. Changes append
+ * to the residence history and write an audit row in the same transaction; plain identity and
+ * phone numbers leave only through {@link #unmask}, with a reason, audited.
+ */
+@Service
+public class Registry {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+    static final String COLUMNS = "r.id, r.household_id, r.path, r.name, r.sex, r.birth_date, r.id_kind, r.id_masked, r.nationality, "
+            + "r.phone_masked, r.registration, r.relation, r.party_member, r.status, r.moved_in, r.version";
+
+    private final JdbcClient jdbc;
+    private final PersonalDataVault vault;
+    private final Hierarchy hierarchy;
+    private final Audit audit;
+    private final Clock clock;
+
+    Registry(JdbcClient jdbc, PersonalDataVault vault, Hierarchy hierarchy, Audit audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.vault = vault;
+        this.hierarchy = hierarchy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(CHINA));
+    }
+
+    // --- care groups (the managed list)
+
+    public List<CareGroup> careGroups() {
+        return jdbc.sql("select code, name_zh, name_en, visit_days from population_care_group where active order by sort_order, code")
+                .query((rs, n) -> new CareGroup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
+    }
+
+    /** Each care group's code and names, lower case, to its code: what forms and import rows may say. */
+    public Map<String, String> careGroupNames() {
+        var names = new HashMap<String, String>();
+        for (CareGroup g : careGroups()) {
+            names.put(g.code(), g.code());
+            names.put(g.nameZh().toLowerCase(Locale.ROOT), g.code());
+            names.put(g.nameEn().toLowerCase(Locale.ROOT), g.code());
+        }
+        return names;
+    }
+
+    // --- reading
+
+    public ResidentPage search(Criteria criteria, Jurisdiction j, int page, int size) {
+        int limit = Math.max(1, Math.min(size, 200));
+        int offset = Math.max(0, page) * limit;
+        var where = new StringBuilder("{scope} and r.status = :status");
+        var params = new LinkedHashMap<String, Object>();
+        params.put("status", (criteria.status() == null ? ResidentStatus.PRESENT : criteria.status()).name());
+        if (!criteria.within().isEmpty()) {
+            Unit place = hierarchy.unit(criteria.within());
+            j.require(place.path(), criteria.within(), "place");
+            where.append(" and r.path like :within");
+            params.put("within", below(place));
+        }
+        String order = " order by r.path, r.name, r.id";
+        String text = criteria.text();
+        if (!text.isEmpty()) {
+            if (!HAS_DIGIT.matcher(text).matches()) {
+                where.append(" and r.name like :name");
+                params.put("name", text.replace("%", "").replace("_", "") + "%");
+                order = " order by r.name, r.id";
+            } else {
+                var id = NationalId.parse(text);
+                if (id.isPresent()) {
+                    where.append(" and r.id_lookup = :lookup");
+                    params.put("lookup", vault.lookup(Kind.NATIONAL_ID, id.get().value()));
+                } else {
+                    where.append(" and (r.id_lookup = :lookup or r.phone_lookup = :phone)");
+                    params.put("lookup", vault.lookup(Kind.PASSPORT, text.replace(" ", "").toUpperCase(Locale.ROOT)));
+                    params.put("phone", Phone.parse(text).map(p -> vault.lookup(Kind.PHONE, p.value())).orElse("-"));
+                }
+            }
+        }
+        if (criteria.registration() != null) {
+            where.append(" and r.registration = :registration");
+            params.put("registration", criteria.registration().name());
+        }
+        LocalDate today = today();
+        if (criteria.ageFrom() != null) {
+            where.append(" and r.birth_date <= :bornBy");
+            params.put("bornBy", today.minusYears(criteria.ageFrom()));
+        }
+        if (criteria.ageTo() != null) {
+            where.append(" and r.birth_date > :bornAfter");
+            params.put("bornAfter", today.minusYears(criteria.ageTo() + 1L));
+        }
+        if (!criteria.careGroup().isEmpty()) {
+            where.append(" and exists (select 1 from population_resident_care c where c.resident_id = r.id and c.care_group = :care)");
+            params.put("care", criteria.careGroup());
+        }
+        List<Resident> rows = withCareGroups(Scoped.query(jdbc, j, "r.path",
+                        "select " + COLUMNS + " from population_resident r where " + where + order
+                                + " limit " + (limit + 1) + " offset " + offset)
+                .params(params).query(Registry::resident).list());
+        boolean more = rows.size() > limit;
+        return new ResidentPage(more ? rows.subList(0, limit) : rows, Math.max(0, page), limit, more);
+    }
+
+    public Resident resident(long id, Jurisdiction j) {
+        return withCareGroups(Scoped.query(jdbc, j, "r.path", "select " + COLUMNS + " from population_resident r where {scope} and r.id = :id")
+                .param("id", id).query(Registry::resident).list()).stream().findFirst()
+                .orElseThrow(() -> new NotFound("person.not-found", "resident " + id));
+    }
+
+    public Household household(long id, Jurisdiction j) {
+        var row = Scoped.query(jdbc, j, "h.path",
+                        "select h.id, h.compound_code, h.path, h.building, h.unit_no, h.room from population_household h where {scope} and h.id = :id")
+                .param("id", id).query((rs, n) -> new Object[] {rs.getString(2), rs.getString(3),
+                        new Address(rs.getString(2), rs.getString(4), rs.getString(5), rs.getString(6))}).optional()
+                .orElseThrow(() -> new NotFound("person.household-not-found", "household " + id));
+        List<Resident> everyone = withCareGroups(jdbc.sql("select " + COLUMNS + " from population_resident r where r.household_id = :id "
+                + "order by case r.relation when 'HEAD' then 0 when 'SPOUSE' then 1 else 2 end, r.birth_date, r.id")
+                .param("id", id).query(Registry::resident).list());
+        String compound = (String) row[0];
+        return new Household(id, compound, (String) row[1], place(compound), (Address) row[2],
+                everyone.stream().filter(Resident::present).toList(),
+                everyone.stream().filter(r -> !r.present()).toList());
+    }
+
+    public List<Move> moves(long residentId, Jurisdiction j) {
+        resident(residentId, j);
+        return jdbc.sql("select m.id, m.kind, m.happened_on, m.household_id, h.compound_code, h.building, h.unit_no, h.room, m.from_household_id, "
+                        + "m.reason, m.recorded_by, m.recorded_at from population_move m join population_household h on h.id = m.household_id "
+                        + "where m.resident_id = :id order by m.happened_on, m.id")
+                .param("id", residentId)
+                .query((rs, n) -> new Move(rs.getLong(1), Move.Kind.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getLong(4),
+                        new Address(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)).text(),
+                        (Long) rs.getObject(9, Long.class), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()))
+                .list();
+    }
+
+    public List<Visit> visits(long residentId, Jurisdiction j) {
+        resident(residentId, j);
+        return jdbc.sql("select id, resident_id, visited_on, note, recorded_by from population_visit where resident_id = :id order by visited_on desc, id desc")
+                .param("id", residentId).query((rs, n) -> new Visit(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4), rs.getString(5))).list();
+    }
+
+    /** A resident in a care group who is due a visit: never visited, or not within the group's interval. */
+    public record Due(Resident resident, String address, LocalDate lastVisit, int overdueDays) {
+    }
+
+    /** Who needs a visit inside {@code j} (a grid worker's grid), most overdue first. */
+    public List<Due> visitsDue(Jurisdiction j, int limit) {
+        LocalDate today = today();
+        var rows = Scoped.query(jdbc, j, "c.path", """
+                        select c.resident_id, min(g.visit_days) as every,
+                               (select max(v.visited_on) from population_visit v where v.resident_id = c.resident_id) as last
+                        from population_resident_care c join population_care_group g on g.code = c.care_group
+                        join population_resident r on r.id = c.resident_id
+                        where {scope} and r.status = 'PRESENT'
+                        group by c.resident_id""")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getObject(3, LocalDate.class)}).list();
+        var due = new ArrayList<Object[]>();
+        for (Object[] r : rows) {
+            LocalDate last = (LocalDate) r[2];
+            int every = (Integer) r[1];
+            long overdue = last == null ? 10_000 : today.toEpochDay() - last.toEpochDay() - every;
+            if (overdue >= 0) {
+                due.add(new Object[] {r[0], last, (int) overdue});
+            }
+        }
+        due.sort((a, b) -> Integer.compare((Integer) b[2], (Integer) a[2]));
+        var result = new ArrayList<Due>();
+        for (Object[] d : due.subList(0, Math.min(limit, due.size()))) {
+            Resident resident = resident((Long) d[0], j);
+            result.add(new Due(resident, addressOf(resident.householdId()), (LocalDate) d[1], d[1] == null ? -1 : (Integer) d[2]));
+        }
+        return result;
+    }
+
+    // --- changing
+
+    /** Registers a new resident at an address (creating the household when it is new): a move in. */
+    @Transactional
+    public Resident register(Address address, ResidentForm form, Actor actor) {
+        LocalDate today = today();
+        var names = careGroupNames();
+        var problems = new ArrayList<Violation>(address.problems());
+        problems.addAll(form.problems(today, names));
+        Unit compound = address.compoundCode().isEmpty() ? null : compoundIn(address.compoundCode(), actor.jurisdiction(), problems);
+        problems.addAll(duplicate(form, null));
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        long household = householdAt(address, compound);
+        long id = insert(household, compound.path(), form, names);
+        appendMove(id, Move.Kind.IN, household, null, compound.path(), form.movedInOr(today), "", actor);
+        audit.record(actor, "person.register", "resident:" + id, Outcome.SUCCESS, "household:" + household);
+        return resident(id, Jurisdiction.EVERYWHERE);
+    }
+
+    /**
+     * Saves changed details; the version guards against overwriting someone else's change. A blank
+     * document number or phone keeps the stored one (a form never holds the plain numbers).
+     */
+    @Transactional
+    public Resident update(long id, int version, ResidentForm typed, Actor actor) {
+        Resident current = resident(id, actor.jurisdiction());
+        ResidentForm form = keepStoredNumbers(id, typed);
+        var names = careGroupNames();
+        var problems = new ArrayList<>(form.problems(today(), names));
+        problems.addAll(duplicate(form, id));
+        if (current.version() != version) {
+            problems.add(Violation.of("version", "person.changed-meanwhile"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        var sealed = seal(form);
+        jdbc.sql("""
+                        update population_resident set name = :name, sex = :sex, birth_date = :birth, id_kind = :kind, id_sealed = :idSealed,
+                          id_lookup = :idLookup, id_masked = :idMasked, nationality = :nationality, phone_sealed = :phoneSealed,
+                          phone_lookup = :phoneLookup, phone_masked = :phoneMasked, registration = :registration, relation = :relation,
+                          party_member = :party, version = version + 1, updated_at = :now
+                        where id = :id and version = :version""")
+                .params(sealed).param("name", form.name()).param("sex", form.sexCode().orElseThrow()).param("birth", form.birth())
+                .param("kind", form.kind().orElseThrow().name()).param("nationality", form.nationalityOrDefault())
+                .param("registration", form.registrationValue().orElseThrow().name()).param("relation", form.relationValue().orElseThrow().name())
+                .param("party", form.party().orElseThrow()).param("now", Timestamp.from(clock.instant()))
+                .param("id", id).param("version", version).update();
+        jdbc.sql("delete from population_resident_care where resident_id = :id").param("id", id).update();
+        insertCare(id, current.path(), form.careGroupCodes(names));
+        audit.record(actor, "person.update", "resident:" + id, Outcome.SUCCESS, changedFields(current, form, names));
+        return resident(id, Jurisdiction.EVERYWHERE);
+    }
+
+    /** The resident left (moved away, or died): kept on record with the history, no longer counted. */
+    @Transactional
+    public Resident moveOut(long id, LocalDate day, ResidentStatus why, String reason, Actor actor) {
+        Resident current = resident(id, actor.jurisdiction());
+        var problems = new ArrayList<Violation>();
+        if (!current.present()) {
+            problems.add(Violation.of("status", "person.not-present"));
+        }
+        checkDay(day, current.movedIn(), problems);
+        if (why == ResidentStatus.PRESENT) {
+            problems.add(Violation.of("status", "person.move-out-status"));
+        }
+        if (reason != null && reason.length() > 200) {
+            problems.add(Violation.of("reason", "person.too-long", 200));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        jdbc.sql("update population_resident set status = :status, version = version + 1, updated_at = :now where id = :id")
+                .param("status", why.name()).param("now", Timestamp.from(clock.instant())).param("id", id).update();
+        // care groups are about support given where one lives; the history keeps the move
+        jdbc.sql("delete from population_resident_care where resident_id = :id").param("id", id).update();
+        appendMove(id, Move.Kind.OUT, current.householdId(), null, current.path(), day, reason, actor);
+        audit.record(actor, "person.move-out", "resident:" + id, Outcome.SUCCESS, why.key());
+        return resident(id, Jurisdiction.EVERYWHERE);
+    }
+
+    /** The resident moves to another address inside the caller's jurisdiction (or comes back after moving out). */
+    @Transactional
+    public Resident transfer(long id, Address to, LocalDate day, String reason, Actor actor) {
+        Resident current = resident(id, actor.jurisdiction());
+        var problems = new ArrayList<Violation>(to.problems());
+        Unit compound = to.compoundCode().isEmpty() ? null : compoundIn(to.compoundCode(), actor.jurisdiction(), problems);
+        checkDay(day, current.movedIn(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        long household = householdAt(to, compound);
+        if (household == current.householdId() && current.present()) {
+            throw new InvalidInput(Violation.of("room", "person.same-household"));
+        }
+        jdbc.sql("update population_resident set household_id = :h, path = :path, status = 'PRESENT', moved_in = :day, "
+                        + "version = version + 1, updated_at = :now where id = :id")
+                .param("h", household).param("path", compound.path()).param("day", day).param("now", Timestamp.from(clock.instant()))
+                .param("id", id).update();
+        jdbc.sql("update population_resident_care set path = :path where resident_id = :id").param("path", compound.path()).param("id", id).update();
+        appendMove(id, Move.Kind.TRANSFER, household, current.householdId(), compound.path(), day, reason, actor);
+        audit.record(actor, "person.transfer", "resident:" + id, Outcome.SUCCESS, "household:" + current.householdId() + "->" + household);
+        return resident(id, Jurisdiction.EVERYWHERE);
+    }
+
+    private ResidentForm keepStoredNumbers(long id, ResidentForm f) {
+        if (!f.idNumber().isEmpty() && !f.phone().isEmpty()) {
+            return f;
+        }
+        var row = jdbc.sql("select id_kind, id_sealed, phone_sealed from population_resident where id = :id").param("id", id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        String number = f.idNumber().isEmpty() && f.kind().map(IdKind::name).filter(row[0]::equals).isPresent()
+                ? vault.reveal(kindOf(IdKind.valueOf(row[0])), new PersonalDataVault.Protected(row[1], "")) : f.idNumber();
+        String phone = f.phone().isEmpty() && row[2] != null ? vault.reveal(Kind.PHONE, new PersonalDataVault.Protected(row[2], "")) : f.phone();
+        return new ResidentForm(f.name(), f.sex(), f.birthDate(), f.idKind(), number, f.nationality(), phone, f.registration(), f.relation(),
+                f.partyMember(), f.careGroups(), f.movedIn());
+    }
+
+    /** The field a staff member may unmask. */
+    public enum Field {
+        ID, PHONE
+    }
+
+    /** The full number, for someone allowed to see it, with their reason in the audit log. */
+    @Transactional
+    public String unmask(long id, Field field, String reason, Actor actor) {
+        resident(id, actor.jurisdiction());
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 2 || why.length() > 200) {
+            throw new InvalidInput(Violation.of("reason", "person.unmask-reason", 2, 200));
+        }
+        var row = jdbc.sql("select id_kind, id_sealed, phone_sealed from population_resident where id = :id").param("id", id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        String plain;
+        if (field == Field.ID) {
+            Kind kind = IdKind.valueOf(row[0]) == IdKind.PASSPORT ? Kind.PASSPORT : Kind.NATIONAL_ID;
+            plain = vault.reveal(kind, new PersonalDataVault.Protected(row[1], ""));
+        } else if (row[2] == null) {
+            throw new NotFound("person.no-phone", "phone of resident " + id);
+        } else {
+            plain = vault.reveal(Kind.PHONE, new PersonalDataVault.Protected(row[2], ""));
+        }
+        audit.record(actor, "person.unmask", "resident:" + id, Outcome.SUCCESS, field.name().toLowerCase(Locale.ROOT) + ": " + why);
+        return plain;
+    }
+
+    @Transactional
+    public Visit visit(long residentId, LocalDate day, String note, Actor actor) {
+        Resident resident = resident(residentId, actor.jurisdiction());
+        String text = note == null ? "" : note.strip();
+        var problems = new ArrayList<Violation>();
+        if (text.isEmpty()) {
+            problems.add(Violation.of("note", "person.required"));
+        } else if (text.length() > 1000) {
+            problems.add(Violation.of("note", "person.too-long", 1000));
+        }
+        if (day == null || day.isAfter(today())) {
+            problems.add(Violation.of("day", "person.date-future"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into population_visit (resident_id, path, visited_on, note, recorded_by, recorded_at) "
+                        + "values (:r, :path, :day, :note, :by, :at)")
+                .param("r", residentId).param("path", resident.path()).param("day", day).param("note", text)
+                .param("by", actor.username()).param("at", Timestamp.from(clock.instant())).update(keys, "id");
+        long id = keys.getKey().longValue();
+        audit.record(actor, "person.visit", "resident:" + residentId, Outcome.SUCCESS, null);
+        return new Visit(id, residentId, day, text, actor.username());
+    }
+
+    // --- helpers shared with the import
+
+    /** The compound, which must be inside {@code j}; a problem (not an exception) otherwise, so a form can show it. */
+    Unit compoundIn(String code, Jurisdiction j, List<Violation> problems) {
+        try {
+            Unit unit = hierarchy.unit(code);
+            if (unit.level() != Level.COMPOUND || !unit.current() || !j.covers(unit.path())) {
+                throw new NotFound("geography.unit-not-found", code);
+            }
+            return unit;
+        } catch (NotFound e) {
+            problems.add(Violation.of("compound", "person.compound-unknown", code));
+            return null;
+        }
+    }
+
+    /** Another resident with the same identity number; {@code self} excluded. */
+    List<Violation> duplicate(ResidentForm form, Long self) {
+        if (form.kind().isEmpty() || form.idNumber().isEmpty()) {
+            return List.of();
+        }
+        String lookup = vault.lookup(kindOf(form.kind().get()), form.idNumber());
+        var other = jdbc.sql("select id from population_resident where id_lookup = :l").param("l", lookup).query(Long.class).optional();
+        return other.filter(o -> !o.equals(self)).isPresent() ? List.of(Violation.of("idNumber", "person.id-registered")) : List.of();
+    }
+
+    String lookupOf(ResidentForm form) {
+        return vault.lookup(kindOf(form.kind().orElseThrow()), form.idNumber());
+    }
+
+    long householdAt(Address address, Unit compound) {
+        return existingHousehold(address, compound).orElseGet(() -> createHousehold(address, compound));
+    }
+
+    Optional<Long> existingHousehold(Address address, Unit compound) {
+        return jdbc.sql("select id from population_household where compound_code = :c and building = :b and unit_no = :u and room = :r")
+                .param("c", compound.code()).param("b", address.building()).param("u", address.unitNo()).param("r", address.room())
+                .query(Long.class).optional();
+    }
+
+    long createHousehold(Address address, Unit compound) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into population_household (compound_code, path, building, unit_no, room, created_at) values (:c, :p, :b, :u, :r, :at)")
+                .param("c", compound.code()).param("p", compound.path()).param("b", address.building()).param("u", address.unitNo())
+                .param("r", address.room()).param("at", Timestamp.from(clock.instant())).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    long insert(long household, String path, ResidentForm form, Map<String, String> names) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into population_resident (household_id, path, name, sex, birth_date, id_kind, id_sealed, id_lookup, id_masked,
+                          nationality, phone_sealed, phone_lookup, phone_masked, registration, relation, party_member, status, moved_in, updated_at)
+                        values (:household, :path, :name, :sex, :birth, :kind, :idSealed, :idLookup, :idMasked, :nationality, :phoneSealed,
+                          :phoneLookup, :phoneMasked, :registration, :relation, :party, 'PRESENT', :movedIn, :now)""")
+                .params(seal(form)).param("household", household).param("path", path).param("name", form.name())
+                .param("sex", form.sexCode().orElseThrow()).param("birth", form.birth()).param("kind", form.kind().orElseThrow().name())
+                .param("nationality", form.nationalityOrDefault()).param("registration", form.registrationValue().orElseThrow().name())
+                .param("relation", form.relationValue().orElseThrow().name()).param("party", form.party().orElseThrow())
+                .param("movedIn", form.movedInOr(today())).param("now", Timestamp.from(clock.instant())).update(keys, "id");
+        long id = keys.getKey().longValue();
+        insertCare(id, path, form.careGroupCodes(names));
+        return id;
+    }
+
+    void appendMove(long resident, Move.Kind kind, long household, Long from, String path, LocalDate day, String reason, Actor actor) {
+        jdbc.sql("insert into population_move (resident_id, kind, household_id, from_household_id, path, happened_on, reason, recorded_by, recorded_at) "
+                        + "values (:r, :k, :h, :f, :p, :d, :reason, :by, :at)")
+                .param("r", resident).param("k", kind.name()).param("h", household).param("f", from).param("p", path).param("d", day)
+                .param("reason", reason == null ? "" : reason.strip()).param("by", actor.username()).param("at", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Sealed, looked-up and masked columns for the form's numbers. */
+    private Map<String, Object> seal(ResidentForm form) {
+        IdKind kind = form.kind().orElseThrow();
+        var id = vault.protect(kindOf(kind), form.idNumber());
+        var params = new HashMap<String, Object>();
+        params.put("idSealed", id.sealed());
+        params.put("idLookup", id.lookup());
+        params.put("idMasked", kind == IdKind.NATIONAL_ID ? new NationalId(form.idNumber()).masked() : maskPassport(form.idNumber()));
+        Optional<Phone> phone = form.phoneValue();
+        var sealedPhone = phone.map(p -> vault.protect(Kind.PHONE, p.value()));
+        params.put("phoneSealed", sealedPhone.map(PersonalDataVault.Protected::sealed).orElse(null));
+        params.put("phoneLookup", sealedPhone.map(PersonalDataVault.Protected::lookup).orElse(null));
+        params.put("phoneMasked", phone.map(Phone::masked).orElse(null));
+        return params;
+    }
+
+    public static String maskPassport(String number) {
+        return number.length() <= 4 ? "****" : number.substring(0, 2) + "*".repeat(number.length() - 4) + number.substring(number.length() - 2);
+    }
+
+    static Kind kindOf(IdKind kind) {
+        return kind == IdKind.PASSPORT ? Kind.PASSPORT : Kind.NATIONAL_ID;
+    }
+
+    private void insertCare(long id, String path, Set<String> codes) {
+        for (String code : codes) {
+            jdbc.sql("insert into population_resident_care (resident_id, care_group, path) values (:r, :c, :p)")
+                    .param("r", id).param("c", code).param("p", path).update();
+        }
+    }
+
+    private static void checkDay(LocalDate day, LocalDate after, List<Violation> problems) {
+        if (day == null) {
+            problems.add(Violation.of("day", "person.required"));
+        } else if (day.isAfter(LocalDate.now(CHINA).plusDays(1))) {
+            problems.add(Violation.of("day", "person.date-future"));
+        } else if (day.isBefore(after)) {
+            problems.add(Violation.of("day", "person.move-before-moved-in", after.toString()));
+        }
+    }
+
+    /** Which fields changed, by name only (the audit log holds no personal data). */
+    private static String changedFields(Resident before, ResidentForm form, Map<String, String> names) {
+        var changed = new ArrayList<String>();
+        if (!before.name().equals(form.name())) {
+            changed.add("name");
+        }
+        if (!before.birthDate().equals(form.birth())) {
+            changed.add("birthDate");
+        }
+        if (before.registration() != form.registrationValue().orElseThrow()) {
+            changed.add("registration");
+        }
+        if (before.relation() != form.relationValue().orElseThrow()) {
+            changed.add("relation");
+        }
+        if (before.partyMember() != form.party().orElseThrow()) {
+            changed.add("partyMember");
+        }
+        if (!Set.copyOf(before.careGroups()).equals(form.careGroupCodes(names))) {
+            changed.add("careGroups");
+        }
+        changed.add("numbers-resealed");
+        return String.join(",", changed);
+    }
+
+    private String addressOf(long household) {
+        return jdbc.sql("select building, unit_no, room from population_household where id = :id").param("id", household)
+                .query((rs, n) -> new Address("-", rs.getString(1), rs.getString(2), rs.getString(3)).text()).single();
+    }
+
+    /**
+     * A LIKE pattern for the residents at or below {@code place}: residents hang on compounds, so a
+     * compound matches exactly and anything above by its path prefix; one range condition, which
+     * the path index answers (an OR of two would not be an index-only scan).
+     */
+    static String below(Unit place) {
+        return place.level() == Level.COMPOUND ? place.path() : place.path() + "/%";
+    }
+
+    /** 社区 › 网格 › 小区 for a compound. */
+    String place(String compoundCode) {
+        try {
+            return placeOf(compoundCode);
+        } catch (NotFound retired) {
+            return compoundCode;
+        }
+    }
+
+    private String placeOf(String compoundCode) {
+        return hierarchy.chain(compoundCode).stream().filter(u -> u.level().compareTo(Level.COMMUNITY) >= 0)
+                .map(Unit::displayName).collect(Collectors.joining(" › "));
+    }
+
+    private List<Resident> withCareGroups(List<Resident> residents) {
+        if (residents.isEmpty()) {
+            return residents;
+        }
+        var groups = new HashMap<Long, List<String>>();
+        jdbc.sql("select resident_id, care_group from population_resident_care where resident_id in (:ids) order by care_group")
+                .param("ids", residents.stream().map(Resident::id).toList())
+                .query(rs -> {
+                    groups.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return residents.stream().map(r -> new Resident(r.id(), r.householdId(), r.path(), r.name(), r.sex(), r.birthDate(), r.idKind(),
+                r.idMasked(), r.nationality(), r.phoneMasked(), r.registration(), r.relation(), r.partyMember(), r.status(), r.movedIn(),
+                groups.getOrDefault(r.id(), List.of()), r.version())).toList();
+    }
+
+    static Resident resident(ResultSet rs, int n) throws SQLException {
+        return new Resident(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5).strip(),
+                rs.getObject(6, LocalDate.class), IdKind.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9).strip(),
+                rs.getString(10), Registration.valueOf(rs.getString(11)), Relation.valueOf(rs.getString(12)), rs.getBoolean(13),
+                ResidentStatus.valueOf(rs.getString(14)), rs.getObject(15, LocalDate.class), List.of(), rs.getInt(16));
+    }
+}

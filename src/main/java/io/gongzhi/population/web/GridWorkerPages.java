@@ -1,0 +1,51 @@
+package io.gongzhi.population.web;
+
+import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.platform.NavigationItem;
+import io.gongzhi.population.CareGroup;
+import io.gongzhi.population.Registry;
+import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.Jurisdiction;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.LinkedHashMap;
+import java.util.Set;
+
+/** The grid worker's phone page: their grid, who in a care group is due a visit, and a note for each visit. */
+@Controller
+class GridWorkerPages {
+
+    private final Registry registry;
+    private final Hierarchy hierarchy;
+
+    GridWorkerPages(Registry registry, Hierarchy hierarchy) {
+        this.registry = registry;
+        this.hierarchy = hierarchy;
+    }
+
+    @GetMapping("/grid")
+    @PreAuthorize("hasAuthority('person.write')")
+    String grid(Model model) {
+        Jurisdiction j = Actor.current().jurisdiction();
+        model.addAttribute("places", hierarchy.roots(j).stream().filter(u -> j.covers(u.path())).toList());
+        model.addAttribute("due", registry.visitsDue(j, 50));
+        var careNames = new LinkedHashMap<String, CareGroup>();
+        registry.careGroups().forEach(g -> careNames.put(g.code(), g));
+        model.addAttribute("careNames", careNames);
+        model.addAttribute("today", registry.today());
+        return "population/grid";
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+        @Bean
+        NavigationItem gridNavigation() {
+            return new NavigationItem("nav.grid", "/grid", 12, Set.of("person.write"));
+        }
+    }
+}

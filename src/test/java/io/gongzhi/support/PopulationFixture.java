@@ -1,0 +1,73 @@
+package io.gongzhi.support;
+
+import io.gongzhi.geography.GridGeneration;
+import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.geography.Level;
+import io.gongzhi.geography.Unit;
+import io.gongzhi.population.Address;
+import io.gongzhi.population.Criteria;
+import io.gongzhi.population.NationalId;
+import io.gongzhi.population.Registry;
+import io.gongzhi.population.Resident;
+import io.gongzhi.population.ResidentForm;
+import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.Jurisdiction;
+import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.Progress;
+import org.springframework.context.ApplicationContext;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * People for tests that need the registry: grids and compounds in the demo district (seed 1, a
+ * small city), and two known residents, one in each of two neighbouring communities of the Yulin
+ * sub-district (the authorisation matrix's inside and outside). Re-created when another test
+ * cleared the registry or regenerated the grids.
+ */
+public final class PopulationFixture {
+
+    public static final String INSIDE = "510107005001";
+    public static final String OUTSIDE = "510107005002";
+    public static final String INSIDE_NAME = "欧阳内测";
+    public static final String OUTSIDE_NAME = "上官外测";
+    public static final NationalId INSIDE_ID = NationalId.nth("510107", LocalDate.of(1950, 3, 1), 499, true);
+    public static final NationalId OUTSIDE_ID = NationalId.nth("510107", LocalDate.of(1960, 5, 5), 499, false);
+    public static final String INSIDE_PHONE = "13900001111";
+
+    public record People(Resident inside, Resident outside, Unit insideCompound, Unit outsideCompound, Unit insideGrid) {
+    }
+
+    private PopulationFixture() {
+    }
+
+    public static synchronized People ensure(ApplicationContext context) {
+        Hierarchy hierarchy = context.getBean(Hierarchy.class);
+        if (hierarchy.under(INSIDE, Level.COMPOUND).isEmpty() || hierarchy.under(OUTSIDE, Level.COMPOUND).isEmpty()) {
+            context.getBean(GridGeneration.class).generate("5101", 1, 300_000, 400, 44, Set.of("510107"), Progress.NONE);
+        }
+        Unit insideCompound = hierarchy.under(INSIDE, Level.COMPOUND).get(0);
+        Unit outsideCompound = hierarchy.under(OUTSIDE, Level.COMPOUND).get(0);
+        Unit insideGrid = hierarchy.children(INSIDE).get(0);
+        Registry registry = context.getBean(Registry.class);
+        Resident inside = find(registry, INSIDE_ID).orElseGet(() -> registry.register(
+                new Address(insideCompound.code(), "99", "1", "101"),
+                new ResidentForm(INSIDE_NAME, "男", "", "居民身份证", INSIDE_ID.value(), "", INSIDE_PHONE, "户籍", "户主", "否", "独居老人", "2001-06-01"),
+                Actor.commandLine()));
+        Resident outside = find(registry, OUTSIDE_ID).orElseGet(() -> registry.register(
+                new Address(outsideCompound.code(), "99", "1", "202"),
+                new ResidentForm(OUTSIDE_NAME, "女", "", "居民身份证", OUTSIDE_ID.value(), "", "13900002222", "户籍", "户主", "否", "独居老人", "2005-01-01"),
+                Actor.commandLine()));
+        return new People(inside, outside, insideCompound, outsideCompound, insideGrid);
+    }
+
+    private static java.util.Optional<Resident> find(Registry registry, NationalId id) {
+        List<Resident> found = registry.search(new Criteria(id.value(), null, null, null, null, null, null), Jurisdiction.EVERYWHERE, 0, 1).residents();
+        try {
+            return found.stream().findFirst().map(r -> registry.resident(r.id(), Jurisdiction.EVERYWHERE));
+        } catch (NotFound e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
