@@ -64,7 +64,7 @@ public class PopulationExport {
         }
         audit.record(actor, "person.export", "residents", Outcome.SUCCESS, "rows=" + rows.size() + " masked q=" + (criteria.text().isEmpty() ? "" : "…")
                 + " within=" + criteria.within() + " care=" + criteria.careGroup());
-        return Sheets.write(zh ? "居民" : "Residents", header, rows, -1, List.of());
+        return Sheets.write(zh ? "居民" : "Residents", header, rows, -1, 0, List.of());
     }
 
     private String text(String key, Locale locale) {

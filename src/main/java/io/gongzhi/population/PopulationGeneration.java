@@ -134,6 +134,7 @@ public class PopulationGeneration {
                 queue.put(end);
                 return null;
             });
+            var tallies = new java.util.HashMap<List<Object>, Long>();
             progress.start("population", total);
             while (true) {
                 var rows = queue.poll(1, java.util.concurrent.TimeUnit.SECONDS);
@@ -148,6 +149,11 @@ public class PopulationGeneration {
                     break;
                 }
                 load.write(rows);
+                for (Object[] r : rows.residents()) {
+                    String community = Registry.communityOf((String) r[2]);
+                    tallies.merge(List.of(community, r[4], Registry.month((LocalDate) r[5]), "-"), 1L, Long::sum);
+                    tallies.merge(List.of(community, "-", 0, r[14]), 1L, Long::sum);
+                }
                 counts[0] += rows.households().size();
                 counts[1] += rows.residents().size();
                 counts[2] += rows.care().size();
@@ -156,7 +162,7 @@ public class PopulationGeneration {
             generating.get();
             progress.finish();
             progress.start("indexes", -1);
-            load.finish(synthetic.nextHousehold(), synthetic.nextResident());
+            load.finish(synthetic.nextHousehold(), synthetic.nextResident(), tallies);
             progress.finish();
             }
         } catch (SQLException e) {

@@ -99,7 +99,7 @@ public class PopulationImports {
                 : "The document number column is text: do not make it a number, or Excel drops the last digits of an 18-digit ID.");
         notes.add((zh ? "关爱对象（可填多个，用顿号分隔）：" : "Care groups (several, separated by commas): ")
                 + registry.careGroups().stream().map(g -> g.name(locale)).collect(Collectors.joining(zh ? "、" : ", ")));
-        return Sheets.write(zh ? "居民" : "Residents", header, List.of(example), -1, notes);
+        return Sheets.write(zh ? "居民" : "Residents", header, List.of(example), -1, 500, notes);
     }
 
     /** One row of the file as a registration. */
@@ -299,7 +299,7 @@ public class PopulationImports {
             row.add(String.join("；", texts));
             rows.add(row);
         });
-        return Sheets.write(zh ? "错误" : "Errors", header, rows, header.size() - 1, List.of());
+        return Sheets.write(zh ? "错误" : "Errors", header, rows, header.size() - 1, 0, List.of());
     }
 
     public String message(Violation v, Locale locale) {

@@ -19,9 +19,11 @@ import java.util.Map;
 
 /**
  * Counts for dashboards, never a person: residents and households of any place in the caller's
- * jurisdiction, by the place's children, by care group, an age pyramid in five-year bands (exact
- * ages today: the band is found by comparing birth dates with cut-off dates, not by birth year)
- * and the registration mix. Only residents living there (present) are counted.
+ * jurisdiction, by the place's children, by care group, an age pyramid in five-year bands and the
+ * registration mix. Only residents living there (present) are counted. At a community and below
+ * the residents are counted directly, ages exact (birth dates against cut-off dates); above it
+ * the per-community tallies are added up (ages from the birth month: people born in the current
+ * month count as having their birthday on the 15th).
  */
 @Service
 public class PopulationStatistics {
@@ -53,37 +55,38 @@ public class PopulationStatistics {
     /** Figures for the place {@code code}, which must lie inside {@code j} (else it is not found). */
     public Figures of(String code, Jurisdiction j) {
         Unit place = hierarchy.unit(code);
-        j.require(place.path(), code, "place");
+        j.require(place.path(), "geography.unit-not-found", "unit " + code);
         LocalDate today = LocalDate.now(clock.withZone(Registry.CHINA));
         String below = Registry.below(place);
 
-        var band = new StringBuilder("case");
-        var params = new LinkedHashMap<String, Object>();
-        for (int b = 1; b < BANDS; b++) {
-            band.append(" when r.birth_date > :cut").append(b).append(" then ").append(b - 1);
-            params.put("cut" + b, today.minusYears(5L * b));
-        }
-        band.append(" else ").append(BANDS - 1).append(" end");
         long[] male = new long[BANDS];
         long[] female = new long[BANDS];
         var registration = new EnumMap<Registration, Long>(Registration.class);
         for (Registration r : Registration.values()) {
             registration.put(r, 0L);
         }
-        params.put("below", below);
-        Scoped.query(jdbc, j, "r.path", "select r.sex, " + band + " as band, r.registration, count(*) from population_resident r "
-                        + "where {scope} and r.path like :below and r.status = 'PRESENT' group by r.sex, " + band + ", r.registration")
-                .params(params)
-                .query(rs -> {
-                    long n = rs.getLong(4);
-                    int b = rs.getInt(2);
-                    if ("M".equals(rs.getString(1).strip())) {
-                        male[b] += n;
-                    } else {
-                        female[b] += n;
-                    }
-                    registration.merge(Registration.valueOf(rs.getString(3)), n, Long::sum);
-                });
+        var byChild = new HashMap<String, Long>();
+        List<Unit> parts = place.level() == Level.COMPOUND ? List.of() : hierarchy.children(place.code());
+        if (place.level().compareTo(Level.COMMUNITY) < 0) {
+            // above the community: add up the tallies kept in step with every change
+            Scoped.query(jdbc, j, "t.community_path", "select t.community_path, t.sex, t.birth_month, t.registration, t.residents "
+                            + "from population_tally t where {scope} and t.community_path like :below and t.residents <> 0")
+                    .param("below", below)
+                    .query(rs -> {
+                        long n = rs.getLong(5);
+                        String sex = rs.getString(2).strip();
+                        if (sex.equals("-")) {
+                            registration.merge(Registration.valueOf(rs.getString(4)), n, Long::sum);
+                            byChild.merge(childOf(place, rs.getString(1)), n, Long::sum);
+                        } else if (sex.equals("M")) {
+                            male[bandOfMonth(rs.getInt(3), today)] += n;
+                        } else {
+                            female[bandOfMonth(rs.getInt(3), today)] += n;
+                        }
+                    });
+        } else {
+            liveCounts(place, below, today, j, male, female, registration, byChild, !parts.isEmpty());
+        }
         var pyramid = new ArrayList<Band>();
         long total = 0;
         for (int b = 0; b < BANDS; b++) {
@@ -99,18 +102,6 @@ public class PopulationStatistics {
             elderly += male[b] + female[b];
         }
 
-        var byChild = new HashMap<String, Long>();
-        List<Unit> parts = place.level() == Level.COMPOUND ? List.of() : hierarchy.children(place.code());
-        if (!parts.isEmpty()) {
-            Scoped.query(jdbc, j, "r.path", "select r.path, count(*) from population_resident r where {scope} and r.path like :below "
-                            + "and r.status = 'PRESENT' group by r.path")
-                    .param("below", below)
-                    .query(rs -> {
-                        String path = rs.getString(1);
-                        int end = path.indexOf('/', place.path().length() + 1);
-                        byChild.merge(end < 0 ? path : path.substring(0, end), rs.getLong(2), Long::sum);
-                    });
-        }
         var shares = parts.stream().filter(u -> j.covers(u.path()))
                 .map(u -> new Part(u.code(), u.displayName(), byChild.getOrDefault(u.path(), 0L))).toList();
 
@@ -126,5 +117,59 @@ public class PopulationStatistics {
                 .param("below", below).query(Long.class).single();
         return new Figures(place.code(), place.displayName(), place.level().key(), today, total, households, shares, care, pyramid,
                 registration, elderly, children);
+    }
+
+    /** At a community and below: counted from the residents themselves, with exact ages (birth dates against cut-off dates). */
+    private void liveCounts(Unit place, String below, LocalDate today, Jurisdiction j, long[] male, long[] female,
+                            Map<Registration, Long> registration, Map<String, Long> byChild, boolean withChildren) {
+        var band = new StringBuilder("case");
+        var params = new LinkedHashMap<String, Object>();
+        for (int b = 1; b < BANDS; b++) {
+            band.append(" when r.birth_date > :cut").append(b).append(" then ").append(b - 1);
+            params.put("cut" + b, today.minusYears(5L * b));
+        }
+        band.append(" else ").append(BANDS - 1).append(" end");
+        params.put("below", below);
+        Scoped.query(jdbc, j, "r.path", "select sex, band, registration, count(*) from (select r.sex, " + band + " as band, r.registration "
+                        + "from population_resident r where {scope} and r.path like :below and r.status = 'PRESENT') t group by sex, band, registration")
+                .params(params)
+                .query(rs -> {
+                    long n = rs.getLong(4);
+                    int b = rs.getInt(2);
+                    if ("M".equals(rs.getString(1).strip())) {
+                        male[b] += n;
+                    } else {
+                        female[b] += n;
+                    }
+                    registration.merge(Registration.valueOf(rs.getString(3)), n, Long::sum);
+                });
+        if (withChildren) {
+            Scoped.query(jdbc, j, "r.path", "select r.path, count(*) from population_resident r where {scope} and r.path like :below "
+                            + "and r.status = 'PRESENT' group by r.path")
+                    .param("below", below)
+                    .query(rs -> {
+                        byChild.merge(childOf(place, rs.getString(1)), rs.getLong(2), Long::sum);
+                    });
+        }
+    }
+
+    /** The child of {@code place} that {@code path} lies in. */
+    private static String childOf(Unit place, String path) {
+        int end = path.indexOf('/', place.path().length() + 1);
+        return end < 0 ? path : path.substring(0, end);
+    }
+
+    /**
+     * The five-year band of someone born in {@code yyyymm}: exact, except for people born in the
+     * current calendar month, whose birthday is taken as the 15th.
+     */
+    static int bandOfMonth(int yyyymm, LocalDate today) {
+        int year = yyyymm / 100;
+        int month = yyyymm % 100;
+        int age = today.getYear() - year;
+        if (month > today.getMonthValue() || month == today.getMonthValue() && today.getDayOfMonth() < 15) {
+            age--;
+        }
+        return Math.max(0, Math.min(BANDS - 1, age / 5));
     }
 }

@@ -94,7 +94,7 @@ public class Registry {
         params.put("status", (criteria.status() == null ? ResidentStatus.PRESENT : criteria.status()).name());
         if (!criteria.within().isEmpty()) {
             Unit place = hierarchy.unit(criteria.within());
-            j.require(place.path(), criteria.within(), "place");
+            j.require(place.path(), "geography.unit-not-found", "unit " + criteria.within());
             where.append(" and r.path like :within");
             params.put("within", below(place));
         }
@@ -267,6 +267,10 @@ public class Registry {
                 .param("id", id).param("version", version).update();
         jdbc.sql("delete from population_resident_care where resident_id = :id").param("id", id).update();
         insertCare(id, current.path(), form.careGroupCodes(names));
+        if (current.present()) {
+            tally(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
+            tally(current.path(), form.sexCode().orElseThrow(), form.birth(), form.registrationValue().orElseThrow(), 1);
+        }
         audit.record(actor, "person.update", "resident:" + id, Outcome.SUCCESS, changedFields(current, form, names));
         return resident(id, Jurisdiction.EVERYWHERE);
     }
@@ -291,6 +295,7 @@ public class Registry {
         }
         jdbc.sql("update population_resident set status = :status, version = version + 1, updated_at = :now where id = :id")
                 .param("status", why.name()).param("now", Timestamp.from(clock.instant())).param("id", id).update();
+        tally(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
         // care groups are about support given where one lives; the history keeps the move
         jdbc.sql("delete from population_resident_care where resident_id = :id").param("id", id).update();
         appendMove(id, Move.Kind.OUT, current.householdId(), null, current.path(), day, reason, actor);
@@ -317,6 +322,10 @@ public class Registry {
                 .param("h", household).param("path", compound.path()).param("day", day).param("now", Timestamp.from(clock.instant()))
                 .param("id", id).update();
         jdbc.sql("update population_resident_care set path = :path where resident_id = :id").param("path", compound.path()).param("id", id).update();
+        if (current.present()) {
+            tally(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
+        }
+        tally(compound.path(), current.sex(), current.birthDate(), current.registration(), 1);
         appendMove(id, Move.Kind.TRANSFER, household, current.householdId(), compound.path(), day, reason, actor);
         audit.record(actor, "person.transfer", "resident:" + id, Outcome.SUCCESS, "household:" + current.householdId() + "->" + household);
         return resident(id, Jurisdiction.EVERYWHERE);
@@ -451,6 +460,7 @@ public class Registry {
                 .param("movedIn", form.movedInOr(today())).param("now", Timestamp.from(clock.instant())).update(keys, "id");
         long id = keys.getKey().longValue();
         insertCare(id, path, form.careGroupCodes(names));
+        tally(path, form.sexCode().orElseThrow(), form.birth(), form.registrationValue().orElseThrow(), 1);
         return id;
     }
 
@@ -460,6 +470,40 @@ public class Registry {
                 .param("r", resident).param("k", kind.name()).param("h", household).param("f", from).param("p", path).param("d", day)
                 .param("reason", reason == null ? "" : reason.strip()).param("by", actor.username()).param("at", Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /** The community a resident's path lies in: its first four levels (city, district, sub-district, community). */
+    static String communityOf(String path) {
+        int slash = 0;
+        for (int i = 0; i < 5; i++) {
+            slash = path.indexOf('/', slash + 1);
+            if (slash < 0) {
+                return path;
+            }
+        }
+        return path.substring(0, slash);
+    }
+
+    /** Birth month as yyyymm, the tally's age key. */
+    static int month(LocalDate birth) {
+        return birth.getYear() * 100 + birth.getMonthValue();
+    }
+
+    /** Moves the community's counts for this kind of resident by {@code delta}, in the caller's transaction. */
+    private void tally(String path, String sex, LocalDate birth, Registration registration, int delta) {
+        String community = communityOf(path);
+        tallyRow(community, sex, month(birth), "-", delta);
+        tallyRow(community, "-", 0, registration.name(), delta);
+    }
+
+    private void tallyRow(String community, String sex, int month, String registration, int delta) {
+        var params = Map.<String, Object>of("c", community, "s", sex, "m", month, "r", registration, "d", delta);
+        int updated = jdbc.sql("update population_tally set residents = residents + :d where community_path = :c and sex = :s "
+                + "and birth_month = :m and registration = :r").params(params).update();
+        if (updated == 0) {
+            jdbc.sql("insert into population_tally (community_path, sex, birth_month, registration, residents) values (:c, :s, :m, :r, :d)")
+                    .params(params).update();
+        }
     }
 
     /** Sealed, looked-up and masked columns for the form's numbers. */

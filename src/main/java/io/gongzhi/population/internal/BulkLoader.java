@@ -94,9 +94,20 @@ public class BulkLoader {
             }
         }
 
-        /** Builds what was set aside, moves the identities past the ids written, and commits. */
-        public void finish(long nextHousehold, long nextResident) throws SQLException {
+        /** Builds what was set aside, writes the tallies, moves the identities past the ids written, and commits. */
+        public void finish(long nextHousehold, long nextResident, java.util.Map<List<Object>, Long> tallies) throws SQLException {
             rebuild();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into population_tally (community_path, sex, birth_month, registration, residents) values (?, ?, ?, ?, ?)")) {
+                for (var e : tallies.entrySet()) {
+                    for (int i = 0; i < 4; i++) {
+                        insert.setObject(i + 1, e.getKey().get(i));
+                    }
+                    insert.setLong(5, e.getValue());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
             try (Statement s = connection.createStatement()) {
                 s.execute("alter table population_household alter column id restart with " + nextHousehold);
                 s.execute("alter table population_resident alter column id restart with " + nextResident);
@@ -175,6 +186,10 @@ public class BulkLoader {
                     delete.setString(1, cityPath + "/%");
                     delete.executeUpdate();
                 }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("delete from population_tally where community_path like ?")) {
+                delete.setString(1, cityPath + "/%");
+                delete.executeUpdate();
             }
             connection.commit();
         }

@@ -94,52 +94,17 @@ public final class Sheets {
         }
     }
 
-    /** RFC 4180: commas, quotes doubled inside quoted fields, CRLF or LF. */
+    /** RFC 4180 rows, each field trimmed. */
     static List<List<String>> readCsv(String text) {
-        var rows = new ArrayList<List<String>>();
-        var row = new ArrayList<String>();
-        var field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString().strip());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString().strip());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString().strip());
-            rows.add(row);
-        }
-        return rows;
+        return io.gongzhi.shared.Csv.rows(text).stream().map(row -> row.stream().map(String::strip).toList()).toList();
     }
 
     /**
      * One sheet: a bold header, then the rows, every column stored as text (so Excel keeps
-     * 18-digit numbers and leading zeros); the columns named in {@code highlight} are shaded.
+     * 18-digit numbers and leading zeros); the column {@code highlight} is shaded; {@code blankRows}
+     * empty rows follow, formatted as text too (a template to fill); {@code notes} go on a second sheet.
      */
-    public static byte[] write(String sheet, List<String> header, List<List<String>> rows, int highlight, List<String> notes) {
+    public static byte[] write(String sheet, List<String> header, List<List<String>> rows, int highlight, int blankRows, List<String> notes) {
         var out = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "Gongzhi", "1.0");
@@ -156,7 +121,7 @@ public final class Sheets {
                     ws.style(r + 1, c).format("@").set();
                 }
             }
-            for (int r = rows.size() + 1; r < Math.max(rows.size() + 1, 200); r++) {
+            for (int r = rows.size() + 1; r <= rows.size() + blankRows; r++) {
                 for (int c = 0; c < header.size(); c++) {
                     ws.style(r, c).format("@").set();
                 }

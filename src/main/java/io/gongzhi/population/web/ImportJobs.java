@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 class ImportJobs {
 
     /** A job's state, read by the page while it runs. */
-    static final class Job implements Progress {
+    public static final class Job implements Progress {
         final String id;
         final Long owner;
         final String fileName;
@@ -60,6 +60,26 @@ class ImportJobs {
 
         public int percent() {
             return total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        public String getFileName() {
+            return fileName;
+        }
+
+        public ImportReport getReport() {
+            return report;
+        }
+
+        public InvalidInput getRefused() {
+            return refused;
+        }
+
+        public String getFailure() {
+            return failure;
         }
 
         public long getDone() {
