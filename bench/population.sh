@@ -29,7 +29,7 @@ t1=$(date +%s%N)
 ours_s=$(awk -v n=$(( (t1 - t0) / 1000000 )) 'BEGIN { printf "%.1f", n / 1000 }')
 
 # The peer: the same rows, written by COPY into the same tables.
-tables=(population_household population_resident population_resident_care)
+tables=(population_household population_resident population_resident_care population_tally)
 for t in "${tables[@]}"; do
   psql -d "$db" -qc "\\copy $t to '$work/$t.tsv'"
 done
@@ -44,10 +44,10 @@ psql -d "$peer" -Atc "
    where contype = 'f' and conrelid::regclass::text like 'population_%' and conrelid::regclass::text <> 'population_care_group'
   union all
   select 'drop index ' || indexrelid::regclass || ';' from pg_index
-   where indrelid::regclass::text in ('population_household', 'population_resident', 'population_resident_care') and not indisprimary" >"$work/drop.sql"
+   where indrelid::regclass::text in ('population_household', 'population_resident', 'population_resident_care', 'population_tally') and not indisprimary" >"$work/drop.sql"
 psql -d "$peer" -Atc "
   select pg_get_indexdef(indexrelid) || ';' from pg_index
-   where indrelid::regclass::text in ('population_household', 'population_resident', 'population_resident_care') and not indisprimary
+   where indrelid::regclass::text in ('population_household', 'population_resident', 'population_resident_care', 'population_tally') and not indisprimary
   union all
   select 'alter table ' || conrelid::regclass || ' add constraint ' || conname || ' ' || pg_get_constraintdef(oid) || ';' from pg_constraint
    where contype = 'f' and conrelid::regclass::text like 'population_%' and conrelid::regclass::text <> 'population_care_group'" >"$work/build.sql"

@@ -182,6 +182,14 @@ public class Registry {
                         rs.getString(4), rs.getString(5))).list();
     }
 
+    /** Households and residents living inside {@code j}: the grid worker's own figures. */
+    public long[] counts(Jurisdiction j) {
+        long households = Scoped.query(jdbc, j, "h.path", "select count(*) from population_household h where {scope}").query(Long.class).single();
+        long residents = Scoped.query(jdbc, j, "r.path", "select count(*) from population_resident r where {scope} and r.status = 'PRESENT'")
+                .query(Long.class).single();
+        return new long[] {households, residents};
+    }
+
     /** A resident in a care group who is due a visit: never visited, or not within the group's interval. */
     public record Due(Resident resident, String address, LocalDate lastVisit, int overdueDays) {
     }
@@ -271,7 +279,7 @@ public class Registry {
             tally(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
             tally(current.path(), form.sexCode().orElseThrow(), form.birth(), form.registrationValue().orElseThrow(), 1);
         }
-        audit.record(actor, "person.update", "resident:" + id, Outcome.SUCCESS, changedFields(current, form, names));
+        audit.record(actor, "person.update", "resident:" + id, Outcome.SUCCESS, changedFields(current, typed, form, names));
         return resident(id, Jurisdiction.EVERYWHERE);
     }
 
@@ -548,13 +556,16 @@ public class Registry {
     }
 
     /** Which fields changed, by name only (the audit log holds no personal data). */
-    private static String changedFields(Resident before, ResidentForm form, Map<String, String> names) {
+    private static String changedFields(Resident before, ResidentForm typed, ResidentForm form, Map<String, String> names) {
         var changed = new ArrayList<String>();
         if (!before.name().equals(form.name())) {
             changed.add("name");
         }
         if (!before.birthDate().equals(form.birth())) {
             changed.add("birthDate");
+        }
+        if (!before.sex().equals(form.sexCode().orElseThrow())) {
+            changed.add("sex");
         }
         if (before.registration() != form.registrationValue().orElseThrow()) {
             changed.add("registration");
@@ -568,7 +579,12 @@ public class Registry {
         if (!Set.copyOf(before.careGroups()).equals(form.careGroupCodes(names))) {
             changed.add("careGroups");
         }
-        changed.add("numbers-resealed");
+        if (!typed.idNumber().isEmpty()) {
+            changed.add("idNumber");
+        }
+        if (!typed.phone().isEmpty()) {
+            changed.add("phone");
+        }
         return String.join(",", changed);
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
 @Component
 public class BulkLoader {
 
+    static final String[] TALLY_COLUMNS = {"community_path", "sex", "birth_month", "registration", "residents"};
     static final String[] TABLES = {"population_household", "population_resident", "population_resident_care"};
 
     private final DataSource dataSource;
@@ -97,17 +98,9 @@ public class BulkLoader {
         /** Builds what was set aside, writes the tallies, moves the identities past the ids written, and commits. */
         public void finish(long nextHousehold, long nextResident, java.util.Map<List<Object>, Long> tallies) throws SQLException {
             rebuild();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into population_tally (community_path, sex, birth_month, registration, residents) values (?, ?, ?, ?, ?)")) {
-                for (var e : tallies.entrySet()) {
-                    for (int i = 0; i < 4; i++) {
-                        insert.setObject(i + 1, e.getKey().get(i));
-                    }
-                    insert.setLong(5, e.getValue());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            var rows = new ArrayList<Object[]>(tallies.size());
+            tallies.forEach((key, n) -> rows.add(new Object[] {key.get(0), key.get(1), key.get(2), key.get(3), n}));
+            write("population_tally", TALLY_COLUMNS, rows);
             try (Statement s = connection.createStatement()) {
                 s.execute("alter table population_household alter column id restart with " + nextHousehold);
                 s.execute("alter table population_resident alter column id restart with " + nextResident);

@@ -34,6 +34,7 @@ class GridWorkerPages {
         Jurisdiction j = Actor.current().jurisdiction();
         model.addAttribute("places", hierarchy.roots(j).stream().filter(u -> j.covers(u.path())).toList());
         model.addAttribute("due", registry.visitsDue(j, 50));
+        model.addAttribute("counts", registry.counts(j));
         var careNames = new LinkedHashMap<String, CareGroup>();
         registry.careGroups().forEach(g -> careNames.put(g.code(), g));
         model.addAttribute("careNames", careNames);
