@@ -483,7 +483,7 @@ public class Registry {
     /** The community a resident's path lies in: its first four levels (city, district, sub-district, community). */
     static String communityOf(String path) {
         int slash = 0;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) {
             slash = path.indexOf('/', slash + 1);
             if (slash < 0) {
                 return path;

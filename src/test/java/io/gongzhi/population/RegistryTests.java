@@ -168,6 +168,16 @@ class RegistryTests {
     }
 
     @Test
+    void talliesAreKeptPerCommunity() {
+        assertThat(Registry.communityOf("/5101/510107/510107005/510107005001/510107005001g0001/510107005001g0001c001"))
+                .isEqualTo("/5101/510107/510107005/510107005001");
+        assertThat(Registry.month(LocalDate.of(1950, 3, 1))).isEqualTo(195003);
+        assertThat(PopulationStatistics.bandOfMonth(195003, LocalDate.of(2026, 11, 24))).isEqualTo(15);
+        assertThat(PopulationStatistics.bandOfMonth(202111, LocalDate.of(2026, 11, 24))).as("five on the 15th of this month").isEqualTo(1);
+        assertThat(PopulationStatistics.bandOfMonth(202111, LocalDate.of(2026, 11, 10))).isEqualTo(0);
+    }
+
+    @Test
     void visitsAreRecordedAndTheVisitedLeaveTheDueList() {
         long inside = people.inside().id();
         assertThat(registry.visitsDue(worker.jurisdiction(), 500)).extracting(d -> d.resident().id()).contains(inside);
