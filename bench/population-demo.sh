@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The demo scale on the embedded H2: a fresh data directory, the demo district's grids
 # (`generate grids --district 510107`), then `generate population --scale demo` timed
-# (90,000 households, ~218,000 residents). Prints the command's own report and the wall time.
+# (80,000 households, ~194,000 residents). Prints the command's own report and the wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jarfile=${BENCH_JAR:-target/gongzhi.jar}

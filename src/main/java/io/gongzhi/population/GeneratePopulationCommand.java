@@ -11,7 +11,7 @@ import java.io.PrintStream;
 /** {@code generate population}: synthetic households and residents in the generated compounds. */
 @Command(name = "population", mixinStandardHelpOptions = true,
         description = {"Fill the generated compounds with synthetic households and residents (run `generate grids` first).",
-                "demo: the demo district, 90,000 households (~220,000 people); city: the whole city, 8.75 million households",
+                "demo: the demo district, 80,000 households (~195,000 people); city: the whole city, 8.75 million households",
                 "(~21 million people; use PostgreSQL). The city must have no residents yet."})
 public class GeneratePopulationCommand extends ServiceCommand {
 

@@ -38,7 +38,7 @@ import java.util.concurrent.Future;
 @Service
 public class PopulationGeneration {
 
-    /** demo: one district, ~220,000 people, quick on H2; city: Chengdu's ~8.75M households, ~21M people. */
+    /** demo: one district, ~195,000 people, quick on H2; city: Chengdu's ~8.75M households, ~21M people. */
     public enum Scale {
         DEMO, CITY
     }
@@ -53,7 +53,7 @@ public class PopulationGeneration {
         }
     }
 
-    public static final long DEMO_HOUSEHOLDS = 90_000;
+    public static final long DEMO_HOUSEHOLDS = 80_000;
     private static final int CHUNK_COMPOUNDS = 500;
 
     private final Hierarchy hierarchy;

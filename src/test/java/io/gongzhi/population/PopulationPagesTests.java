@@ -147,6 +147,15 @@ class PopulationPagesTests {
     }
 
     @Test
+    @WithUserDetails("district")
+    void aDistrictIsAskedToNarrowBeforeListingAndThenFindsItsResidents() throws Exception {
+        mvc.perform(get("/population")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"narrow-first\""), not(containsString("id=\"residents\"")))));
+        mvc.perform(get("/population").param("q", "欧阳内")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(PopulationFixture.INSIDE_NAME), not(containsString("id=\"narrow-first\"")))));
+    }
+
+    @Test
     @WithUserDetails("community")
     void anExportIsMaskedAndAudited() throws Exception {
         long before = jdbc.sql("select count(*) from audit_record where action = 'person.export'").query(Long.class).single();

@@ -89,8 +89,15 @@ class PopulationPages {
         Jurisdiction j = Actor.current().jurisdiction();
         model.addAttribute("places", places(j));
         model.addAttribute("careGroups", registry.careGroups());
+        // above the community a list of everybody is hundreds of thousands of people: ask for a search or a place first
+        boolean broad = hierarchy.roots(j).stream().anyMatch(u -> j.covers(u.path()) && u.level().compareTo(Level.COMMUNITY) < 0);
+        var criteria = filters.criteria();
+        boolean nothingAsked = criteria.text().isEmpty() && criteria.within().isEmpty() && criteria.careGroup().isEmpty()
+                && criteria.registration() == null && criteria.ageFrom() == null && criteria.ageTo() == null;
+        model.addAttribute("narrowFirst", broad && nothingAsked);
         try {
-            model.addAttribute("result", registry.search(filters.criteria(), j, filters.pageOrFirst(), 50));
+            model.addAttribute("result", broad && nothingAsked ? new io.gongzhi.population.ResidentPage(List.of(), 0, 50, false)
+                    : registry.search(criteria, j, filters.pageOrFirst(), 50));
         } catch (io.gongzhi.shared.NotFound outside) {
             model.addAttribute("result", new io.gongzhi.population.ResidentPage(List.of(), 0, 50, false));
         }
