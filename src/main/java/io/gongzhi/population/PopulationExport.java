@@ -39,8 +39,7 @@ public class PopulationExport {
         header.add(zh ? "年龄" : "Age");
         header.add(zh ? "状态" : "Status");
         var rows = new ArrayList<List<String>>();
-        var names = new java.util.HashMap<String, String>();
-        registry.careGroups().forEach(g -> names.put(g.code(), g.name(locale)));
+        var names = registry.careGroupsByCode();
         var today = registry.today();
         var households = new java.util.HashMap<Long, Household>();
         for (int page = 0; rows.size() < MAX_ROWS; page++) {
@@ -52,7 +51,7 @@ public class PopulationExport {
                         r.idMasked(), r.nationality(), r.phoneMasked() == null ? "" : r.phoneMasked(),
                         text("population.registration." + r.registration().key(), locale), text("population.relation." + r.relation().key(), locale),
                         text(r.partyMember() ? "population.yes" : "population.no", locale),
-                        String.join(zh ? "、" : ", ", r.careGroups().stream().map(c -> names.getOrDefault(c, c)).toList()),
+                        String.join(zh ? "、" : ", ", r.careGroups().stream().map(c -> names.containsKey(c) ? names.get(c).name(locale) : c).toList()),
                         r.movedIn().toString(), String.valueOf(r.ageOn(today)), text("population.status." + r.status().key(), locale)));
             }
             if (!result.more()) {

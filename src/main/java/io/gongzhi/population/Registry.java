@@ -73,6 +73,13 @@ public class Registry {
                 .query((rs, n) -> new CareGroup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
     }
 
+    /** The care groups by code, in list order: what pages and exports show for a resident's codes. */
+    public Map<String, CareGroup> careGroupsByCode() {
+        var byCode = new LinkedHashMap<String, CareGroup>();
+        careGroups().forEach(g -> byCode.put(g.code(), g));
+        return byCode;
+    }
+
     /** Each care group's code and names, lower case, to its code: what forms and import rows may say. */
     public Map<String, String> careGroupNames() {
         var names = new HashMap<String, String>();
@@ -291,7 +298,7 @@ public class Registry {
         if (!current.present()) {
             problems.add(Violation.of("status", "person.not-present"));
         }
-        checkDay(day, current.movedIn(), problems);
+        checkDay(day, current.movedIn(), today(), problems);
         if (why == ResidentStatus.PRESENT) {
             problems.add(Violation.of("status", "person.move-out-status"));
         }
@@ -317,7 +324,7 @@ public class Registry {
         Resident current = resident(id, actor.jurisdiction());
         var problems = new ArrayList<Violation>(to.problems());
         Unit compound = to.compoundCode().isEmpty() ? null : compoundIn(to.compoundCode(), actor.jurisdiction(), problems);
-        checkDay(day, current.movedIn(), problems);
+        checkDay(day, current.movedIn(), today(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
@@ -343,13 +350,18 @@ public class Registry {
         if (!f.idNumber().isEmpty() && !f.phone().isEmpty()) {
             return f;
         }
-        var row = jdbc.sql("select id_kind, id_sealed, phone_sealed from population_resident where id = :id").param("id", id)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        String[] row = sealedNumbers(id);
         String number = f.idNumber().isEmpty() && f.kind().map(IdKind::name).filter(row[0]::equals).isPresent()
                 ? vault.reveal(kindOf(IdKind.valueOf(row[0])), new PersonalDataVault.Protected(row[1], "")) : f.idNumber();
         String phone = f.phone().isEmpty() && row[2] != null ? vault.reveal(Kind.PHONE, new PersonalDataVault.Protected(row[2], "")) : f.phone();
         return new ResidentForm(f.name(), f.sex(), f.birthDate(), f.idKind(), number, f.nationality(), phone, f.registration(), f.relation(),
                 f.partyMember(), f.careGroups(), f.movedIn());
+    }
+
+    /** The resident's document kind, sealed document number and sealed phone (null without one). */
+    private String[] sealedNumbers(long id) {
+        return jdbc.sql("select id_kind, id_sealed, phone_sealed from population_resident where id = :id").param("id", id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
     }
 
     /** The field a staff member may unmask. */
@@ -365,8 +377,7 @@ public class Registry {
         if (why.length() < 2 || why.length() > 200) {
             throw new InvalidInput(Violation.of("reason", "person.unmask-reason", 2, 200));
         }
-        var row = jdbc.sql("select id_kind, id_sealed, phone_sealed from population_resident where id = :id").param("id", id)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        String[] row = sealedNumbers(id);
         String plain;
         if (field == Field.ID) {
             Kind kind = IdKind.valueOf(row[0]) == IdKind.PASSPORT ? Kind.PASSPORT : Kind.NATIONAL_ID;
@@ -545,10 +556,10 @@ public class Registry {
         }
     }
 
-    private static void checkDay(LocalDate day, LocalDate after, List<Violation> problems) {
+    private static void checkDay(LocalDate day, LocalDate after, LocalDate today, List<Violation> problems) {
         if (day == null) {
             problems.add(Violation.of("day", "person.required"));
-        } else if (day.isAfter(LocalDate.now(CHINA).plusDays(1))) {
+        } else if (day.isAfter(today.plusDays(1))) {
             problems.add(Violation.of("day", "person.date-future"));
         } else if (day.isBefore(after)) {
             problems.add(Violation.of("day", "person.move-before-moved-in", after.toString()));

@@ -71,10 +71,6 @@ public class BulkLoader {
             }
         }
 
-        public boolean postgres() {
-            return postgres;
-        }
-
         public void write(SyntheticPopulation.Rows rows) throws SQLException {
             write("population_household", SyntheticPopulation.HOUSEHOLD_COLUMNS, rows.households());
             write("population_resident", SyntheticPopulation.RESIDENT_COLUMNS, rows.residents());

@@ -2,7 +2,6 @@ package io.gongzhi.population.web;
 
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.platform.NavigationItem;
-import io.gongzhi.population.CareGroup;
 import io.gongzhi.population.Registry;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Jurisdiction;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import java.util.LinkedHashMap;
 import java.util.Set;
 
 /** The grid worker's phone page: their grid, who in a care group is due a visit, and a note for each visit. */
@@ -35,9 +33,7 @@ class GridWorkerPages {
         model.addAttribute("places", hierarchy.roots(j).stream().filter(u -> j.covers(u.path())).toList());
         model.addAttribute("due", registry.visitsDue(j, 50));
         model.addAttribute("counts", registry.counts(j));
-        var careNames = new LinkedHashMap<String, CareGroup>();
-        registry.careGroups().forEach(g -> careNames.put(g.code(), g));
-        model.addAttribute("careNames", careNames);
+        model.addAttribute("careNames", registry.careGroupsByCode());
         model.addAttribute("today", registry.today());
         return "population/grid";
     }

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,7 +101,7 @@ class PopulationPages {
             model.addAttribute("result", new io.gongzhi.population.ResidentPage(List.of(), 0, 50, false));
         }
         model.addAttribute("today", registry.today());
-        model.addAttribute("careNames", careNames());
+        model.addAttribute("careNames", registry.careGroupsByCode());
         return "population/search";
     }
 
@@ -171,7 +170,7 @@ class PopulationPages {
     String household(@PathVariable long id, Model model) {
         model.addAttribute("household", registry.household(id, Actor.current().jurisdiction()));
         model.addAttribute("today", registry.today());
-        model.addAttribute("careNames", careNames());
+        model.addAttribute("careNames", registry.careGroupsByCode());
         return "population/household";
     }
 
@@ -258,20 +257,13 @@ class PopulationPages {
         model.addAttribute("moves", registry.moves(id, j));
         model.addAttribute("visits", registry.visits(id, j));
         model.addAttribute("today", registry.today());
-        model.addAttribute("careNames", careNames());
+        model.addAttribute("careNames", registry.careGroupsByCode());
         for (String key : List.of("unmaskErrors", "visitErrors", "moveErrors", "transferErrors")) {
             if (!model.containsAttribute(key)) {
                 model.addAttribute(key, Map.of());
             }
         }
         return "population/resident";
-    }
-
-    /** Care group code → name in the page's language is done in the template; here code → both names. */
-    private Map<String, io.gongzhi.population.CareGroup> careNames() {
-        var map = new LinkedHashMap<String, io.gongzhi.population.CareGroup>();
-        registry.careGroups().forEach(g -> map.put(g.code(), g));
-        return map;
     }
 
     /** Grids (and, for a grid worker, compounds) to filter by: the places inside the caller's jurisdiction. */
