@@ -134,7 +134,7 @@ public class PopulationGeneration {
                 queue.put(end);
                 return null;
             });
-            var tallies = new java.util.HashMap<List<Object>, Long>();
+            var tallies = new Tallies();
             progress.start("population", total);
             while (true) {
                 var rows = queue.poll(1, java.util.concurrent.TimeUnit.SECONDS);
@@ -150,9 +150,7 @@ public class PopulationGeneration {
                 }
                 load.write(rows);
                 for (Object[] r : rows.residents()) {
-                    String community = Registry.communityOf((String) r[2]);
-                    tallies.merge(List.of(community, r[4], Registry.month((LocalDate) r[5]), "-"), 1L, Long::sum);
-                    tallies.merge(List.of(community, "-", 0, r[14]), 1L, Long::sum);
+                    tallies.add((String) r[2], (String) r[4], (LocalDate) r[5], (String) r[14], 1);
                 }
                 counts[0] += rows.households().size();
                 counts[1] += rows.residents().size();
@@ -162,7 +160,7 @@ public class PopulationGeneration {
             generating.get();
             progress.finish();
             progress.start("indexes", -1);
-            load.finish(synthetic.nextHousehold(), synthetic.nextResident(), tallies);
+            load.finish(synthetic.nextHousehold(), synthetic.nextResident(), tallies.rows());
             progress.finish();
             }
         } catch (SQLException e) {

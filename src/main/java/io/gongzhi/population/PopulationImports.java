@@ -155,15 +155,17 @@ public class PopulationImports {
             int end = from + part.size();
             Integer created = transactions.execute(status -> {
                 int newHouseholds = 0;
+                var tallies = new Tallies();
                 for (Entry e : part) {
                     Unit compound = compounds.computeIfAbsent(e.address().compoundCode(),
                             c -> registry.compoundIn(c, actor.jurisdiction(), new ArrayList<>()));
                     var existing = registry.existingHousehold(e.address(), compound);
                     long household = existing.orElseGet(() -> registry.createHousehold(e.address(), compound));
                     newHouseholds += existing.isEmpty() ? 1 : 0;
-                    long id = registry.insert(household, compound.path(), e.form(), names);
+                    long id = registry.insert(household, compound.path(), e.form(), names, tallies);
                     registry.appendMove(id, Move.Kind.IN, household, null, compound.path(), e.form().movedInOr(today), "import " + importKey, actor);
                 }
+                tallies.write(jdbc);
                 jdbc.sql("update population_import set done_rows = :d, status = :s, updated_at = :now where import_key = :k")
                         .param("d", end).param("s", end == entries.size() ? "DONE" : "RUNNING")
                         .param("now", Timestamp.from(clock.instant())).param("k", importKey).update();

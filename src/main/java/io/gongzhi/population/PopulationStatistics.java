@@ -22,8 +22,8 @@ import java.util.Map;
  * jurisdiction, by the place's children, by care group, an age pyramid in five-year bands and the
  * registration mix. Only residents living there (present) are counted. At a community and below
  * the residents are counted directly, ages exact (birth dates against cut-off dates); above it
- * the per-community tallies are added up (ages from the birth month: people born in the current
- * month count as having their birthday on the 15th).
+ * the children's tallies are added up (a district's sub-districts, see {@link Tallies}; ages from
+ * the birth month: people born in the current month count as having their birthday on the 15th).
  */
 @Service
 public class PopulationStatistics {
@@ -68,10 +68,10 @@ public class PopulationStatistics {
         var byChild = new HashMap<String, Long>();
         List<Unit> parts = place.level() == Level.COMPOUND ? List.of() : hierarchy.children(place.code());
         if (place.level().compareTo(Level.COMMUNITY) < 0) {
-            // above the community: add up the tallies kept in step with every change
-            Scoped.query(jdbc, j, "t.community_path", "select t.community_path, t.sex, t.birth_month, t.registration, t.residents "
-                            + "from population_tally t where {scope} and t.community_path like :below and t.residents <> 0")
-                    .param("below", below)
+            // above the community: add up the children's tallies, kept in step with every change
+            Scoped.query(jdbc, j, "t.place_path", "select t.place_path, t.sex, t.birth_month, t.registration, t.residents "
+                            + "from population_tally t where t.depth = :depth and {scope} and t.place_path like :below and t.residents <> 0")
+                    .param("depth", place.level().ordinal() + 1).param("below", below)
                     .query(rs -> {
                         long n = rs.getLong(5);
                         String sex = rs.getString(2).strip();

@@ -105,13 +105,11 @@ public class Registry {
             where.append(" and r.path like :within");
             params.put("within", below(place));
         }
-        String order = " order by r.path, r.name, r.id";
         String text = criteria.text();
+        String name = null;
         if (!text.isEmpty()) {
             if (!HAS_DIGIT.matcher(text).matches()) {
-                where.append(" and r.name like :name");
-                params.put("name", text.replace("%", "").replace("_", "") + "%");
-                order = " order by r.name, r.id";
+                name = text.replace("%", "").replace("_", "");
             } else {
                 var id = NationalId.parse(text);
                 if (id.isPresent()) {
@@ -141,12 +139,35 @@ public class Registry {
             where.append(" and exists (select 1 from population_resident_care c where c.resident_id = r.id and c.care_group = :care)");
             params.put("care", criteria.careGroup());
         }
-        List<Resident> rows = withCareGroups(Scoped.query(jdbc, j, "r.path",
-                        "select " + COLUMNS + " from population_resident r where " + where + order
-                                + " limit " + (limit + 1) + " offset " + offset)
-                .params(params).query(Registry::resident).list());
+        // the page's ids first, from one index alone when the filters allow, then only their rows
+        List<Long> ids;
+        if (name == null) {
+            ids = ids(j, where + " order by r.path, r.name, r.id", params, offset, limit + 1);
+        } else {
+            // people with exactly that name first (a tight range of the name index even in a large
+            // jurisdiction), then longer names starting with it
+            params.put("exact", name);
+            List<Long> exact = ids(j, where + " and r.name = :exact order by r.id", params, 0, offset + limit + 1);
+            ids = new ArrayList<>(exact.subList(Math.min(offset, exact.size()), exact.size()));
+            if (exact.size() < offset + limit + 1) {
+                params.put("name", name + "%");
+                ids.addAll(ids(j, where + " and r.name like :name and r.name <> :exact order by r.name, r.id", params,
+                        Math.max(0, offset - exact.size()), limit + 1 - ids.size()));
+            }
+        }
+        var byId = new HashMap<Long, Resident>();
+        if (!ids.isEmpty()) {
+            Scoped.query(jdbc, j, "r.path", "select " + COLUMNS + " from population_resident r where {scope} and r.id in (:ids)")
+                    .param("ids", ids).query(Registry::resident).list().forEach(r -> byId.put(r.id(), r));
+        }
+        List<Resident> rows = withCareGroups(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
         boolean more = rows.size() > limit;
         return new ResidentPage(more ? rows.subList(0, limit) : rows, Math.max(0, page), limit, more);
+    }
+
+    private List<Long> ids(Jurisdiction j, String whereAndOrder, Map<String, Object> params, int offset, int limit) {
+        return Scoped.query(jdbc, j, "r.path", "select r.id from population_resident r where " + whereAndOrder
+                + " limit " + limit + " offset " + offset).params(params).query(Long.class).list();
     }
 
     public Resident resident(long id, Jurisdiction j) {
@@ -245,7 +266,9 @@ public class Registry {
             throw new InvalidInput(problems);
         }
         long household = householdAt(address, compound);
-        long id = insert(household, compound.path(), form, names);
+        var tallies = new Tallies();
+        long id = insert(household, compound.path(), form, names, tallies);
+        tallies.write(jdbc);
         appendMove(id, Move.Kind.IN, household, null, compound.path(), form.movedInOr(today), "", actor);
         audit.record(actor, "person.register", "resident:" + id, Outcome.SUCCESS, "household:" + household);
         return resident(id, Jurisdiction.EVERYWHERE);
@@ -283,8 +306,10 @@ public class Registry {
         jdbc.sql("delete from population_resident_care where resident_id = :id").param("id", id).update();
         insertCare(id, current.path(), form.careGroupCodes(names));
         if (current.present()) {
-            tally(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
-            tally(current.path(), form.sexCode().orElseThrow(), form.birth(), form.registrationValue().orElseThrow(), 1);
+            var tallies = new Tallies();
+            tallies.add(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
+            tallies.add(current.path(), form.sexCode().orElseThrow(), form.birth(), form.registrationValue().orElseThrow(), 1);
+            tallies.write(jdbc);
         }
         audit.record(actor, "person.update", "resident:" + id, Outcome.SUCCESS, changedFields(current, typed, form, names));
         return resident(id, Jurisdiction.EVERYWHERE);
@@ -310,7 +335,9 @@ public class Registry {
         }
         jdbc.sql("update population_resident set status = :status, version = version + 1, updated_at = :now where id = :id")
                 .param("status", why.name()).param("now", Timestamp.from(clock.instant())).param("id", id).update();
-        tally(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
+        var tallies = new Tallies();
+        tallies.add(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
+        tallies.write(jdbc);
         // care groups are about support given where one lives; the history keeps the move
         jdbc.sql("delete from population_resident_care where resident_id = :id").param("id", id).update();
         appendMove(id, Move.Kind.OUT, current.householdId(), null, current.path(), day, reason, actor);
@@ -337,10 +364,12 @@ public class Registry {
                 .param("h", household).param("path", compound.path()).param("day", day).param("now", Timestamp.from(clock.instant()))
                 .param("id", id).update();
         jdbc.sql("update population_resident_care set path = :path where resident_id = :id").param("path", compound.path()).param("id", id).update();
+        var tallies = new Tallies();
         if (current.present()) {
-            tally(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
+            tallies.add(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
         }
-        tally(compound.path(), current.sex(), current.birthDate(), current.registration(), 1);
+        tallies.add(compound.path(), current.sex(), current.birthDate(), current.registration(), 1);
+        tallies.write(jdbc);
         appendMove(id, Move.Kind.TRANSFER, household, current.householdId(), compound.path(), day, reason, actor);
         audit.record(actor, "person.transfer", "resident:" + id, Outcome.SUCCESS, "household:" + current.householdId() + "->" + household);
         return resident(id, Jurisdiction.EVERYWHERE);
@@ -465,7 +494,8 @@ public class Registry {
         return keys.getKey().longValue();
     }
 
-    long insert(long household, String path, ResidentForm form, Map<String, String> names) {
+    /** Inserts the resident and their care groups; their counts go into {@code tallies}, written by the caller. */
+    long insert(long household, String path, ResidentForm form, Map<String, String> names, Tallies tallies) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                         insert into population_resident (household_id, path, name, sex, birth_date, id_kind, id_sealed, id_lookup, id_masked,
@@ -479,7 +509,7 @@ public class Registry {
                 .param("movedIn", form.movedInOr(today())).param("now", Timestamp.from(clock.instant())).update(keys, "id");
         long id = keys.getKey().longValue();
         insertCare(id, path, form.careGroupCodes(names));
-        tally(path, form.sexCode().orElseThrow(), form.birth(), form.registrationValue().orElseThrow(), 1);
+        tallies.add(path, form.sexCode().orElseThrow(), form.birth(), form.registrationValue().orElseThrow(), 1);
         return id;
     }
 
@@ -489,40 +519,6 @@ public class Registry {
                 .param("r", resident).param("k", kind.name()).param("h", household).param("f", from).param("p", path).param("d", day)
                 .param("reason", reason == null ? "" : reason.strip()).param("by", actor.username()).param("at", Timestamp.from(clock.instant()))
                 .update();
-    }
-
-    /** The community a resident's path lies in: its first four levels (city, district, sub-district, community). */
-    static String communityOf(String path) {
-        int slash = 0;
-        for (int i = 0; i < 4; i++) {
-            slash = path.indexOf('/', slash + 1);
-            if (slash < 0) {
-                return path;
-            }
-        }
-        return path.substring(0, slash);
-    }
-
-    /** Birth month as yyyymm, the tally's age key. */
-    static int month(LocalDate birth) {
-        return birth.getYear() * 100 + birth.getMonthValue();
-    }
-
-    /** Moves the community's counts for this kind of resident by {@code delta}, in the caller's transaction. */
-    private void tally(String path, String sex, LocalDate birth, Registration registration, int delta) {
-        String community = communityOf(path);
-        tallyRow(community, sex, month(birth), "-", delta);
-        tallyRow(community, "-", 0, registration.name(), delta);
-    }
-
-    private void tallyRow(String community, String sex, int month, String registration, int delta) {
-        var params = Map.<String, Object>of("c", community, "s", sex, "m", month, "r", registration, "d", delta);
-        int updated = jdbc.sql("update population_tally set residents = residents + :d where community_path = :c and sex = :s "
-                + "and birth_month = :m and registration = :r").params(params).update();
-        if (updated == 0) {
-            jdbc.sql("insert into population_tally (community_path, sex, birth_month, registration, residents) values (:c, :s, :m, :r, :d)")
-                    .params(params).update();
-        }
     }
 
     /** Sealed, looked-up and masked columns for the form's numbers. */

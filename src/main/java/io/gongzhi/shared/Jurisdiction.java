@@ -92,7 +92,10 @@ public record Jurisdiction(Set<RegionPath> paths, Set<String> departments) imple
 
     /**
      * A SQL condition on {@code column} (a path column) with named parameters, for
-     * {@code JdbcClient}: {@code (col = :jp0 or col like :jl0 or ...)}; {@code 1 = 0} when empty.
+     * {@code JdbcClient}: {@code ((col like :jx0 and (col = :jp0 or col like :jl0)) or ...)};
+     * {@code 1 = 0} when empty. The leading {@code like :jx0} (the path followed by anything) is
+     * implied by the exact test beside it; it is there because a database can turn it into a
+     * range of a path index (or of an index's second column), which the exact test alone is not.
      */
     public Clause where(String column) {
         if (isEverywhere()) {
@@ -105,7 +108,8 @@ public record Jurisdiction(Set<RegionPath> paths, Set<String> departments) imple
         var terms = new ArrayList<String>();
         int i = 0;
         for (RegionPath path : new TreeSet<>(paths)) {
-            terms.add(column + " = :jp" + i + " or " + column + " like :jl" + i);
+            terms.add("(" + column + " like :jx" + i + " and (" + column + " = :jp" + i + " or " + column + " like :jl" + i + "))");
+            params.put("jx" + i, path.value() + "%");
             params.put("jp" + i, path.value());
             params.put("jl" + i, path.value() + "/%");
             i++;

@@ -105,6 +105,8 @@ class PopulationGenerationTests {
         var leaving = registry.search(new Criteria("", "510107005001", null, null, null, null, null), Jurisdiction.EVERYWHERE, 0, 1).residents().get(0);
         registry.moveOut(leaving.id(), registry.today(), ResidentStatus.MOVED_OUT, "", worker);
         assertTalliesAgreeWithTheResidents("510107005");
+        assertRollUpsAgree("510107");
+        assertRollUpsAgree("5101");
         assertThat(statistics.of("510107005", Jurisdiction.EVERYWHERE).residents()).isEqualTo(figures.children().stream()
                 .filter(p -> p.code().equals("510107005")).mapToLong(PopulationStatistics.Part::residents).sum());
     }
@@ -130,6 +132,27 @@ class PopulationGenerationTests {
             // only people born in the current month may sit in a neighbouring band
             long tallied = above.pyramid().get(b).male() + above.pyramid().get(b).female();
             assertThat(tallied).as("band " + b).isCloseTo(bands[b], org.assertj.core.data.Offset.offset(Math.max(2, bands[b] / 50)));
+        }
+    }
+
+    /** A place's figures (its children's tallies) against its children's own figures (their children's tallies). */
+    void assertRollUpsAgree(String code) {
+        var above = statistics.of(code, Jurisdiction.EVERYWHERE);
+        var registration = new java.util.EnumMap<Registration, Long>(Registration.class);
+        var pyramid = new long[PopulationStatistics.BANDS][2];
+        for (var part : above.children()) {
+            var child = statistics.of(part.code(), Jurisdiction.EVERYWHERE);
+            assertThat(part.residents()).as(part.code()).isEqualTo(child.residents());
+            child.registration().forEach((k, v) -> registration.merge(k, v, Long::sum));
+            for (int b = 0; b < pyramid.length; b++) {
+                pyramid[b][0] += child.pyramid().get(b).male();
+                pyramid[b][1] += child.pyramid().get(b).female();
+            }
+        }
+        assertThat(above.residents()).isPositive();
+        assertThat(above.registration()).isEqualTo(registration);
+        for (int b = 0; b < pyramid.length; b++) {
+            assertThat(new long[] {above.pyramid().get(b).male(), above.pyramid().get(b).female()}).as("band " + b).containsExactly(pyramid[b]);
         }
     }
 

@@ -15,6 +15,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,10 +170,42 @@ class RegistryTests {
     }
 
     @Test
-    void talliesAreKeptPerCommunity() {
-        assertThat(Registry.communityOf("/5101/510107/510107005/510107005001/510107005001g0001/510107005001g0001c001"))
-                .isEqualTo("/5101/510107/510107005/510107005001");
-        assertThat(Registry.month(LocalDate.of(1950, 3, 1))).isEqualTo(195003);
+    void aNameSearchListsExactNamesFirstThenLongerOnesPageByPage() {
+        var registered = new ArrayList<String>();
+        for (String name : List.of("司马序文", "司马序", "司马序", "司马序甲", "司马序")) {
+            var r = registry.register(new Address(people.insideCompound().code(), "31", "", String.valueOf(registered.size() + 1)),
+                    person(name, freshId(LocalDate.of(1980, 3, 3), true), "", ""), worker);
+            registered.add(name + "#" + r.id());
+        }
+        var expected = new ArrayList<String>();
+        registered.stream().filter(n -> n.startsWith("司马序#")).forEach(expected::add);
+        expected.add(registered.get(0));
+        expected.add(registered.get(3));
+        var seen = new ArrayList<String>();
+        for (int page = 0; page < 3; page++) {
+            var found = registry.search(new Criteria("司马序", null, null, null, null, null, null), worker.jurisdiction(), page, 2);
+            found.residents().forEach(r -> seen.add(r.name() + "#" + r.id()));
+            assertThat(found.more()).as("page " + page).isEqualTo(page < 2);
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(registry.search(new Criteria("司马序", null, null, null, null, null, null), worker.jurisdiction(), 3, 2).residents()).isEmpty();
+    }
+
+    @Test
+    void talliesCountEveryoneInTheirDistrictSubdistrictAndCommunity() {
+        String path = "/5101/510107/510107005/510107005001/510107005001g0001/510107005001g0001c001";
+        assertThat(Tallies.ancestor(path, io.gongzhi.geography.Level.COMMUNITY)).isEqualTo("/5101/510107/510107005/510107005001");
+        assertThat(Tallies.ancestor(path, io.gongzhi.geography.Level.DISTRICT)).isEqualTo("/5101/510107");
+        assertThat(Tallies.month(LocalDate.of(1950, 3, 1))).isEqualTo(195003);
+        var tallies = new Tallies();
+        tallies.add(path, "F", LocalDate.of(1950, 3, 1), Registration.LOCAL, 1);
+        tallies.add(path.replace("005001", "005002"), "F", LocalDate.of(1950, 3, 9), Registration.LOCAL, 1);
+        tallies.add(path, "F", LocalDate.of(1950, 3, 1), Registration.LOCAL, -1);
+        // the first person left: only the second one's community and their shared sub-district and district remain
+        assertThat(tallies.rows()).extracting(r -> r[0] + " " + r[1] + " " + r[2] + " " + r[3] + " " + r[4] + " " + r[5]).containsExactly(
+                "/5101/510107 1 - 0 LOCAL 1", "/5101/510107 1 F 195003 - 1",
+                "/5101/510107/510107005 2 - 0 LOCAL 1", "/5101/510107/510107005 2 F 195003 - 1",
+                "/5101/510107/510107005/510107005002 3 - 0 LOCAL 1", "/5101/510107/510107005/510107005002 3 F 195003 - 1");
         assertThat(PopulationStatistics.bandOfMonth(195003, LocalDate.of(2026, 11, 24))).isEqualTo(15);
         assertThat(PopulationStatistics.bandOfMonth(202111, LocalDate.of(2026, 11, 24))).as("five on the 15th of this month").isEqualTo(1);
         assertThat(PopulationStatistics.bandOfMonth(202111, LocalDate.of(2026, 11, 10))).isEqualTo(0);

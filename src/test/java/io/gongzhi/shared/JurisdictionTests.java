@@ -48,9 +48,11 @@ class JurisdictionTests {
     @Test
     void theSqlConditionBindsEveryPathAndSplicesNone() {
         var clause = new Jurisdiction(Set.of(YULIN, JINJIANG), Set.of()).where("r.path");
-        assertThat(clause.sql()).isEqualTo("(r.path = :jp0 or r.path like :jl0 or r.path = :jp1 or r.path like :jl1)")
+        assertThat(clause.sql()).isEqualTo("((r.path like :jx0 and (r.path = :jp0 or r.path like :jl0)) "
+                        + "or (r.path like :jx1 and (r.path = :jp1 or r.path like :jl1)))")
                 .doesNotContain("5101");
-        assertThat(clause.params()).containsEntry("jp0", JINJIANG.value()).containsEntry("jl0", JINJIANG.value() + "/%")
+        assertThat(clause.params()).containsEntry("jx0", JINJIANG.value() + "%").containsEntry("jp0", JINJIANG.value())
+                .containsEntry("jl0", JINJIANG.value() + "/%")
                 .containsEntry("jp1", YULIN.value()).containsEntry("jl1", YULIN.value() + "/%");
         assertThat(Jurisdiction.NONE.where("path").sql()).isEqualTo("1 = 0");
         assertThat(Jurisdiction.EVERYWHERE.where("path").sql()).isEqualTo("1 = 1");

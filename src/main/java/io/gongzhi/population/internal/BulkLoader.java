@@ -23,7 +23,7 @@ import java.util.List;
 @Component
 public class BulkLoader {
 
-    static final String[] TALLY_COLUMNS = {"community_path", "sex", "birth_month", "registration", "residents"};
+    static final String[] TALLY_COLUMNS = {"place_path", "depth", "sex", "birth_month", "registration", "residents"};
     static final String[] TABLES = {"population_household", "population_resident", "population_resident_care"};
 
     private final DataSource dataSource;
@@ -92,11 +92,9 @@ public class BulkLoader {
         }
 
         /** Builds what was set aside, writes the tallies, moves the identities past the ids written, and commits. */
-        public void finish(long nextHousehold, long nextResident, java.util.Map<List<Object>, Long> tallies) throws SQLException {
+        public void finish(long nextHousehold, long nextResident, List<Object[]> tallies) throws SQLException {
             rebuild();
-            var rows = new ArrayList<Object[]>(tallies.size());
-            tallies.forEach((key, n) -> rows.add(new Object[] {key.get(0), key.get(1), key.get(2), key.get(3), n}));
-            write("population_tally", TALLY_COLUMNS, rows);
+            write("population_tally", TALLY_COLUMNS, tallies);
             try (Statement s = connection.createStatement()) {
                 s.execute("alter table population_household alter column id restart with " + nextHousehold);
                 s.execute("alter table population_resident alter column id restart with " + nextResident);
@@ -176,7 +174,7 @@ public class BulkLoader {
                     delete.executeUpdate();
                 }
             }
-            try (PreparedStatement delete = connection.prepareStatement("delete from population_tally where community_path like ?")) {
+            try (PreparedStatement delete = connection.prepareStatement("delete from population_tally where place_path like ?")) {
                 delete.setString(1, cityPath + "/%");
                 delete.executeUpdate();
             }
