@@ -43,6 +43,11 @@ public enum Permission {
     /** Counts only, never a person. */
     PERSON_STATISTICS("person.statistics", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER),
     CASE_REPORT("case.report", GRID_WORKER, COMMUNITY_WORKER, SUBDISTRICT_DISPATCHER, RESIDENT),
+    /** The responsibility catalogue and the working-day calendar, read. */
+    CATALOGUE_READ("catalogue.read", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER,
+            DEPARTMENT_STAFF, RESIDENT),
+    /** Edit the responsibility catalogue and the working-day calendar (the city's governance committee). */
+    CATALOGUE_MANAGE("catalogue.manage", CITY_COMMITTEE),
     CASE_READ("case.read", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER,
             DEPARTMENT_STAFF),
     CASE_DISPATCH("case.dispatch", SUBDISTRICT_DISPATCHER, DISTRICT_COMMITTEE),

@@ -27,6 +27,11 @@ public final class Scoped {
         return bind(jdbc, sql, jurisdiction.whereDepartment(departmentColumn));
     }
 
+    /** As {@link #query}, with a condition already made from a jurisdiction (e.g. place and department together). */
+    public static JdbcClient.StatementSpec query(JdbcClient jdbc, Jurisdiction.Clause clause, String sql) {
+        return bind(jdbc, sql, clause);
+    }
+
     private static JdbcClient.StatementSpec bind(JdbcClient jdbc, String sql, Jurisdiction.Clause clause) {
         if (!sql.contains(PLACEHOLDER)) {
             throw new IllegalArgumentException("scoped SQL must contain " + PLACEHOLDER + ": " + sql);

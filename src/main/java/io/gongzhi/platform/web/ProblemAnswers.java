@@ -59,6 +59,20 @@ class ProblemAnswers {
         return problem(HttpStatus.NOT_FOUND, notFound.code(), "problem.not-found");
     }
 
+    @ExceptionHandler(io.gongzhi.shared.NotPermitted.class)
+    ProblemDetail notPermitted(io.gongzhi.shared.NotPermitted refused) {
+        var problem = problem(HttpStatus.FORBIDDEN, refused.code(), "problem.forbidden");
+        problem.setDetail(messages.getMessage(refused.code(), null, refused.code(), LocaleContextHolder.getLocale()));
+        return problem;
+    }
+
+    @ExceptionHandler(io.gongzhi.shared.Conflict.class)
+    ProblemDetail conflict(io.gongzhi.shared.Conflict conflict) {
+        var problem = problem(HttpStatus.CONFLICT, conflict.code(), "problem.conflict");
+        problem.setDetail(messages.getMessage(conflict.code(), conflict.args().toArray(), conflict.code(), LocaleContextHolder.getLocale()));
+        return problem;
+    }
+
     private ProblemDetail problem(HttpStatus status, String code, String titleKey) {
         var problem = ProblemDetail.forStatus(status);
         problem.setTitle(messages.getMessage(titleKey, null, titleKey, LocaleContextHolder.getLocale()));

@@ -1,0 +1,175 @@
+package io.gongzhi.casework;
+
+import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.Jurisdiction;
+import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.Scoped;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reading cases as each caller may: staff see the cases in their jurisdiction, department staff
+ * only those their department works on (lead, co-handler or called in), and everyone the cases
+ * they reported themselves. A case outside that answers exactly like a missing one.
+ */
+@Service
+public class CaseQueries {
+
+    static final String COLUMNS = "c.id, c.category, c.category_revision, c.description, c.path, c.lon, c.lat, c.address, c.channel, "
+            + "c.reporter_account, c.reporter_name, c.state, c.pending, c.pending_days, c.time_limit, c.lead_department, c.deadline, "
+            + "c.escalation, c.extensions, c.returns, c.reworks, c.reopens, c.parent_id, c.rating, c.reported_at, c.accepted_at, "
+            + "c.dispatched_at, c.fed_back_at, c.closed_at, c.updated_at, c.version";
+
+    /** Which cases to list; null or blank fields do not filter. */
+    public record Filter(CaseState state, Boolean overdue, String department, String category, Boolean mine, Boolean pending) {
+        public static final Filter ALL = new Filter(null, null, null, null, null, null);
+    }
+
+    public record CasePage(List<Case> cases, int page, int size, boolean more) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CaseQueries(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The case, if the caller may see it. */
+    public Optional<Case> find(long id, Actor actor) {
+        var visible = visibleTo(actor);
+        return withHandlers(Scoped.query(jdbc, visible, "select " + COLUMNS + " from casework_case c where c.id = :id and {scope}")
+                .param("id", id).query(CaseQueries::row).list()).stream().findFirst();
+    }
+
+    public Case get(long id, Actor actor) {
+        return find(id, actor).orElseThrow(() -> new NotFound("casework.case-not-found", "case " + id));
+    }
+
+    /** Unscoped, for the module's own use after a step it has just checked. */
+    Case require(long id) {
+        return find(id, new Actor(null, "system", java.util.Set.of(), java.util.Set.of("case.read"), Jurisdiction.EVERYWHERE))
+                .orElseThrow(() -> new NotFound("casework.case-not-found", "case " + id));
+    }
+
+    /** The timeline, oldest step first. */
+    public List<Step> steps(long id, Actor actor) {
+        get(id, actor);
+        return jdbc.sql("select id, action, from_state, to_state, actor, department, note, at from casework_step where case_id = :id order by id")
+                .param("id", id)
+                .query((rs, n) -> new Step(rs.getLong(1), CaseAction.valueOf(rs.getString(2)),
+                        rs.getString(3) == null ? null : CaseState.valueOf(rs.getString(3)), CaseState.valueOf(rs.getString(4)),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant())).list();
+    }
+
+    /** Newest first; overdue ones first when asking for overdue cases (most overdue on top). */
+    public CasePage list(Filter filter, Actor actor, int page, int size) {
+        int limit = Math.max(1, Math.min(size, 200));
+        int offset = Math.max(0, page) * limit;
+        var where = new StringBuilder("{scope}");
+        var params = new LinkedHashMap<String, Object>();
+        Filter f = filter == null ? Filter.ALL : filter;
+        if (f.state() != null) {
+            where.append(" and c.state = :state");
+            params.put("state", f.state().name());
+        }
+        String order = " order by c.id desc";
+        if (Boolean.TRUE.equals(f.overdue())) {
+            where.append(" and c.state in ('DISPATCHED', 'HANDLING') and c.deadline < :now");
+            params.put("now", Timestamp.from(clock.instant()));
+            order = " order by c.deadline, c.id";
+        }
+        if (f.department() != null && !f.department().isBlank()) {
+            where.append(" and exists (select 1 from casework_case_department d where d.case_id = c.id and d.department = :dept)");
+            params.put("dept", f.department().strip());
+        }
+        if (f.category() != null && !f.category().isBlank()) {
+            where.append(" and (c.category = :cat or c.category in (select code from casework_category where parent_code = :cat))");
+            params.put("cat", f.category().strip());
+        }
+        if (Boolean.TRUE.equals(f.mine())) {
+            where.append(" and c.reporter_account = :me");
+            params.put("me", actor.accountId() == null ? -1L : actor.accountId());
+        }
+        if (Boolean.TRUE.equals(f.pending())) {
+            where.append(" and c.pending <> 'NONE'");
+        }
+        List<Case> rows = withHandlers(Scoped.query(jdbc, visibleTo(actor), "select " + COLUMNS + " from casework_case c where " + where
+                + order + " limit " + (limit + 1) + " offset " + offset).params(params).query(CaseQueries::row).list());
+        boolean more = rows.size() > limit;
+        return new CasePage(more ? rows.subList(0, limit) : rows, Math.max(0, page), limit, more);
+    }
+
+    /**
+     * Who sees which case, as one bound condition: the caller's places (and, for department
+     * staff, only their departments' cases), or the caller's own reports.
+     */
+    static Jurisdiction.Clause visibleTo(Actor actor) {
+        var parts = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        if (actor.may("case.read")) {
+            var places = actor.jurisdiction().where("c.path");
+            params.putAll(places.params());
+            if (actor.roles().contains("DEPARTMENT_STAFF")) {
+                var departments = actor.jurisdiction().whereDepartment("d.department");
+                params.putAll(departments.params());
+                parts.add("(" + places.sql() + " and exists (select 1 from casework_case_department d where d.case_id = c.id and "
+                        + departments.sql() + "))");
+            } else {
+                parts.add(places.sql());
+            }
+        }
+        if (actor.accountId() != null) {
+            parts.add("c.reporter_account = :reporter");
+            params.put("reporter", actor.accountId());
+        }
+        return new Jurisdiction.Clause(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")", params);
+    }
+
+    private List<Case> withHandlers(List<Case> cases) {
+        if (cases.isEmpty()) {
+            return cases;
+        }
+        Map<Long, List<Case.Handler>> handlers = new HashMap<>();
+        jdbc.sql("select case_id, department, role, answer_due, answered_at, answered_by from casework_case_department "
+                        + "where case_id in (:ids) order by case when role = 'LEAD' then 0 when role = 'CO' then 1 else 2 end, department")
+                .param("ids", cases.stream().map(Case::id).toList())
+                .query(rs -> {
+                    handlers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Case.Handler(rs.getString(2), rs.getString(3),
+                            instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getString(6)));
+                });
+        return cases.stream().map(c -> new Case(c.id(), c.category(), c.categoryRevision(), c.description(), c.path(), c.lon(), c.lat(),
+                c.address(), c.channel(), c.reporterAccount(), c.reporterName(), c.state(), c.pending(), c.pendingDays(), c.timeLimit(),
+                c.leadDepartment(), c.deadline(), c.escalation(), c.extensions(), c.returns(), c.reworks(), c.reopens(), c.parentId(),
+                c.rating(), c.reportedAt(), c.acceptedAt(), c.dispatchedAt(), c.fedBackAt(), c.closedAt(), c.updatedAt(), c.version(),
+                List.copyOf(handlers.getOrDefault(c.id(), List.of())))).toList();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    static Case row(ResultSet rs, int n) throws SQLException {
+        return new Case(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6) == null ? null : rs.getDouble(6), rs.getObject(7) == null ? null : rs.getDouble(7), rs.getString(8),
+                Channel.valueOf(rs.getString(9)), rs.getObject(10) == null ? null : rs.getLong(10), rs.getString(11),
+                CaseState.valueOf(rs.getString(12)), Pending.valueOf(rs.getString(13)), rs.getInt(14), TimeLimit.valueOf(rs.getString(15)),
+                rs.getString(16), instant(rs.getTimestamp(17)), rs.getInt(18), rs.getInt(19), rs.getInt(20), rs.getInt(21), rs.getInt(22),
+                rs.getObject(23) == null ? null : rs.getLong(23), rs.getString(24) == null ? null : Rating.valueOf(rs.getString(24)),
+                instant(rs.getTimestamp(25)), instant(rs.getTimestamp(26)), instant(rs.getTimestamp(27)), instant(rs.getTimestamp(28)),
+                instant(rs.getTimestamp(29)), instant(rs.getTimestamp(30)), rs.getInt(31), List.of());
+    }
+}

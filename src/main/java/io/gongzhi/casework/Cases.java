@@ -1,0 +1,260 @@
+package io.gongzhi.casework;
+
+import io.gongzhi.audit.Audit;
+import io.gongzhi.audit.Outcome;
+import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.geography.Locator;
+import io.gongzhi.geography.Unit;
+import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.Conflict;
+import io.gongzhi.shared.InvalidInput;
+import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.NotPermitted;
+import io.gongzhi.shared.Violation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The case loop's commands: a report comes in, and every later step is checked three ways
+ * before it is taken: the caller must be the step's {@link Party} for this case, the
+ * {@link Lifecycle} must allow it in the case's state, and its input must be complete. Each
+ * step updates the case (guarded by its version), appends to the timeline, writes an audit row
+ * and publishes its events, all in one transaction.
+ */
+@Service
+public class Cases {
+
+    /** A new case: where (coordinates, or a place code), what, and through which channel. */
+    public record Report(String category, String description, Double lon, Double lat, String place, String address,
+                         Channel channel, String reporterName) {
+    }
+
+    /**
+     * A step on a case. Which fields matter depends on the action: {@code note} is the reason
+     * where one is needed; {@code department} and {@code coHandlers} for a dispatch;
+     * {@code departments} and {@code hours} for a call-in; {@code days} for an extension;
+     * {@code rating}; {@code parent} for a merge; {@code version}, when given, must match.
+     */
+    public record Command(CaseAction action, String note, String department, List<String> coHandlers, List<String> departments,
+                          Integer days, Integer hours, Rating rating, Long parent, Integer version) {
+
+        public static Command of(CaseAction action, String note) {
+            return new Command(action, note, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final CaseQueries queries;
+    private final Catalogue catalogue;
+    private final WorkingCalendar calendar;
+    private final Hierarchy hierarchy;
+    private final Locator locator;
+    private final Audit audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final CaseRules rules;
+
+    Cases(JdbcClient jdbc, CaseQueries queries, Catalogue catalogue, WorkingCalendar calendar, Hierarchy hierarchy, Locator locator,
+          Audit audit, ApplicationEventPublisher events, Clock clock, CaseRules rules) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.hierarchy = hierarchy;
+        this.locator = locator;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.rules = rules;
+    }
+
+    @Transactional
+    public Case report(Report report, Actor actor) {
+        var problems = new ArrayList<Violation>();
+        Category category = null;
+        try {
+            category = catalogue.category(report.category());
+            if (!category.reportable()) {
+                problems.add(Violation.of("category", "casework.category-not-reportable", report.category()));
+            }
+        } catch (NotFound missing) {
+            problems.add(Violation.of("category", report.category() == null || report.category().isBlank()
+                    ? "casework.required" : "casework.category-unknown", report.category()));
+        }
+        String description = report.description() == null ? "" : report.description().strip();
+        if (description.isEmpty()) {
+            problems.add(Violation.of("description", "casework.required"));
+        } else if (description.length() > 4000) {
+            problems.add(Violation.of("description", "casework.too-long", 4000));
+        }
+        if (report.address() != null && report.address().length() > 400) {
+            problems.add(Violation.of("address", "casework.too-long", 400));
+        }
+        if (report.reporterName() != null && report.reporterName().length() > 60) {
+            problems.add(Violation.of("reporterName", "casework.too-long", 60));
+        }
+        String path = place(report, problems);
+        if (path != null && rules.staff(actor) && !actor.jurisdiction().covers(path)) {
+            problems.add(Violation.of("place", "casework.outside-jurisdiction"));
+        }
+        if (report.channel() == null) {
+            problems.add(Violation.of("channel", "casework.required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        Instant now = clock.instant();
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into casework_case (category, category_revision, description, path, lon, lat, address, channel, reporter_account, "
+                        + "reporter_name, state, time_limit, reported_at, updated_at) values (:c, :rev, :d, :p, :lon, :lat, :a, :ch, :acc, :name, "
+                        + "'REPORTED', :t, :now, :now)")
+                .param("c", category.code()).param("rev", category.revision()).param("d", description).param("p", path)
+                .param("lon", report.lon()).param("lat", report.lat()).param("a", report.address() == null ? "" : report.address().strip())
+                .param("ch", report.channel().name()).param("acc", actor.accountId())
+                .param("name", report.reporterName() == null ? "" : report.reporterName().strip())
+                .param("t", category.timeLimit().name()).param("now", Timestamp.from(now)).update(keys, "id");
+        long id = keys.getKey().longValue();
+        step(id, CaseAction.REPORT, null, CaseState.REPORTED, actor, null, "", now);
+        audit.record(actor, "case.report", "case:" + id, Outcome.SUCCESS, category.code() + " " + report.channel().name());
+        events.publishEvent(new CaseReported(id, category.code(), path, report.channel(), now));
+        events.publishEvent(new CaseStepTaken(id, CaseAction.REPORT, null, CaseState.REPORTED, path, now));
+        return queries.require(id);
+    }
+
+    /** The finest place the report lies in: from the coordinates when given, else from the place code. */
+    private String place(Report report, List<Violation> problems) {
+        if (report.lon() != null || report.lat() != null) {
+            if (report.lon() == null || report.lat() == null) {
+                problems.add(Violation.of(report.lon() == null ? "lon" : "lat", "casework.location-half"));
+                return null;
+            }
+            try {
+                var location = locator.locate(report.lon(), report.lat());
+                if (location.isEmpty()) {
+                    problems.add(Violation.of("lon", "casework.outside-city"));
+                    return null;
+                }
+                return hierarchy.unit(location.get().finest().code()).path();
+            } catch (InvalidInput bad) {
+                problems.addAll(bad.violations());
+                return null;
+            }
+        }
+        if (report.place() == null || report.place().isBlank()) {
+            problems.add(Violation.of("place", "casework.location-required"));
+            return null;
+        }
+        try {
+            Unit unit = hierarchy.unit(report.place().strip());
+            return unit.path();
+        } catch (NotFound missing) {
+            problems.add(Violation.of("place", "casework.place-unknown", report.place()));
+            return null;
+        }
+    }
+
+    /** Takes one step on a case the caller can see. */
+    @Transactional
+    public Case act(long id, Command command, Actor actor) {
+        if (command == null || command.action() == null) {
+            throw new InvalidInput(Violation.of("action", "casework.required"));
+        }
+        Case current = queries.get(id, actor);
+        CaseAction action = command.action();
+        if (action.party().isEmpty() || !rules.is(action.party().get(), current, actor)) {
+            throw new NotPermitted("casework.not-your-step", "case " + id + " " + action);
+        }
+        CaseState to = Lifecycle.next(current.state(), current.pending(), action)
+                .orElseThrow(() -> new Conflict("casework.not-now", new DefaultMessageSourceResolvable("casework.action." + action.key()),
+                        new DefaultMessageSourceResolvable("casework.state." + current.state().key())));
+        if (command.version() != null && command.version() != current.version()) {
+            throw new Conflict("casework.changed-meanwhile");
+        }
+        Instant now = clock.instant();
+        Map<String, Object> changes = rules.changes(current, command, to, now, actor);
+        changes.put("state", to.name());
+        changes.put("pending", Lifecycle.pendingAfter(current.pending(), action).name());
+        var sql = new StringBuilder("update casework_case set ");
+        changes.keySet().forEach(column -> sql.append(column).append(" = :").append(column).append(", "));
+        sql.append("version = version + 1, updated_at = :updatedAt where id = :id and version = :version");
+        var spec = jdbc.sql(sql.toString()).param("updatedAt", Timestamp.from(now)).param("id", id).param("version", current.version());
+        for (var e : changes.entrySet()) {
+            spec = spec.param(e.getKey(), e.getValue() instanceof Instant i ? Timestamp.from(i) : e.getValue());
+        }
+        if (spec.update() == 0) {
+            throw new Conflict("casework.changed-meanwhile");
+        }
+        rules.handlers(current, command, now, actor);
+        String department = action.party().get() == Party.LEAD_DEPARTMENT ? current.leadDepartment()
+                : action == CaseAction.DISPATCH ? command.department().strip() : null;
+        step(id, action, current.state(), to, actor, department, command.note() == null ? "" : command.note().strip(), now);
+        audit.record(actor, "case." + action.key(), "case:" + id, Outcome.SUCCESS, current.state().key() + "->" + to.key());
+        Case after = queries.require(id);
+        events.publishEvent(new CaseStepTaken(id, action, current.state(), to, current.path(), now));
+        if (action == CaseAction.DISPATCH) {
+            events.publishEvent(new CaseDispatched(id, after.path(), after.leadDepartment(), after.deadline(), now));
+        } else if (action == CaseAction.CLOSE) {
+            boolean onTime = after.fedBackAt() != null && after.deadline() != null && !after.fedBackAt().isAfter(after.deadline());
+            events.publishEvent(new CaseClosed(id, after.path(), after.leadDepartment(), onTime, now));
+        }
+        return after;
+    }
+
+    /**
+     * Raises every case still open past its deadline one level up (the district), and past a
+     * second full time limit another (the city). Safe on several nodes at once: each raise is
+     * guarded by the case's version.
+     */
+    @Transactional
+    public int escalateOverdue() {
+        Instant now = clock.instant();
+        var due = jdbc.sql("select id, escalation, version, deadline, dispatched_at, path from casework_case "
+                        + "where state in ('DISPATCHED', 'HANDLING') and deadline < :now and escalation < 2")
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6)}).list();
+        int raised = 0;
+        for (Object[] c : due) {
+            Instant deadline = (Instant) c[3];
+            var limit = java.time.Duration.between((Instant) c[4], deadline);
+            int level = now.isAfter(deadline.plus(limit)) ? 2 : 1;
+            if (level <= (int) c[1]) {
+                continue;
+            }
+            int updated = jdbc.sql("update casework_case set escalation = :l, version = version + 1, updated_at = :now where id = :id and version = :v")
+                    .param("l", level).param("now", Timestamp.from(now)).param("id", c[0]).param("v", c[2]).update();
+            if (updated == 1) {
+                CaseState state = queries.require((long) c[0]).state();
+                step((long) c[0], CaseAction.ESCALATE, state, state, null, null, level == 1 ? "district" : "city", now);
+                events.publishEvent(new CaseStepTaken((long) c[0], CaseAction.ESCALATE, state, state, (String) c[5], now));
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${gongzhi.casework.escalation-check:PT1M}",
+            initialDelayString = "${gongzhi.casework.escalation-check:PT1M}")
+    @Transactional
+    void escalateOnSchedule() {
+        escalateOverdue();
+    }
+
+    private void step(long id, CaseAction action, CaseState from, CaseState to, Actor actor, String department, String note, Instant at) {
+        jdbc.sql("insert into casework_step (case_id, action, from_state, to_state, actor, department, note, at) "
+                        + "values (:id, :a, :f, :t, :actor, :d, :n, :at)")
+                .param("id", id).param("a", action.name()).param("f", from == null ? null : from.name()).param("t", to.name())
+                .param("actor", actor == null ? "system" : actor.username()).param("d", department).param("n", note)
+                .param("at", Timestamp.from(at)).update();
+    }
+}

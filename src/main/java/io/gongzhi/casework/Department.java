@@ -1,0 +1,9 @@
+package io.gongzhi.casework;
+
+/** A department cases are dispatched to. */
+public record Department(String code, String nameZh, String nameEn, boolean active) {
+
+    public String name(java.util.Locale locale) {
+        return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+    }
+}

@@ -1,0 +1,2 @@
+/** The case loop over REST for staff, residents and other systems. */
+package io.gongzhi.casework.web;

@@ -1,0 +1,53 @@
+package io.gongzhi.casework;
+
+import io.gongzhi.identity.Permission;
+import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.Jurisdiction;
+import io.gongzhi.support.ScopedEndpoints;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The case loop's endpoints in the authorisation matrix: a case in the caller's community and
+ * one in the neighbouring community, both dispatched to water (the matrix's department staff
+ * work for water), so place staff and water's staff see the first and never the second.
+ */
+public class CaseworkEndpoints implements ScopedEndpoints {
+
+    static final String INSIDE_MARK = "矩阵内案卷";
+    static final String OUTSIDE_MARK = "矩阵外案卷";
+
+    @Override
+    public List<Endpoint> endpoints(Fixture f) {
+        var cases = f.context().getBean(Cases.class);
+        var queries = f.context().getBean(CaseQueries.class);
+        var everyone = new Actor(null, "matrix", Set.of("SUBDISTRICT_DISPATCHER"), Set.of("case.read", "case.dispatch", "case.report"),
+                Jurisdiction.EVERYWHERE);
+        long in = ensure(cases, queries, everyone, f.insideCode(), INSIDE_MARK);
+        long out = ensure(cases, queries, everyone, f.outsideCode(), OUTSIDE_MARK);
+        return List.of(
+                Endpoint.list("cases", Permission.CASE_READ, "/api/cases?size=200", INSIDE_MARK, OUTSIDE_MARK),
+                Endpoint.list("overdue cases", Permission.CASE_READ, "/api/cases?overdue=true", "cases", OUTSIDE_MARK),
+                Endpoint.item("case", Permission.CASE_READ, "/api/cases/" + in, "/api/cases/" + out, INSIDE_MARK, OUTSIDE_MARK),
+                Endpoint.item("case steps", Permission.CASE_READ, "/api/cases/" + in + "/steps", "/api/cases/" + out + "/steps",
+                        "DISPATCH", OUTSIDE_MARK),
+                Endpoint.list("my cases", Permission.CASE_REPORT, "/api/my/cases", "cases", OUTSIDE_MARK),
+                Endpoint.unscoped("departments", Permission.CATALOGUE_READ, "/api/casework/departments", "city-management"),
+                Endpoint.unscoped("categories", Permission.CATALOGUE_READ, "/api/casework/categories", "E0302"),
+                Endpoint.unscoped("category revisions", Permission.CATALOGUE_READ, "/api/casework/categories/E0302/revisions", "revision"),
+                Endpoint.unscoped("calendar", Permission.CATALOGUE_READ, "/api/casework/calendar/2026", "2026-10-01"));
+    }
+
+    /** The matrix case of a place: reported and dispatched to water once per database. */
+    private static long ensure(Cases cases, CaseQueries queries, Actor actor, String place, String mark) {
+        var existing = queries.list(CaseQueries.Filter.ALL, actor, 0, 200).cases().stream().filter(c -> c.description().equals(mark)).findFirst();
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        long id = cases.report(new Cases.Report("E0302", mark, null, null, place, "", Channel.SYSTEM, ""), actor).id();
+        cases.act(id, Cases.Command.of(CaseAction.ACCEPT, ""), actor);
+        cases.act(id, new Cases.Command(CaseAction.DISPATCH, "", "water", List.of(), null, null, null, null, null, null), actor);
+        return id;
+    }
+}
