@@ -48,6 +48,11 @@ public class CaseQueries {
         this.clock = clock;
     }
 
+    /** The caller as the reporter of their own cases only: sees and acts on nothing else ("my reports"). */
+    public static Actor asReporter(Actor actor) {
+        return new Actor(actor.accountId(), actor.username(), actor.roles(), java.util.Set.of(), Jurisdiction.NONE);
+    }
+
     /** The case, if the caller may see it. */
     public Optional<Case> find(long id, Actor actor) {
         var visible = visibleTo(actor);
@@ -111,6 +116,111 @@ public class CaseQueries {
                 + order + " limit " + (limit + 1) + " offset " + offset).params(params).query(CaseQueries::row).list());
         boolean more = rows.size() > limit;
         return new CasePage(more ? rows.subList(0, limit) : rows, Math.max(0, page), limit, more);
+    }
+
+    /** How near and how recent an open case of the same category must be to be offered as the same problem. */
+    public static final double SAME_PLACE_METRES = 50;
+    public static final java.time.Duration SAME_TIME = java.time.Duration.ofHours(24);
+
+    /**
+     * Open cases the caller can see that may be the same problem: the same category, reported
+     * within 24 hours of {@code at}, within 50 m of the point (or, for reports without
+     * coordinates, at the same place), nearest first. {@code except} is left out.
+     */
+    public List<Case> similar(String category, Double lon, Double lat, String path, Instant at, long except, Actor actor) {
+        var params = new LinkedHashMap<String, Object>();
+        params.put("cat", category);
+        params.put("from", Timestamp.from(at.minus(SAME_TIME)));
+        params.put("to", Timestamp.from(at.plus(SAME_TIME)));
+        params.put("except", except);
+        params.put("path", path == null ? "" : path);
+        var near = new StringBuilder("c.path = :path");
+        if (lon != null && lat != null) {
+            double dLat = SAME_PLACE_METRES / 111_320.0;
+            double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(lat)));
+            near.append(" or (c.lat between :latMin and :latMax and c.lon between :lonMin and :lonMax)");
+            params.put("latMin", lat - dLat);
+            params.put("latMax", lat + dLat);
+            params.put("lonMin", lon - dLon);
+            params.put("lonMax", lon + dLon);
+        }
+        var found = withHandlers(Scoped.query(jdbc, visibleTo(actor), "select " + COLUMNS + " from casework_case c where {scope} "
+                        + "and c.category = :cat and c.state not in ('CLOSED', 'REJECTED', 'MERGED') and c.reported_at between :from and :to "
+                        + "and c.id <> :except and (" + near + ") order by c.id limit 200")
+                .params(params).query(CaseQueries::row).list());
+        return found.stream()
+                .filter(c -> lon == null || lat == null || c.lon() == null || c.lat() == null
+                        ? c.path().equals(path) : metres(lon, lat, c.lon(), c.lat()) <= SAME_PLACE_METRES)
+                .sorted(java.util.Comparator.comparingDouble(c -> lon == null || lat == null || c.lon() == null || c.lat() == null
+                        ? SAME_PLACE_METRES : metres(lon, lat, c.lon(), c.lat())))
+                .toList();
+    }
+
+    /** Great-circle distance in metres (haversine; plenty at 50 m). */
+    static double metres(double lon1, double lat1, double lon2, double lat2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lon2 - lon1);
+        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    /**
+     * Categories under these classes are never published (Open311's public lists): disputes and
+     * welfare cases are about named people, not places.
+     */
+    public static final java.util.Set<String> UNPUBLISHED_CLASSES = java.util.Set.of("E06", "E08");
+
+    /** What the public may ask for (Open311 GET requests); empty lists and nulls do not filter. */
+    public record PublicFilter(List<Long> ids, List<String> categories, Instant from, Instant to, Boolean open, Jurisdiction where,
+                               int page, int size) {
+    }
+
+    /** A step as the public sees it: no names, no staff notes. */
+    public record PublicStep(long id, long caseId, CaseAction action, CaseState to, String department, Instant at) {
+    }
+
+    /** Published cases, newest first: not in an unpublished class, inside {@code where}. */
+    public List<Case> published(PublicFilter f) {
+        var where = new StringBuilder("{scope} and k.parent_code not in (:private)");
+        var params = new LinkedHashMap<String, Object>();
+        params.put("private", UNPUBLISHED_CLASSES);
+        if (f.ids() != null && !f.ids().isEmpty()) {
+            where.append(" and c.id in (:ids)");
+            params.put("ids", f.ids());
+        } else {
+            if (f.categories() != null && !f.categories().isEmpty()) {
+                where.append(" and c.category in (:cats)");
+                params.put("cats", f.categories());
+            }
+            if (f.from() != null) {
+                where.append(" and c.reported_at >= :from");
+                params.put("from", Timestamp.from(f.from()));
+            }
+            if (f.to() != null) {
+                where.append(" and c.reported_at <= :to");
+                params.put("to", Timestamp.from(f.to()));
+            }
+            if (f.open() != null) {
+                where.append(f.open() ? " and c.state not in ('CLOSED', 'REJECTED', 'MERGED')" : " and c.state in ('CLOSED', 'REJECTED', 'MERGED')");
+            }
+        }
+        int size = Math.max(1, Math.min(f.size(), 1000));
+        return Scoped.query(jdbc, f.where(), "c.path", "select " + COLUMNS + " from casework_case c join casework_category k on k.code = c.category where "
+                        + where + " order by c.id desc limit " + size + " offset " + (long) Math.max(0, f.page()) * size)
+                .params(params).query(CaseQueries::row).list();
+    }
+
+    /** Steps of published cases taken between {@code from} and {@code to}, oldest first (Open311 servicerequestupdates). */
+    public List<PublicStep> publishedSteps(Instant from, Instant to, Jurisdiction where, int limit) {
+        return Scoped.query(jdbc, where, "c.path", "select s.id, s.case_id, s.action, s.to_state, s.department, s.at from casework_step s "
+                        + "join casework_case c on c.id = s.case_id join casework_category k on k.code = c.category "
+                        + "where {scope} and k.parent_code not in (:private) and s.at >= :from and s.at <= :to order by s.at, s.id limit "
+                        + Math.max(1, Math.min(limit, 1000)))
+                .param("private", UNPUBLISHED_CLASSES).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> new PublicStep(rs.getLong(1), rs.getLong(2), CaseAction.valueOf(rs.getString(3)),
+                        CaseState.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant())).list();
     }
 
     /**

@@ -163,6 +163,14 @@ public class Cases {
         }
     }
 
+    /** The steps {@code actor} may take on the case now (what a page offers); input limits are checked when taken. */
+    public List<CaseAction> possible(Case c, Actor actor) {
+        return java.util.Arrays.stream(CaseAction.values())
+                .filter(a -> a.party().isPresent() && rules.is(a.party().get(), c, actor))
+                .filter(a -> Lifecycle.next(c.state(), c.pending(), a).isPresent())
+                .toList();
+    }
+
     /** Takes one step on a case the caller can see. */
     @Transactional
     public Case act(long id, Command command, Actor actor) {

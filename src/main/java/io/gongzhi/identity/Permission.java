@@ -31,9 +31,12 @@ public enum Permission {
     POLICY_MANAGE("policy.manage", SECURITY_ADMIN),
     AUDIT_READ("audit.read", AUDITOR),
     AUDIT_EXPORT("audit.export", AUDITOR),
-    /** Own API tokens for machine clients acting as this account. */
+    /**
+     * Own API tokens for machine clients acting as this account (a resident's token is also how
+     * an Open311 app reports in residents' name: its {@code api_key}).
+     */
     TOKENS_OWN("tokens.own", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER,
-            GRID_WORKER, DEPARTMENT_STAFF, SOCIAL_ORGANISATION),
+            GRID_WORKER, DEPARTMENT_STAFF, SOCIAL_ORGANISATION, RESIDENT),
     /** Residents' records, masked. */
     PERSON_READ("person.read", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER),
     PERSON_WRITE("person.write", COMMUNITY_WORKER, GRID_WORKER),

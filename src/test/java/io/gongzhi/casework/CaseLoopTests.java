@@ -225,6 +225,29 @@ class CaseLoopTests {
     }
 
     @Test
+    void openCasesOfTheSameKindWithin50MetresAndADayAreOfferedAsDuplicates() {
+        var city = CaseActors.of(9200, io.gongzhi.identity.Role.CITY_COMMITTEE, "/5101");
+        double lon = 104.0431;
+        double lat = 30.6402;
+        Case first = cases.report(new Cases.Report("E0104", "占道摆摊", lon, lat, null, "", Channel.RESIDENT, ""), CaseActors.resident());
+        Case farther = cases.report(new Cases.Report("E0104", "占道摆摊", lon, lat + 0.001, null, "", Channel.RESIDENT, ""), CaseActors.resident());
+        Case otherKind = cases.report(new Cases.Report("E0101", "垃圾", lon, lat, null, "", Channel.RESIDENT, ""), CaseActors.resident());
+        // 33 m north of the first: the first is offered, the one 111 m away and the other category are not
+        assertThat(queries.similar("E0104", lon, lat + 0.0003, null, clock.instant(), -1, city)).extracting(Case::id)
+                .contains(first.id()).doesNotContain(farther.id(), otherKind.id());
+        Case second = cases.report(new Cases.Report("E0104", "又在摆摊", lon + 0.0002, lat, null, "", Channel.RESIDENT, ""), CaseActors.resident());
+        assertThat(queries.similar(second.category(), second.lon(), second.lat(), second.path(), second.reportedAt(), second.id(), city))
+                .extracting(Case::id).first().isEqualTo(first.id());
+        assertThat(first.path()).startsWith("/5101/510107");
+        var jinjiang = CaseActors.of(9201, io.gongzhi.identity.Role.SUBDISTRICT_DISPATCHER, "/5101/510104");
+        assertThat(queries.similar("E0104", lon, lat, null, clock.instant(), -1, jinjiang))
+                .as("only cases the caller may see").extracting(Case::id).doesNotContain(first.id());
+        clock.advance(Duration.ofHours(25));
+        assertThat(queries.similar("E0104", lon, lat, null, clock.instant(), -1, city)).extracting(Case::id).doesNotContain(first.id());
+        assertThat(CaseQueries.metres(104.0, 30.0, 104.0, 30.001)).isBetween(110.0, 112.0);
+    }
+
+    @Test
     void duplicatesMergeIntoAnOpenCaseAndCallInsRecordWhoAnswered() {
         Case first = reported("占道经营");
         cases.act(first.id(), Cases.Command.of(ACCEPT, ""), CaseActors.dispatcher());

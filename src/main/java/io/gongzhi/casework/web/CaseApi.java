@@ -10,7 +10,6 @@ import io.gongzhi.casework.Rating;
 import io.gongzhi.casework.Step;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
-import io.gongzhi.shared.Jurisdiction;
 import io.gongzhi.shared.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Cases over REST. Staff work on the cases of their jurisdiction under {@code /api/cases} (what
@@ -48,10 +46,14 @@ class CaseApi {
 
     private final Cases cases;
     private final CaseQueries queries;
+    private final io.gongzhi.geography.Hierarchy hierarchy;
+    private final java.time.Clock clock;
 
-    CaseApi(Cases cases, CaseQueries queries) {
+    CaseApi(Cases cases, CaseQueries queries, io.gongzhi.geography.Hierarchy hierarchy, java.time.Clock clock) {
         this.cases = cases;
         this.queries = queries;
+        this.hierarchy = hierarchy;
+        this.clock = clock;
     }
 
     @PostMapping("/api/cases")
@@ -102,6 +104,23 @@ class CaseApi {
         return queries.steps(id, Actor.current());
     }
 
+    @GetMapping("/api/cases/similar")
+    @PreAuthorize("hasAuthority('case.read')")
+    @Operation(summary = "Before reporting: open cases of the category within 50 m (or at the same place) reported in the last 24 hours")
+    List<Case> similar(@RequestParam String category, @RequestParam(required = false) Double lon, @RequestParam(required = false) Double lat,
+                       @RequestParam(required = false) String place) {
+        return queries.similar(category, lon, lat, place == null || place.isBlank() ? null : hierarchy.unit(place.strip()).path(),
+                clock.instant(), -1, Actor.current());
+    }
+
+    @GetMapping("/api/cases/{id}/similar")
+    @PreAuthorize("hasAuthority('case.read')")
+    @Operation(summary = "Open cases that may be the same problem as this one (to merge it into): same category, 50 m, 24 hours")
+    List<Case> similarTo(@PathVariable long id) {
+        Case c = queries.get(id, Actor.current());
+        return queries.similar(c.category(), c.lon(), c.lat(), c.path(), c.reportedAt(), c.id(), Actor.current());
+    }
+
     @PostMapping("/api/cases/{id}/steps")
     @PreAuthorize("hasAnyAuthority('case.dispatch', 'case.handle', 'case.verify')")
     @Operation(summary = "Take a step: 403 when the step is another party's, 409 when the case is not ready for it (or changed since version)")
@@ -113,35 +132,30 @@ class CaseApi {
     @PreAuthorize("hasAuthority('case.report')")
     @Operation(summary = "The cases you reported, newest first")
     CaseQueries.CasePage mine(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return queries.list(new CaseQueries.Filter(null, null, null, null, true, null), reporter(), page, size);
+        return queries.list(new CaseQueries.Filter(null, null, null, null, true, null), CaseQueries.asReporter(Actor.current()), page, size);
     }
 
     @GetMapping("/api/my/cases/{id}")
     @PreAuthorize("hasAuthority('case.report')")
     @Operation(summary = "One case you reported")
     Case myOne(@PathVariable long id) {
-        return queries.get(id, reporter());
+        return queries.get(id, CaseQueries.asReporter(Actor.current()));
     }
 
     @GetMapping("/api/my/cases/{id}/steps")
     @PreAuthorize("hasAuthority('case.report')")
     @Operation(summary = "The timeline of a case you reported")
     List<Step> mySteps(@PathVariable long id) {
-        return queries.steps(id, reporter());
+        return queries.steps(id, CaseQueries.asReporter(Actor.current()));
     }
 
     @PostMapping("/api/my/cases/{id}/steps")
     @PreAuthorize("hasAuthority('case.report')")
     @Operation(summary = "Rate a closed case you reported (rate), or reopen it within the reopening period (reopen, with a reason)")
     Case myStep(@PathVariable long id, @RequestBody NewStep body) {
-        return cases.act(id, command(body), reporter());
+        return cases.act(id, command(body), CaseQueries.asReporter(Actor.current()));
     }
 
-    /** The caller as reporter only: sees and acts on nothing but their own reports. */
-    private static Actor reporter() {
-        Actor actor = Actor.current();
-        return new Actor(actor.accountId(), actor.username(), actor.roles(), Set.of(), Jurisdiction.NONE);
-    }
 
     private static Cases.Command command(NewStep body) {
         if (body == null) {

@@ -37,7 +37,12 @@ class BearerTokens extends OncePerRequestFilter {
 
     static boolean presents(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
+        return header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) || open311(request);
+    }
+
+    /** Open311 GeoReport v2 clients send the token as {@code api_key}, and the spec wants a bad key answered by the API (403). */
+    static boolean open311(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/open311/");
     }
 
     @Override
@@ -45,6 +50,10 @@ class BearerTokens extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!presents(request)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (open311(request)) {
+            open311(request, response, chain);
             return;
         }
         String secret = request.getHeader("Authorization").substring(SCHEME.length()).strip();
@@ -56,6 +65,31 @@ class BearerTokens extends OncePerRequestFilter {
         }
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(accounts.tokenAuthentication(use.get()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /**
+     * Open311 acts as the {@code api_key}'s account, or as nobody: never as a browser's signed-in
+     * session, so another site cannot post requests in a resident's name (the path skips CSRF).
+     */
+    private void open311(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        var context = SecurityContextHolder.createEmptyContext();
+        String header = request.getHeader("Authorization");
+        String secret = header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+                ? header.substring(SCHEME.length()).strip() : request.getParameter("api_key");
+        if (secret != null && !secret.isBlank()) {
+            var use = tokens.authenticate(secret.strip());
+            if (use.isPresent()) {
+                context.setAuthentication(accounts.tokenAuthentication(use.get()));
+            } else {
+                audit.record(Actor.ANONYMOUS, "login.token", "token:unknown", Outcome.FAILURE, "unknown, expired or revoked Open311 api_key");
+            }
+        }
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

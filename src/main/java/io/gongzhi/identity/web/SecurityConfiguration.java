@@ -51,6 +51,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll();
             requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+            // Open311 GeoReport v2 is public by the spec; posting a request needs an api_key (an API token), checked by the API
+            requests.requestMatchers("/open311/**").permitAll();
             requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
             if (metricsOpen) {
                 requests.requestMatchers(EndpointRequest.to("prometheus")).permitAll();

@@ -1,0 +1,202 @@
+package io.gongzhi.casework.web;
+
+import io.gongzhi.casework.Case;
+import io.gongzhi.casework.CaseAction;
+import io.gongzhi.casework.CaseQueries;
+import io.gongzhi.casework.CaseState;
+import io.gongzhi.casework.Cases;
+import io.gongzhi.casework.Catalogue;
+import io.gongzhi.casework.Category;
+import io.gongzhi.casework.Channel;
+import io.gongzhi.casework.Department;
+import io.gongzhi.casework.Rating;
+import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.platform.NavigationItem;
+import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.Conflict;
+import io.gongzhi.shared.InvalidInput;
+import io.gongzhi.shared.Jurisdiction;
+import io.gongzhi.shared.NotPermitted;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The case loop's pages: the queue (dispatcher console, department inbox and community
+ * verification queue are the same list seen through each one's scope and filters), a case with
+ * its timeline and the steps the viewer may take now, the report form (a grid worker on a phone
+ * or a resident), and "my reports" where the reporter rates or reopens.
+ */
+@Controller
+class CasePages {
+
+    private final Cases cases;
+    private final CaseQueries queries;
+    private final Catalogue catalogue;
+    private final Hierarchy hierarchy;
+    private final Clock clock;
+
+    CasePages(Cases cases, CaseQueries queries, Catalogue catalogue, Hierarchy hierarchy, Clock clock) {
+        this.cases = cases;
+        this.queries = queries;
+        this.catalogue = catalogue;
+        this.hierarchy = hierarchy;
+        this.clock = clock;
+    }
+
+    private void names(Model model) {
+        // in the catalogue's order: classes, each followed by its categories
+        model.addAttribute("categories", catalogue.categories().stream()
+                .collect(Collectors.toMap(Category::code, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new)));
+        model.addAttribute("departments", catalogue.departments().stream()
+                .collect(Collectors.toMap(Department::code, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new)));
+        model.addAttribute("departmentList", catalogue.departments().stream().filter(Department::active).toList());
+        model.addAttribute("now", clock.instant());
+    }
+
+    @GetMapping("/cases")
+    @PreAuthorize("hasAuthority('case.read')")
+    String queue(@RequestParam(required = false) CaseState state, @RequestParam(required = false) Boolean overdue,
+                 @RequestParam(required = false) Boolean pending, @RequestParam(defaultValue = "") String category,
+                 @RequestParam(defaultValue = "0") int page, Model model) {
+        Actor actor = Actor.current();
+        names(model);
+        model.addAttribute("page", queries.list(new CaseQueries.Filter(state, overdue, null, category, null, pending), actor, page, 50));
+        model.addAttribute("states", CaseState.values());
+        model.addAttribute("state", state);
+        model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
+        model.addAttribute("pending", Boolean.TRUE.equals(pending));
+        model.addAttribute("category", category);
+        return "casework/queue";
+    }
+
+    @GetMapping("/cases/{id}")
+    @PreAuthorize("hasAuthority('case.read')")
+    String one(@PathVariable long id, Model model) {
+        return card(id, Actor.current(), false, model);
+    }
+
+    @GetMapping("/my/cases/{id}")
+    @PreAuthorize("hasAuthority('case.report')")
+    String mine(@PathVariable long id, Model model) {
+        return card(id, CaseQueries.asReporter(Actor.current()), true, model);
+    }
+
+    private String card(long id, Actor actor, boolean own, Model model) {
+        Case c = queries.get(id, actor);
+        names(model);
+        model.addAttribute("kase", c);
+        model.addAttribute("own", own);
+        model.addAttribute("place", hierarchy.chain(c.path().substring(c.path().lastIndexOf('/') + 1)).stream()
+                .skip(1).map(u -> u.displayName()).collect(Collectors.joining(" › ")));
+        model.addAttribute("steps", queries.steps(id, actor));
+        model.addAttribute("possible", cases.possible(c, actor));
+        model.addAttribute("similar", own || !cases.possible(c, actor).contains(CaseAction.MERGE) ? List.of()
+                : queries.similar(c.category(), c.lon(), c.lat(), c.path(), c.reportedAt(), c.id(), actor));
+        model.addAttribute("ratings", Rating.values());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "casework/case";
+    }
+
+    @PostMapping({"/cases/{id}/steps", "/my/cases/{id}/steps"})
+    @PreAuthorize("hasAnyAuthority('case.dispatch', 'case.handle', 'case.verify', 'case.report')")
+    String step(@PathVariable long id, @RequestParam String action, @RequestParam(defaultValue = "") String note,
+                @RequestParam(defaultValue = "") String department, @RequestParam(required = false) List<String> coHandlers,
+                @RequestParam(required = false) List<String> departments, @RequestParam(required = false) Integer days,
+                @RequestParam(required = false) Integer hours, @RequestParam(required = false) Rating rating,
+                @RequestParam(required = false) Long parent, @RequestParam(required = false) Integer version,
+                jakarta.servlet.http.HttpServletRequest request, Model model) {
+        boolean own = request.getRequestURI().contains("/my/cases/");
+        Actor actor = own ? CaseQueries.asReporter(Actor.current()) : Actor.current();
+        CaseAction step = CaseAction.parse(action).filter(a -> a.party().isPresent()).orElse(null);
+        try {
+            if (step == null) {
+                throw new InvalidInput(io.gongzhi.shared.Violation.of("action", "casework.action-unknown", action));
+            }
+            cases.act(id, new Cases.Command(step, note, department, coHandlers == null ? List.of() : coHandlers,
+                    departments == null ? List.of() : departments, days, hours, rating, parent, version), actor);
+        } catch (InvalidInput invalid) {
+            model.addAttribute("errors", invalid.byField());
+            model.addAttribute("failed", action);
+            model.addAttribute("typedNote", note);
+            return card(id, actor, own, model);
+        } catch (Conflict | NotPermitted refused) {
+            model.addAttribute("refused", refused instanceof Conflict c ? c : null);
+            model.addAttribute("refusedCode", refused instanceof Conflict c ? c.code() : ((NotPermitted) refused).code());
+            return card(id, actor, own, model);
+        }
+        return "redirect:" + (own ? "/my/cases/" : "/cases/") + id + "?done=" + step.key();
+    }
+
+    @GetMapping("/cases/new")
+    @PreAuthorize("hasAuthority('case.report')")
+    String form(Model model) {
+        names(model);
+        model.addAttribute("places", places());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "casework/report";
+    }
+
+    /** The places a staff reporter works in (their own areas); residents pick none and give a point or a code. */
+    private List<io.gongzhi.geography.Unit> places() {
+        Jurisdiction j = Actor.current().jurisdiction();
+        return j.isEverywhere() || j.isEmpty() ? List.of() : hierarchy.roots(j).stream().filter(u -> j.covers(u.path())).toList();
+    }
+
+    @PostMapping("/cases/new")
+    @PreAuthorize("hasAuthority('case.report')")
+    String report(@RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String description,
+                  @RequestParam(required = false) Double lon, @RequestParam(required = false) Double lat,
+                  @RequestParam(defaultValue = "") String place, @RequestParam(defaultValue = "") String address, Model model) {
+        Actor actor = Actor.current();
+        try {
+            Channel channel = actor.roles().contains("RESIDENT") ? Channel.RESIDENT : Channel.GRID;
+            Case c = cases.report(new Cases.Report(category, description, lon, lat, place.isBlank() ? null : place, address, channel, ""), actor);
+            return "redirect:/my/cases/" + c.id() + "?done=report";
+        } catch (InvalidInput invalid) {
+            model.addAttribute("errors", invalid.byField());
+            model.addAttribute("typed", Map.of("category", category, "description", description, "place", place, "address", address,
+                    "lon", lon == null ? "" : lon, "lat", lat == null ? "" : lat));
+            return form(model);
+        }
+    }
+
+    @GetMapping("/my/cases")
+    @PreAuthorize("hasAuthority('case.report')")
+    String myReports(@RequestParam(defaultValue = "0") int page, Model model) {
+        names(model);
+        model.addAttribute("page", queries.list(new CaseQueries.Filter(null, null, null, null, true, null), CaseQueries.asReporter(Actor.current()), page, 50));
+        return "casework/mine";
+    }
+
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+        @Bean
+        NavigationItem casesNavigation() {
+            return new NavigationItem("nav.cases", "/cases", 14, Set.of("case.read"));
+        }
+
+        @Bean
+        NavigationItem myCasesNavigation() {
+            return new NavigationItem("nav.my-cases", "/my/cases", 15, Set.of("case.report"));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.gongzhi.casework;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** The case pages as the demo accounts use them: a report with bad input kept, the dispatcher's steps, another party's step refused. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CasePagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+
+    MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(users.loadUserByUsername(username))).with(csrf())).andReturn().getResponse();
+    }
+
+    static String text(MockHttpServletResponse r) throws Exception {
+        return r.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aGridWorkerReportsAndTheDispatcherTakesItFromThere() throws Exception {
+        var form = as("grid", get("/cases/new"));
+        assertThat(text(form)).contains("上报问题").contains("value=\"E0101\"").contains("玉林北路");
+        var bad = as("grid", post("/cases/new").param("description", "没选类别的描述").param("place", ""));
+        assertThat(bad.getStatus()).isEqualTo(200);
+        assertThat(text(bad)).contains("必填").contains("没选类别的描述").contains("请在地图上选点");
+
+        var done = as("grid", post("/cases/new").param("category", "E0103").param("description", "电线杆上贴满小广告")
+                .param("place", "510107005001"));
+        assertThat(done.getRedirectedUrl()).matches("/my/cases/\\d+\\?done=report");
+        long id = Long.parseLong(done.getRedirectedUrl().replaceAll("\\D*(\\d+).*", "$1"));
+
+        assertThat(text(as("dispatcher", get("/cases")))).contains("电线杆上贴满小广告");
+        var card = text(as("dispatcher", get("/cases/" + id)));
+        assertThat(card).contains("id=\"do-accept\"").contains("id=\"do-reject\"").doesNotContain("id=\"do-dispatch\"");
+        assertThat(as("dispatcher", post("/cases/" + id + "/steps").param("action", "accept")).getRedirectedUrl())
+                .isEqualTo("/cases/" + id + "?done=accept");
+        var refused = as("community", post("/cases/" + id + "/steps").param("action", "dispatch").param("department", "city-management"));
+        assertThat(text(refused)).contains("这一步不由您办理");
+        var noReason = as("dispatcher", post("/cases/" + id + "/steps?lang=en").param("action", "merge").param("note", " "));
+        assertThat(text(noReason)).contains("Give a reason");
+        assertThat(text(as("dispatcher", get("/cases?lang=en")))).contains("Cases").contains("Overdue only");
+        assertThat(text(as("grid", get("/my/cases")))).contains("电线杆上贴满小广告");
+    }
+}

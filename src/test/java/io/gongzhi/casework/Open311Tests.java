@@ -1,0 +1,195 @@
+package io.gongzhi.casework;
+
+import io.gongzhi.identity.Accounts;
+import io.gongzhi.identity.ApiTokens;
+import io.gongzhi.identity.Permission;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.w3c.dom.Document;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Open311 GeoReport v2 as a client sees it: the fields the spec names, in JSON and in XML, and
+ * its error rules (status codes, the errors list) for the bad input a client sends.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class Open311Tests {
+
+    static final List<String> REQUEST_FIELDS = List.of("service_request_id", "status", "status_notes", "service_name", "service_code",
+            "description", "agency_responsible", "service_notice", "requested_datetime", "updated_datetime", "expected_datetime", "address",
+            "address_id", "zipcode", "lat", "long", "media_url");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    ApiTokens tokens;
+
+    final JsonMapper json = JsonMapper.builder().build();
+    String key;
+
+    @BeforeEach
+    void key() {
+        long resident = accounts.find("resident").orElseThrow().id();
+        key = tokens.issue(resident, "open311 " + System.nanoTime(), Set.of(Permission.CASE_REPORT), 30).secret();
+    }
+
+    MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    JsonNode body(MockHttpServletResponse response) throws Exception {
+        return json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    static Document xml(MockHttpServletResponse response) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(response.getContentAsByteArray()));
+    }
+
+    MockHttpServletRequestBuilder create(String format, String... fields) {
+        var request = post("/open311/v2/requests." + format).contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        for (int i = 0; i < fields.length; i += 2) {
+            request = request.param(fields[i], fields[i + 1]);
+        }
+        return request;
+    }
+
+    @Test
+    void servicesAndDefinitionsInBothFormats() throws Exception {
+        var services = send(get("/open311/v2/services.json"));
+        assertThat(services.getStatus()).isEqualTo(200);
+        assertThat(services.getContentType()).startsWith("application/json");
+        JsonNode list = body(services);
+        assertThat(list.isArray()).isTrue();
+        JsonNode river = null;
+        for (JsonNode s : list) {
+            assertThat(s.propertyNames()).containsExactly("service_code", "service_name", "description", "metadata", "type", "keywords", "group");
+            if (s.get("service_code").asString().equals("E0302")) {
+                river = s;
+            }
+        }
+        assertThat(river).isNotNull();
+        assertThat(river.get("service_name").asString()).isEqualTo("河道水体污染");
+        assertThat(river.get("metadata").asBoolean()).isFalse();
+        assertThat(river.get("type").asString()).isEqualTo("realtime");
+        assertThat(river.get("group").asString()).isEqualTo("环境污染");
+
+        var inXml = send(get("/open311/v2/services.xml?lang=en"));
+        assertThat(inXml.getContentType()).startsWith("text/xml");
+        assertThat(inXml.getContentAsString(StandardCharsets.UTF_8)).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        Document doc = xml(inXml);
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("services");
+        assertThat(doc.getElementsByTagName("service").getLength()).isEqualTo(list.size());
+        assertThat(doc.getElementsByTagName("service_name").item(0).getTextContent()).isEqualTo("Manhole cover missing or broken");
+
+        var definition = body(send(get("/open311/v2/services/E0302.json")));
+        assertThat(definition.get("service_code").asString()).isEqualTo("E0302");
+        assertThat(definition.get("attributes").isArray()).isTrue();
+        var missing = send(get("/open311/v2/services/NOPE.xml"));
+        assertThat(missing.getStatus()).isEqualTo(404);
+        assertThat(xml(missing).getElementsByTagName("code").item(0).getTextContent()).isEqualTo("404");
+        assertThat(send(get("/open311/v2/services.json?jurisdiction_id=9999")).getStatus()).isEqualTo(404);
+        assertThat(send(get("/open311/v2/services.json?jurisdiction_id=510107")).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aRequestIsPostedWithAKeyAndReadBackByIdAndInTheList() throws Exception {
+        var created = send(create("json", "api_key", key, "service_code", "E0101", "address_id", "510107005001",
+                "description", "垃圾堆在路口\n两天了", "first_name", "明", "last_name", "李", "email", "li@example.org"));
+        assertThat(created.getStatus()).isEqualTo(200);
+        JsonNode answer = body(created).get(0);
+        assertThat(answer.propertyNames()).containsExactly("service_request_id", "service_notice", "account_id");
+        long id = answer.get("service_request_id").asLong();
+        assertThat(answer.get("service_notice").asString()).contains("城市管理委员会");
+
+        JsonNode one = body(send(get("/open311/v2/requests/" + id + ".json"))).get(0);
+        assertThat(one.propertyNames()).containsExactlyElementsOf(REQUEST_FIELDS);
+        assertThat(one.get("status").asString()).isEqualTo("open");
+        assertThat(one.get("description").asString()).isEqualTo("垃圾堆在路口\n两天了");
+        assertThat(one.get("requested_datetime").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
+        assertThat(one.toString()).doesNotContain("李明").doesNotContain("li@example.org");
+
+        Document doc = xml(send(get("/open311/v2/requests/" + id + ".xml")));
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("service_requests");
+        assertThat(doc.getElementsByTagName("service_request_id").item(0).getTextContent()).isEqualTo(String.valueOf(id));
+
+        var listed = body(send(get("/open311/v2/requests.json?service_code=E0101&status=open&jurisdiction_id=510107")));
+        assertThat(listed.findValuesAsString("service_request_id")).contains(String.valueOf(id));
+        var closedOnly = body(send(get("/open311/v2/requests.json?service_code=E0101&status=closed")));
+        assertThat(closedOnly.findValuesAsString("service_request_id")).doesNotContain(String.valueOf(id));
+        var elsewhere = body(send(get("/open311/v2/requests.json?jurisdiction_id=510104")));
+        assertThat(elsewhere.findValuesAsString("service_request_id")).doesNotContain(String.valueOf(id));
+        var paged = body(send(get("/open311/v2/requests.json?page=1&page_size=1")));
+        assertThat(paged.size()).isEqualTo(1);
+
+        var updates = body(send(get("/open311/v2/servicerequestupdates.json")));
+        assertThat(updates.findValuesAsString("service_request_id")).contains(String.valueOf(id));
+        assertThat(updates.get(0).propertyNames()).containsExactly("update_id", "service_request_id", "status", "updated_datetime",
+                "description", "media_url");
+        assertThat(send(get("/open311/v2/tokens/abc.json")).getStatus()).isEqualTo(404);
+
+        // a dispute is about named people: accepted like any request, never published
+        long dispute = body(send(create("json", "api_key", key, "service_code", "E0601", "address_id", "510107005001",
+                "description", "楼上邻居漏水纠纷"))).get(0).get("service_request_id").asLong();
+        assertThat(send(get("/open311/v2/requests/" + dispute + ".json")).getStatus()).isEqualTo(404);
+        assertThat(send(get("/open311/v2/requests.json")).getContentAsString(StandardCharsets.UTF_8)).doesNotContain("楼上邻居漏水纠纷");
+    }
+
+    @Test
+    void badRequestsGetTheSpecsErrorsInJsonAndXml() throws Exception {
+        var noKey = send(create("json", "service_code", "E0101", "lat", "30.64", "long", "104.04"));
+        assertThat(noKey.getStatus()).isEqualTo(403);
+        assertThat(body(noKey).get(0).get("code").asInt()).isEqualTo(403);
+        var badKey = send(create("xml", "api_key", "gzt_wrong", "service_code", "E0101", "lat", "30.64", "long", "104.04"));
+        assertThat(badKey.getStatus()).isEqualTo(403);
+        assertThat(xml(badKey).getDocumentElement().getTagName()).isEqualTo("errors");
+
+        expect(400, "service_code was not provided", create("json", "api_key", key, "lat", "30.64", "long", "104.04"));
+        expect(404, "No such service_code: X999", create("json", "api_key", key, "service_code", "X999", "lat", "30.64", "long", "104.04"));
+        expect(400, "A location is required", create("json", "api_key", key, "service_code", "E0101"));
+        expect(400, "lat is not a number", create("json", "api_key", key, "service_code", "E0101", "lat", "north", "long", "104.04"));
+        expect(400, "long must be between -180 and 180", create("json", "api_key", key, "service_code", "E0101", "lat", "30", "long", "204"));
+        expect(400, "outside the city", create("json", "api_key", key, "service_code", "E0101", "lat", "39.9", "long", "116.4"));
+        expect(400, "longer than 4,000 characters", create("json", "api_key", key, "service_code", "E0101", "address_id", "510107005001",
+                "description", "长".repeat(4001)));
+        expect(404, "No such jurisdiction_id", create("json", "api_key", key, "jurisdiction_id", "000000", "service_code", "E0101",
+                "address_id", "510107005001"));
+        expect(400, "outside the district", create("json", "api_key", key, "jurisdiction_id", "510104", "service_code", "E0101",
+                "address_id", "510107005001"));
+        expect(400, "at most 90 days apart", get("/open311/v2/requests.json").param("start_date", "2026-01-01T00:00:00Z")
+                .param("end_date", "2026-06-01T00:00:00Z"));
+        expect(400, "not a W3C date-time", get("/open311/v2/requests.json").param("start_date", "yesterday"));
+        expect(400, "status is open or closed", get("/open311/v2/requests.json").param("status", "pending"));
+        expect(404, "No such service_request_id", get("/open311/v2/requests/999999999.json"));
+    }
+
+    /** An error answer: the status, and the same code and a description (in English here) in the spec's list. */
+    private void expect(int status, String text, MockHttpServletRequestBuilder request) throws Exception {
+        var response = send(request.param("lang", "en"));
+        assertThat(response.getStatus()).as(text).isEqualTo(status);
+        JsonNode errors = body(response);
+        assertThat(errors.get(0).get("code").asInt()).isEqualTo(status);
+        String description = errors.get(0).get("description").asString();
+        assertThat(description).contains(text);
+    }
+}
