@@ -55,7 +55,9 @@ public enum Permission {
             DEPARTMENT_STAFF),
     CASE_DISPATCH("case.dispatch", SUBDISTRICT_DISPATCHER, DISTRICT_COMMITTEE),
     CASE_HANDLE("case.handle", DEPARTMENT_STAFF),
-    CASE_VERIFY("case.verify", COMMUNITY_WORKER);
+    CASE_VERIFY("case.verify", COMMUNITY_WORKER),
+    /** Evaluation figures of departments and places (counts and rates, never a person). */
+    CASE_EVALUATE("case.evaluate", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER);
 
     private final String authority;
     private final Set<Role> roles;

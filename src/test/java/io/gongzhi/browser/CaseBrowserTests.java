@@ -86,5 +86,14 @@ class CaseBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("rating")).getText()).isEqualTo("Satisfied");
         assertThat(Chromium.fitsWidth(browser)).isTrue();
         Chromium.screenshot(browser, "case-rated-phone-en");
+        signOut();
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        signIn("dispatcher", TestAccounts.PASSWORD);
+        browser.get(url("/?lang=zh-CN"));
+        clickAndWaitForUrlEnding(By.linkText("考核"), "/cases/evaluation");
+        String row = browser.findElement(By.id("evaluation")).getText();
+        assertThat(row).contains("城市管理委员会").contains("100.0%");
+        Chromium.screenshot(browser, "case-evaluation-zh");
     }
 }

@@ -57,7 +57,7 @@ class CasePagesTests {
         assertThat(text(refused)).contains("这一步不由您办理");
         var noReason = as("dispatcher", post("/cases/" + id + "/steps?lang=en").param("action", "merge").param("note", " "));
         assertThat(text(noReason)).contains("Give a reason");
-        assertThat(text(as("dispatcher", get("/cases?lang=en")))).contains("Cases").contains("Overdue only");
+        assertThat(text(as("dispatcher", get("/cases?lang=en")))).contains("Cases").contains("Overdue only").contains("href=\"/cases/evaluation\"");
         assertThat(text(as("grid", get("/my/cases")))).contains("电线杆上贴满小广告");
     }
 }

@@ -26,6 +26,9 @@ public class CaseworkEndpoints implements ScopedEndpoints {
                 Jurisdiction.EVERYWHERE);
         long in = ensure(cases, queries, everyone, f.insideCode(), INSIDE_MARK);
         long out = ensure(cases, queries, everyone, f.outsideCode(), OUTSIDE_MARK);
+        var hierarchy = f.context().getBean(io.gongzhi.geography.Hierarchy.class);
+        String insideName = hierarchy.unit(f.insideCode()).displayName();
+        String outsideName = hierarchy.unit(f.outsideCode()).displayName();
         return List.of(
                 Endpoint.list("cases", Permission.CASE_READ, "/api/cases?size=200", INSIDE_MARK, OUTSIDE_MARK),
                 Endpoint.list("overdue cases", Permission.CASE_READ, "/api/cases?overdue=true", "cases", OUTSIDE_MARK),
@@ -39,6 +42,9 @@ public class CaseworkEndpoints implements ScopedEndpoints {
                 Endpoint.item("case page", Permission.CASE_READ, "/cases/" + in, "/cases/" + out, INSIDE_MARK, OUTSIDE_MARK),
                 Endpoint.unscoped("report page", Permission.CASE_REPORT, "/cases/new", "E0302"),
                 Endpoint.list("my reports page", Permission.CASE_REPORT, "/my/cases", "new-report", OUTSIDE_MARK),
+                Endpoint.list("evaluation", Permission.CASE_EVALUATE, "/api/casework/evaluation?by=COMMUNITY", f.insideCode(), f.outsideCode()),
+                Endpoint.list("evaluation page", Permission.CASE_EVALUATE, "/cases/evaluation?by=COMMUNITY", insideName, outsideName),
+                Endpoint.list("evaluation export", Permission.CASE_EVALUATE, "/cases/evaluation.xlsx?by=COMMUNITY", "PK", OUTSIDE_MARK),
                 Endpoint.unscoped("departments", Permission.CATALOGUE_READ, "/api/casework/departments", "city-management"),
                 Endpoint.unscoped("categories", Permission.CATALOGUE_READ, "/api/casework/categories", "E0302"),
                 Endpoint.unscoped("category revisions", Permission.CATALOGUE_READ, "/api/casework/categories/E0302/revisions", "revision"),

@@ -195,6 +195,11 @@ class CasePages {
         }
 
         @Bean
+        NavigationItem evaluationNavigation() {
+            return new NavigationItem("nav.evaluation", "/cases/evaluation", 16, Set.of("case.evaluate"));
+        }
+
+        @Bean
         NavigationItem myCasesNavigation() {
             return new NavigationItem("nav.my-cases", "/my/cases", 15, Set.of("case.report"));
         }
