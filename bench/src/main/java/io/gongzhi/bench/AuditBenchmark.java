@@ -1,6 +1,5 @@
 package io.gongzhi.bench;
 
-import io.gongzhi.GongzhiApplication;
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,8 +14,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,10 +51,7 @@ public class AuditBenchmark {
     @Setup
     public void setUp() {
         String url = System.getProperty("gongzhi.bench.db");
-        context = new SpringApplicationBuilder(GongzhiApplication.class).web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                        "--spring.datasource.hikari.maximum-pool-size=16", "--gongzhi.demo=false",
-                        "--gongzhi.admin-password=Bench-Passw0rd#1", "--logging.level.root=WARN");
+        context = BenchApplication.start(url, "--spring.datasource.hikari.maximum-pool-size=16", "--gongzhi.admin-password=Bench-Passw0rd#1");
         audit = context.getBean(Audit.class);
         transactions = context.getBean(TransactionTemplate.class);
         jdbc = context.getBean(JdbcClient.class);

@@ -1,6 +1,5 @@
 package io.gongzhi.bench;
 
-import io.gongzhi.GongzhiApplication;
 import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.Cases;
 import io.gongzhi.casework.Channel;
@@ -19,8 +18,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.List;
@@ -55,10 +52,7 @@ public class CaseLoopBenchmark {
     @Setup
     public void setUp() {
         String url = System.getProperty("gongzhi.bench.db");
-        context = new SpringApplicationBuilder(GongzhiApplication.class).web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                        "--spring.datasource.hikari.maximum-pool-size=16", "--gongzhi.demo=false",
-                        "--gongzhi.admin-password=Bench-Passw0rd#1", "--logging.level.root=WARN");
+        context = BenchApplication.start(url, "--spring.datasource.hikari.maximum-pool-size=16", "--gongzhi.admin-password=Bench-Passw0rd#1");
         cases = context.getBean(Cases.class);
         var subdistrict = Jurisdiction.of(RegionPath.of("/5101/510107/510107005"));
         reporter = new Actor(1L, "bench-grid", Set.of("GRID_WORKER"), Set.of("case.report", "case.read"), subdistrict);

@@ -1,6 +1,5 @@
 package io.gongzhi.bench;
 
-import io.gongzhi.GongzhiApplication;
 import io.gongzhi.population.Criteria;
 import io.gongzhi.population.PopulationStatistics;
 import io.gongzhi.population.Registry;
@@ -18,8 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -58,11 +55,8 @@ public class PopulationQueryBenchmark {
     @Setup
     public void setUp() {
         String url = System.getProperty("gongzhi.bench.db", "jdbc:postgresql://127.0.0.1:5432/gongzhi_bench_city");
-        context = new SpringApplicationBuilder(GongzhiApplication.class).web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                        "--gongzhi.demo=false", "--gongzhi.admin-password=Tianfu-Square#2026",
-                        "--gongzhi.secret-key=" + System.getProperty("gongzhi.bench.key", "CZQ3GferFBS7Eu+77BhO1rYQrQfDAf0Ebfw+X3zniBo="),
-                        "--logging.level.root=WARN");
+        context = BenchApplication.start(url, "--gongzhi.admin-password=Tianfu-Square#2026",
+                "--gongzhi.secret-key=" + System.getProperty("gongzhi.bench.key", "CZQ3GferFBS7Eu+77BhO1rYQrQfDAf0Ebfw+X3zniBo="));
         registry = context.getBean(Registry.class);
         statistics = context.getBean(PopulationStatistics.class);
         var vault = context.getBean(PersonalDataVault.class);
