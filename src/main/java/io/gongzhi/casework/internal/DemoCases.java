@@ -68,12 +68,19 @@ class DemoCases implements ApplicationRunner {
                 || jdbc.sql("select count(*) from geography_unit where code = '510107005001'").query(Long.class).single() == 0) {
             return;
         }
+        var ids = seed();
+        log.info("Demo mode: {} cases reported in sub-district 510107005 at every stage of the loop", ids.size());
+    }
+
+    /** Reports the demo cases and takes each as far as its seed says; their ids, or none without the demo accounts. */
+    List<Long> seed() {
+        var ids = new java.util.ArrayList<Long>();
         var grid = accounts.find("grid").map(a -> new Actor(a.id(), a.username(), Set.of("GRID_WORKER"), Set.of("case.report"),
                 Jurisdiction.of(RegionPath.of(SUBDISTRICT)))).orElse(null);
         var resident = accounts.find("resident").map(a -> new Actor(a.id(), a.username(), Set.of("RESIDENT"), Set.of("case.report"),
                 Jurisdiction.NONE)).orElse(null);
         if (grid == null || resident == null) {
-            return;
+            return ids;
         }
         var dispatcher = new Actor(null, "demo-seed", Set.of("SUBDISTRICT_DISPATCHER"), Set.of("case.read", "case.dispatch"),
                 Jurisdiction.of(RegionPath.of(SUBDISTRICT)));
@@ -83,6 +90,7 @@ class DemoCases implements ApplicationRunner {
             Actor reporter = s.byResident() ? resident : grid;
             long id = cases.report(new Cases.Report(s.category(), s.description(), null, null, s.place(), "",
                     s.byResident() ? Channel.RESIDENT : Channel.GRID, ""), reporter).id();
+            ids.add(id);
             var department = s.department() == null ? null : new Actor(null, "demo-seed", Set.of("DEPARTMENT_STAFF"),
                     Set.of("case.read", "case.handle"), new Jurisdiction(Set.of(RegionPath.of("/5101")), Set.of(s.department())));
             if (s.steps() >= 1) {
@@ -104,6 +112,6 @@ class DemoCases implements ApplicationRunner {
                         s.byResident() ? Rating.BASICALLY_SATISFIED : Rating.SATISFIED, null, null), reporter);
             }
         }
-        log.info("Demo mode: {} cases reported in sub-district 510107005 at every stage of the loop", SEEDS.size());
+        return ids;
     }
 }
