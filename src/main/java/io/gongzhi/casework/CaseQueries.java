@@ -55,9 +55,27 @@ public class CaseQueries {
 
     /** The case, if the caller may see it. */
     public Optional<Case> find(long id, Actor actor) {
-        var visible = visibleTo(actor);
-        return withHandlers(Scoped.query(jdbc, visible, "select " + COLUMNS + " from casework_case c where c.id = :id and {scope}")
-                .param("id", id).query(CaseQueries::row).list()).stream().findFirst();
+        return one(Scoped.query(jdbc, visibleTo(actor), "select " + COLUMNS + ", " + HANDLER_COLUMNS + " from casework_case c "
+                + "left join casework_case_department h on h.case_id = c.id where c.id = :id and {scope} " + HANDLER_ORDER).param("id", id));
+    }
+
+    private static final String HANDLER_COLUMNS = "h.department, h.role, h.answer_due, h.answered_at, h.answered_by";
+    private static final String HANDLER_ORDER = "order by case when h.role = 'LEAD' then 0 when h.role = 'CO' then 1 else 2 end, h.department";
+
+    /** One case and its departments in one round trip (a row per department): every step reads and re-reads its case. */
+    private Optional<Case> one(JdbcClient.StatementSpec spec) {
+        var handlers = new ArrayList<Case.Handler>();
+        Case[] found = new Case[1];
+        spec.query(rs -> {
+            if (found[0] == null) {
+                found[0] = row(rs, 0);
+            }
+            if (rs.getString(32) != null) {
+                handlers.add(new Case.Handler(rs.getString(32), rs.getString(33), instant(rs.getTimestamp(34)), instant(rs.getTimestamp(35)),
+                        rs.getString(36)));
+            }
+        });
+        return Optional.ofNullable(found[0]).map(c -> withDepartments(c, List.copyOf(handlers)));
     }
 
     public Case get(long id, Actor actor) {
@@ -66,7 +84,8 @@ public class CaseQueries {
 
     /** Unscoped, for the module's own use after a step it has just checked. */
     Case require(long id) {
-        return find(id, new Actor(null, "system", java.util.Set.of(), java.util.Set.of("case.read"), Jurisdiction.EVERYWHERE))
+        return one(jdbc.sql("select " + COLUMNS + ", " + HANDLER_COLUMNS + " from casework_case c "
+                + "left join casework_case_department h on h.case_id = c.id where c.id = :id " + HANDLER_ORDER).param("id", id))
                 .orElseThrow(() -> new NotFound("casework.case-not-found", "case " + id));
     }
 
@@ -236,8 +255,10 @@ public class CaseQueries {
             if (actor.roles().contains("DEPARTMENT_STAFF")) {
                 var departments = actor.jurisdiction().whereDepartment("d.department");
                 params.putAll(departments.params());
-                parts.add("(" + places.sql() + " and exists (select 1 from casework_case_department d where d.case_id = c.id and "
-                        + departments.sql() + "))");
+                // a count per case, not EXISTS: under the OR below PostgreSQL turns EXISTS into a hashed
+                // subplan that reads every case the department ever had, on every single-case read
+                parts.add("(" + places.sql() + " and (select count(*) from casework_case_department d where d.case_id = c.id and "
+                        + departments.sql() + ") > 0)");
             } else {
                 parts.add(places.sql());
             }
@@ -261,11 +282,15 @@ public class CaseQueries {
                     handlers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Case.Handler(rs.getString(2), rs.getString(3),
                             instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getString(6)));
                 });
-        return cases.stream().map(c -> new Case(c.id(), c.category(), c.categoryRevision(), c.description(), c.path(), c.lon(), c.lat(),
+        return cases.stream().map(c -> withDepartments(c, List.copyOf(handlers.getOrDefault(c.id(), List.of())))).toList();
+    }
+
+    private static Case withDepartments(Case c, List<Case.Handler> departments) {
+        return new Case(c.id(), c.category(), c.categoryRevision(), c.description(), c.path(), c.lon(), c.lat(),
                 c.address(), c.channel(), c.reporterAccount(), c.reporterName(), c.state(), c.pending(), c.pendingDays(), c.timeLimit(),
                 c.leadDepartment(), c.deadline(), c.escalation(), c.extensions(), c.returns(), c.reworks(), c.reopens(), c.parentId(),
                 c.rating(), c.reportedAt(), c.acceptedAt(), c.dispatchedAt(), c.fedBackAt(), c.closedAt(), c.updatedAt(), c.version(),
-                List.copyOf(handlers.getOrDefault(c.id(), List.of())))).toList();
+                departments);
     }
 
     private static Instant instant(Timestamp t) {

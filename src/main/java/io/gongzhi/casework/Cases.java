@@ -2,6 +2,7 @@ package io.gongzhi.casework;
 
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
+import io.gongzhi.casework.internal.GroupCommit;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Locator;
 import io.gongzhi.geography.Unit;
@@ -63,9 +64,10 @@ public class Cases {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CaseRules rules;
+    private final GroupCommit groupCommit;
 
     Cases(JdbcClient jdbc, CaseQueries queries, Catalogue catalogue, WorkingCalendar calendar, Hierarchy hierarchy, Locator locator,
-          Audit audit, ApplicationEventPublisher events, Clock clock, CaseRules rules) {
+          Audit audit, ApplicationEventPublisher events, Clock clock, CaseRules rules, GroupCommit groupCommit) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -76,10 +78,15 @@ public class Cases {
         this.events = events;
         this.clock = clock;
         this.rules = rules;
+        this.groupCommit = groupCommit;
     }
 
-    @Transactional
+    /** Reports a case; returns once it is committed (see {@link GroupCommit}). */
     public Case report(Report report, Actor actor) {
+        return groupCommit.run(() -> reportNow(report, actor));
+    }
+
+    private Case reportNow(Report report, Actor actor) {
         var problems = new ArrayList<Violation>();
         Category category = null;
         try {
@@ -125,10 +132,12 @@ public class Cases {
                 .param("t", category.timeLimit().name()).param("now", Timestamp.from(now)).update(keys, "id");
         long id = keys.getKey().longValue();
         step(id, CaseAction.REPORT, null, CaseState.REPORTED, actor, null, "", now);
+        Case reported = queries.require(id);
+        // the audit row last: it locks its chain's head until the commit
         audit.record(actor, "case.report", "case:" + id, Outcome.SUCCESS, category.code() + " " + report.channel().name());
         events.publishEvent(new CaseReported(id, category.code(), path, report.channel(), now));
         events.publishEvent(new CaseStepTaken(id, CaseAction.REPORT, null, CaseState.REPORTED, path, now));
-        return queries.require(id);
+        return reported;
     }
 
     /** The finest place the report lies in: from the coordinates when given, else from the place code. */
@@ -171,9 +180,12 @@ public class Cases {
                 .toList();
     }
 
-    /** Takes one step on a case the caller can see. */
-    @Transactional
+    /** Takes one step on a case the caller can see; returns once it is committed (see {@link GroupCommit}). */
     public Case act(long id, Command command, Actor actor) {
+        return groupCommit.run(() -> actNow(id, command, actor));
+    }
+
+    private Case actNow(long id, Command command, Actor actor) {
         if (command == null || command.action() == null) {
             throw new InvalidInput(Violation.of("action", "casework.required"));
         }
@@ -206,8 +218,8 @@ public class Cases {
         String department = action.party().get() == Party.LEAD_DEPARTMENT ? current.leadDepartment()
                 : action == CaseAction.DISPATCH ? command.department().strip() : null;
         step(id, action, current.state(), to, actor, department, command.note() == null ? "" : command.note().strip(), now);
-        audit.record(actor, "case." + action.key(), "case:" + id, Outcome.SUCCESS, current.state().key() + "->" + to.key());
         Case after = queries.require(id);
+        audit.record(actor, "case." + action.key(), "case:" + id, Outcome.SUCCESS, current.state().key() + "->" + to.key());
         events.publishEvent(new CaseStepTaken(id, action, current.state(), to, current.path(), now));
         if (action == CaseAction.DISPATCH) {
             events.publishEvent(new CaseDispatched(id, after.path(), after.leadDepartment(), after.deadline(), now));

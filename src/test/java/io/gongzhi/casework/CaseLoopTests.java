@@ -13,8 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One case through the loop, and every way a step can be refused. */
 @SpringBootTest
-@Import(TestClock.Configuration.class)
-@RecordApplicationEvents
+@Import({TestClock.Configuration.class, CaseEvents.Configuration.class})
 class CaseLoopTests {
 
     @Autowired
@@ -41,7 +38,7 @@ class CaseLoopTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ApplicationEvents events;
+    CaseEvents events;
 
     @AfterEach
     void resetClock() {

@@ -1,0 +1,195 @@
+package io.gongzhi.casework.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Runs the case loop's steps so that steps arriving together share one commit. A step taken by
+ * one caller is one transaction's worth of small statements; what it costs the database is
+ * mostly the commit (a WAL flush) and the audit chain's head, which stays locked until the
+ * commit. A few writer threads each take whatever steps are waiting (never waiting for more),
+ * run them one after another in one transaction, commit, and only then answer each caller, so
+ * nobody hears "done" before their step is durable. Under light load a batch is one step and
+ * nothing changes; under heavy load one commit and one audit-chain lock serve dozens of steps.
+ * <p>
+ * A step that fails (bad input, a step not allowed now, a lost race) rolls the whole batch back;
+ * its caller gets its exception, and the others run again without it: a step sees exactly the
+ * steps committed before it, as if alone. Steps must publish their events after their last
+ * check, as {@code Cases} does, so a failing step has published nothing. Inside a running
+ * transaction (a test's, another service's) a step simply joins it.
+ */
+@Component
+public class GroupCommit implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    private record Job(Supplier<?> work, CompletableFuture<Object> result, SecurityContext security, RequestAttributes request,
+                       LocaleContext locale) {
+    }
+
+    private final TransactionTemplate transactions;
+    private final int writers;
+    private final int maxBatch;
+    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private static final ThreadLocal<Boolean> WRITER = ThreadLocal.withInitial(() -> false);
+    private volatile boolean running;
+
+    GroupCommit(PlatformTransactionManager transactionManager,
+                @Value("${gongzhi.casework.writers:4}") int writers,
+                @Value("${gongzhi.casework.batch:64}") int maxBatch) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.writers = Math.max(0, writers);
+        this.maxBatch = Math.max(1, maxBatch);
+    }
+
+    /** Runs {@code work} in a transaction shared with other callers' steps; returns after the commit. */
+    @SuppressWarnings("unchecked")
+    public <T> T run(Supplier<T> work) {
+        if (!running || TransactionSynchronizationManager.isActualTransactionActive() || WRITER.get()) {
+            return transactions.execute(status -> work.get());
+        }
+        var job = new Job(work, new CompletableFuture<>(), SecurityContextHolder.getContext(), RequestContextHolder.getRequestAttributes(),
+                LocaleContextHolder.getLocaleContext());
+        queue.add(job);
+        try {
+            return (T) job.result().join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failed.getCause() instanceof Error e) {
+                throw e;
+            }
+            throw failed;
+        }
+    }
+
+    private void write() {
+        WRITER.set(true);
+        var batch = new ArrayList<Job>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Job first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException unexpected) {
+                log.error("Case writer: a batch of {} steps failed", batch.size(), unexpected);
+                batch.forEach(j -> j.result().completeExceptionally(unexpected));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Commits the batch; a failing step is answered with its exception and the batch runs again without it. */
+    private void commit(List<Job> batch) {
+        var pending = new ArrayList<>(batch);
+        while (!pending.isEmpty()) {
+            var results = new ArrayList<Object>(pending.size());
+            int[] failedAt = {-1};
+            RuntimeException[] failure = {null};
+            try {
+                transactions.executeWithoutResult(status -> {
+                    for (int i = 0; i < pending.size(); i++) {
+                        try {
+                            results.add(inContext(pending.get(i)));
+                        } catch (RuntimeException e) {
+                            failedAt[0] = i;
+                            failure[0] = e;
+                            status.setRollbackOnly();
+                            return;
+                        }
+                    }
+                });
+            } catch (RuntimeException commitFailed) {
+                if (failedAt[0] < 0) {
+                    pending.forEach(j -> j.result().completeExceptionally(commitFailed));
+                    return;
+                }
+                // a step marked the transaction rollback-only inside a nested @Transactional method
+            }
+            if (failedAt[0] < 0) {
+                for (int i = 0; i < pending.size(); i++) {
+                    pending.get(i).result().complete(results.get(i));
+                }
+                return;
+            }
+            pending.remove(failedAt[0]).result().completeExceptionally(failure[0]);
+        }
+    }
+
+    private Object inContext(Job job) {
+        SecurityContextHolder.setContext(job.security());
+        RequestContextHolder.setRequestAttributes(job.request());
+        LocaleContextHolder.setLocaleContext(job.locale());
+        try {
+            return job.work().get();
+        } finally {
+            SecurityContextHolder.clearContext();
+            RequestContextHolder.resetRequestAttributes();
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < writers; i++) {
+            Thread t = new Thread(this::write, "case-writer-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    /** Stops taking new steps (they run on the caller's thread) and finishes those queued. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+        for (Job left = queue.poll(); left != null; left = queue.poll()) {
+            commit(new ArrayList<>(List.of(left)));
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
