@@ -41,13 +41,16 @@ public class Accounts {
     private final Hierarchy hierarchy;
     private final Audit audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Accounts(AccountStore store, PasswordEncoder encoder, Hierarchy hierarchy, Audit audit, Clock clock) {
+    Accounts(AccountStore store, PasswordEncoder encoder, Hierarchy hierarchy, Audit audit, Clock clock,
+             org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.encoder = encoder;
         this.hierarchy = hierarchy;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A new account; answers every problem with the input at once. */
@@ -95,6 +98,7 @@ public class Accounts {
         }
         store.update(id, form, paths);
         audit.record("account.update", "account:" + id, Outcome.SUCCESS, grants(form));
+        events.publishEvent(new AccountChanged(id));
         return byId(id);
     }
 
@@ -107,6 +111,7 @@ public class Accounts {
         }
         store.setEnabled(id, enabled);
         audit.record(enabled ? "account.enable" : "account.disable", "account:" + id, Outcome.SUCCESS);
+        events.publishEvent(new AccountChanged(id));
         return byId(id);
     }
 

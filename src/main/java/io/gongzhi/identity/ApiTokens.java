@@ -121,6 +121,11 @@ public class ApiTokens {
 
     /** The account and permissions a presented token stands for, if it is valid now. */
     public Optional<Use> authenticate(String secret) {
+        return active(secret).flatMap(this::use);
+    }
+
+    /** The presented token, if it exists, has not expired and is not revoked (one read; its use is noted now and then). */
+    public Optional<ApiToken> active(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
@@ -129,17 +134,22 @@ public class ApiTokens {
         if (token.isEmpty() || !token.get().activeAt(now)) {
             return Optional.empty();
         }
-        var account = accounts.byId(token.get().accountId());
-        if (!account.enabled() || account.lockedAt(now)) {
-            return Optional.empty();
-        }
         if (token.get().lastUsedAt() == null || token.get().lastUsedAt().isBefore(now.minus(USE_RECORDING))) {
             jdbc.sql("update identity_api_token set last_used_at = ? where id = ?").params(Timestamp.from(now), token.get().id()).update();
         }
+        return token;
+    }
+
+    /** What an active token grants now: nothing when its account is disabled or locked; never more than the account's roles hold. */
+    public Optional<Use> use(ApiToken token) {
+        var account = accounts.byId(token.accountId());
+        if (!account.enabled() || account.lockedAt(clock.instant())) {
+            return Optional.empty();
+        }
         var still = EnumSet.noneOf(Permission.class);
-        still.addAll(token.get().permissions());
+        still.addAll(token.permissions());
         still.retainAll(Permission.of(account.roles()));
-        return Optional.of(new Use(account, still, token.get().id()));
+        return Optional.of(new Use(account, still, token.id()));
     }
 
     /** What a valid token grants for one request. */

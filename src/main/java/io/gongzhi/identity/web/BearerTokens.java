@@ -2,8 +2,6 @@ package io.gongzhi.identity.web;
 
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
-import io.gongzhi.identity.ApiTokens;
-import io.gongzhi.identity.internal.AccountSignIn;
 import io.gongzhi.shared.Actor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,14 +21,12 @@ class BearerTokens extends OncePerRequestFilter {
 
     static final String SCHEME = "Bearer ";
 
-    private final ApiTokens tokens;
-    private final AccountSignIn accounts;
+    private final TokenAuthentications tokens;
     private final Audit audit;
     private final Denials denials;
 
-    BearerTokens(ApiTokens tokens, AccountSignIn accounts, Audit audit, Denials denials) {
+    BearerTokens(TokenAuthentications tokens, Audit audit, Denials denials) {
         this.tokens = tokens;
-        this.accounts = accounts;
         this.audit = audit;
         this.denials = denials;
     }
@@ -57,14 +53,14 @@ class BearerTokens extends OncePerRequestFilter {
             return;
         }
         String secret = request.getHeader("Authorization").substring(SCHEME.length()).strip();
-        var use = tokens.authenticate(secret);
-        if (use.isEmpty()) {
+        var authentication = tokens.authenticate(secret);
+        if (authentication.isEmpty()) {
             audit.record(Actor.ANONYMOUS, "login.token", "token:unknown", Outcome.FAILURE, "unknown, expired or revoked token");
             denials.problem(request, response, HttpServletResponse.SC_UNAUTHORIZED, "token-invalid", "problem.token-invalid");
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(accounts.tokenAuthentication(use.get()));
+        context.setAuthentication(authentication.get());
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
@@ -83,9 +79,9 @@ class BearerTokens extends OncePerRequestFilter {
         String secret = header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
                 ? header.substring(SCHEME.length()).strip() : request.getParameter("api_key");
         if (secret != null && !secret.isBlank()) {
-            var use = tokens.authenticate(secret.strip());
-            if (use.isPresent()) {
-                context.setAuthentication(accounts.tokenAuthentication(use.get()));
+            var authentication = tokens.authenticate(secret.strip());
+            if (authentication.isPresent()) {
+                context.setAuthentication(authentication.get());
             } else {
                 audit.record(Actor.ANONYMOUS, "login.token", "token:unknown", Outcome.FAILURE, "unknown, expired or revoked Open311 api_key");
             }

@@ -2,7 +2,6 @@ package io.gongzhi.identity.web;
 
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
-import io.gongzhi.identity.ApiTokens;
 import io.gongzhi.identity.internal.AccountSignIn;
 import io.gongzhi.identity.internal.SignInProvider;
 import io.gongzhi.identity.internal.SignedInUser;
@@ -43,7 +42,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, ContentSecurityPolicy csp, SignInFlow signIn, Denials denials,
-                            AccountSignIn accounts, PasswordEncoder encoder, ApiTokens tokens, Audit audit, Clock clock,
+                            AccountSignIn accounts, PasswordEncoder encoder, TokenAuthentications tokenAuthentications, Audit audit, Clock clock,
                             @Value("${gongzhi.metrics-open:true}") boolean metricsOpen) throws Exception {
         // Only this provider, with no parent manager to fall back on: a refused password is
         // hashed once, so a wrong password, an unknown user and a locked account cost the same.
@@ -91,7 +90,7 @@ class SecurityConfiguration {
         // A machine client proves itself with its token on every request; there is no session to forge requests in.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::presents));
         http.addFilterBefore(new SessionDeadline(clock), SecurityContextHolderFilter.class);
-        http.addFilterAfter(new BearerTokens(tokens, accounts, audit, denials), SecurityContextHolderFilter.class);
+        http.addFilterAfter(new BearerTokens(tokenAuthentications, audit, denials), SecurityContextHolderFilter.class);
         http.headers(headers -> headers
                 .contentSecurityPolicy(policy -> policy.policyDirectives(csp.directives()))
                 .frameOptions(frame -> frame.deny())
