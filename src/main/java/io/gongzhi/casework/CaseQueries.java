@@ -137,6 +137,34 @@ public class CaseQueries {
         return new CasePage(more ? rows.subList(0, limit) : rows, Math.max(0, page), limit, more);
     }
 
+    /** Open cases the caller can see that have a location, newest first, and how many open ones have none. */
+    public record OnMap(List<Case> cases, long unlocated, boolean truncated) {
+    }
+
+    /** The most cases a map draws at once; past that the newest are drawn and the map says so. */
+    public static final int MAP_LIMIT = 2000;
+
+    /** Open cases for the dispatcher's map: only overdue ones, or one class or category, when asked. */
+    public OnMap onMap(Boolean overdue, String category, Actor actor) {
+        var where = new StringBuilder("{scope} and c.state not in ('CLOSED', 'REJECTED', 'MERGED')");
+        var params = new LinkedHashMap<String, Object>();
+        if (Boolean.TRUE.equals(overdue)) {
+            where.append(" and c.state in ('DISPATCHED', 'HANDLING') and c.deadline < :now");
+            params.put("now", Timestamp.from(clock.instant()));
+        }
+        if (category != null && !category.isBlank()) {
+            where.append(" and (c.category = :cat or c.category in (select code from casework_category where parent_code = :cat))");
+            params.put("cat", category.strip());
+        }
+        List<Case> located = Scoped.query(jdbc, visibleTo(actor), "select " + COLUMNS + " from casework_case c where " + where
+                        + " and c.lon is not null order by c.id desc limit " + (MAP_LIMIT + 1))
+                .params(params).query(CaseQueries::row).list();
+        long unlocated = Scoped.query(jdbc, visibleTo(actor), "select count(*) from casework_case c where " + where + " and c.lon is null")
+                .params(params).query(Long.class).single();
+        boolean truncated = located.size() > MAP_LIMIT;
+        return new OnMap(truncated ? located.subList(0, MAP_LIMIT) : located, unlocated, truncated);
+    }
+
     /** How near and how recent an open case of the same category must be to be offered as the same problem. */
     public static final double SAME_PLACE_METRES = 50;
     public static final java.time.Duration SAME_TIME = java.time.Duration.ofHours(24);

@@ -185,6 +185,43 @@ public class Cases {
         return groupCommit.run(() -> actNow(id, command, actor));
     }
 
+    /** What a step on one of several cases came to: the case after it, or why it was refused. */
+    public record BulkOutcome(long caseId, Case after, RuntimeException refusal) {
+        public boolean done() {
+            return refusal == null;
+        }
+    }
+
+    /** The most cases one bulk step may name (a dispatcher's screenful, several times over). */
+    public static final int MAX_BULK = 200;
+
+    /**
+     * Takes the same step on each case (a dispatcher accepting or dispatching a screenful at
+     * once): each case is checked and changed as if alone, so a refused one leaves the others
+     * standing; the answer lists every case in the order given. Only refusals a caller can act
+     * on (bad input, not this party's step, not now, no such case) are answered per case.
+     */
+    public List<BulkOutcome> actOnEach(List<Long> ids, Command command, Actor actor) {
+        var distinct = ids == null ? List.<Long>of() : ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (distinct.isEmpty()) {
+            throw new InvalidInput(Violation.of("ids", "casework.required"));
+        }
+        if (distinct.size() > MAX_BULK) {
+            throw new InvalidInput(Violation.of("ids", "casework.bulk-too-many", MAX_BULK));
+        }
+        var results = groupCommit.runEach(distinct.stream().<java.util.function.Supplier<Case>>map(id -> () -> actNow(id, command, actor)).toList());
+        var outcomes = new ArrayList<BulkOutcome>(distinct.size());
+        for (int i = 0; i < distinct.size(); i++) {
+            RuntimeException refusal = results.get(i).failure();
+            if (refusal != null && !(refusal instanceof InvalidInput || refusal instanceof Conflict || refusal instanceof NotPermitted
+                    || refusal instanceof NotFound)) {
+                throw refusal;
+            }
+            outcomes.add(new BulkOutcome(distinct.get(i), results.get(i).value(), refusal));
+        }
+        return outcomes;
+    }
+
     private Case actNow(long id, Command command, Actor actor) {
         if (command == null || command.action() == null) {
             throw new InvalidInput(Violation.of("action", "casework.required"));

@@ -18,9 +18,16 @@ import java.util.Optional;
 public class Hierarchy {
 
     private final UnitStore store;
+    private final io.gongzhi.geography.internal.BoundaryStore boundaries;
 
-    Hierarchy(UnitStore store) {
+    Hierarchy(UnitStore store, io.gongzhi.geography.internal.BoundaryStore boundaries) {
         this.store = store;
+        this.boundaries = boundaries;
+    }
+
+    /** The unit's boundary (WGS84), if it has one. */
+    public Optional<org.locationtech.jts.geom.Geometry> boundary(String code) {
+        return Optional.ofNullable(boundaries.of(List.of(code)).get(code));
     }
 
     /** A unit, current or retired. */

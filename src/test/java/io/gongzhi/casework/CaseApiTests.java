@@ -1,21 +1,16 @@
 package io.gongzhi.casework;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -30,19 +25,11 @@ class CaseApiTests {
     @Autowired
     UserDetailsService users;
 
-    final JsonMapper json = JsonMapper.builder().build();
-
-    record Answer(int status, JsonNode body) {
+    ApiCalls.Answer call(String username, MockHttpServletRequestBuilder request) throws Exception {
+        return new ApiCalls(mvc, users).call(username, request);
     }
 
-    Answer call(String username, MockHttpServletRequestBuilder request) throws Exception {
-        var response = mvc.perform(request.with(user(users.loadUserByUsername(username))).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON)).andReturn().getResponse();
-        String text = response.getContentAsString(StandardCharsets.UTF_8);
-        return new Answer(response.getStatus(), text.isEmpty() ? null : json.readTree(text));
-    }
-
-    Answer step(String username, long id, String body) throws Exception {
+    ApiCalls.Answer step(String username, long id, String body) throws Exception {
         return call(username, post("/api/cases/" + id + "/steps").content(body));
     }
 

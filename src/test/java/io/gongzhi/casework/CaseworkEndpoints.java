@@ -38,6 +38,8 @@ public class CaseworkEndpoints implements ScopedEndpoints {
                 Endpoint.item("similar cases", Permission.CASE_READ, "/api/cases/" + in + "/similar", "/api/cases/" + out + "/similar", "[",
                         OUTSIDE_MARK),
                 Endpoint.list("my cases", Permission.CASE_REPORT, "/api/my/cases", "cases", OUTSIDE_MARK),
+                Endpoint.list("cases map", Permission.CASE_READ, "/api/cases/map", "FeatureCollection", OUTSIDE_MARK),
+                Endpoint.unscoped("cases map page", Permission.CASE_READ, "/cases/map", "case-map"),
                 Endpoint.list("cases page", Permission.CASE_READ, "/cases?category=E03", INSIDE_MARK, OUTSIDE_MARK),
                 Endpoint.item("case page", Permission.CASE_READ, "/cases/" + in, "/cases/" + out, INSIDE_MARK, OUTSIDE_MARK),
                 Endpoint.unscoped("report page", Permission.CASE_REPORT, "/cases/new", "E0302"),

@@ -86,6 +86,47 @@ public class GroupCommit implements SmartLifecycle {
         }
     }
 
+    /** What one of several steps came to: its answer, or why it was refused. */
+    public record Result<T>(T value, RuntimeException failure) {
+    }
+
+    /**
+     * Runs each piece of work as its own step (one refused step leaves the others standing),
+     * letting them share commits; answers once all are committed, in the order given.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> List<Result<T>> runEach(List<Supplier<T>> works) {
+        var results = new ArrayList<Result<T>>(works.size());
+        if (!running || TransactionSynchronizationManager.isActualTransactionActive() || WRITER.get()) {
+            for (Supplier<T> work : works) {
+                try {
+                    results.add(new Result<>(transactions.execute(status -> work.get()), null));
+                } catch (RuntimeException refused) {
+                    results.add(new Result<>(null, refused));
+                }
+            }
+            return results;
+        }
+        var jobs = new ArrayList<Job>(works.size());
+        for (Supplier<T> work : works) {
+            jobs.add(new Job(work, new CompletableFuture<>(), SecurityContextHolder.getContext(), RequestContextHolder.getRequestAttributes(),
+                    LocaleContextHolder.getLocaleContext()));
+        }
+        queue.addAll(jobs);
+        for (Job job : jobs) {
+            try {
+                results.add(new Result<>((T) job.result().join(), null));
+            } catch (CompletionException failed) {
+                if (failed.getCause() instanceof RuntimeException refused) {
+                    results.add(new Result<>(null, refused));
+                } else {
+                    throw failed;
+                }
+            }
+        }
+        return results;
+    }
+
     private void write() {
         WRITER.set(true);
         var batch = new ArrayList<Job>(maxBatch);

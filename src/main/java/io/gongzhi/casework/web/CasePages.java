@@ -80,6 +80,7 @@ class CasePages {
         model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
         model.addAttribute("pending", Boolean.TRUE.equals(pending));
         model.addAttribute("category", category);
+        model.addAttribute("bulkActions", ConsolePages.bulkFor(actor));
         return "casework/queue";
     }
 

@@ -1,0 +1,106 @@
+package io.gongzhi.casework.web;
+
+import io.gongzhi.casework.CaseAction;
+import io.gongzhi.casework.Cases;
+import io.gongzhi.casework.Catalogue;
+import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.InvalidInput;
+import io.gongzhi.shared.Violation;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dispatcher console's other two views: the same step on the cases ticked in the queue
+ * (each checked as if alone; the queue then says what was done and what was refused and why),
+ * and the open cases on a map.
+ */
+@Controller
+class ConsolePages {
+
+    /** The steps the queue offers in bulk, and the permission that makes the viewer their party. */
+    static final List<CaseAction> BULK = List.of(CaseAction.ACCEPT, CaseAction.DISPATCH, CaseAction.REJECT, CaseAction.RECEIVE,
+            CaseAction.CLOSE);
+
+    static List<CaseAction> bulkFor(Actor actor) {
+        return BULK.stream().filter(a -> switch (a.party().orElseThrow()) {
+            case DISPATCHER -> actor.may("case.dispatch");
+            case LEAD_DEPARTMENT -> actor.may("case.handle");
+            case VERIFIER -> actor.may("case.verify");
+            default -> false;
+        }).toList();
+    }
+
+    private final Cases cases;
+    private final Catalogue catalogue;
+    private final Refusals refusals;
+
+    ConsolePages(Cases cases, Catalogue catalogue, Refusals refusals) {
+        this.cases = cases;
+        this.catalogue = catalogue;
+        this.refusals = refusals;
+    }
+
+    @PostMapping("/cases/bulk")
+    @PreAuthorize("hasAnyAuthority('case.dispatch', 'case.handle', 'case.verify')")
+    String bulk(@RequestParam(required = false) List<Long> ids, @RequestParam(defaultValue = "") String action,
+                @RequestParam(defaultValue = "") String department, @RequestParam(defaultValue = "") String note,
+                @RequestParam(required = false) String state, @RequestParam(required = false) Boolean overdue,
+                @RequestParam(required = false) Boolean pending, @RequestParam(required = false) String category,
+                RedirectAttributes flash) {
+        Actor actor = Actor.current();
+        var back = UriComponentsBuilder.fromPath("/cases");
+        if (state != null && !state.isBlank()) {
+            back.queryParam("state", state);
+        }
+        if (Boolean.TRUE.equals(overdue)) {
+            back.queryParam("overdue", true);
+        }
+        if (Boolean.TRUE.equals(pending)) {
+            back.queryParam("pending", true);
+        }
+        if (category != null && !category.isBlank()) {
+            back.queryParam("category", category);
+        }
+        flash.addFlashAttribute("bulkNote", note);
+        flash.addFlashAttribute("bulkAction", action);
+        flash.addFlashAttribute("bulkDepartment", department);
+        try {
+            if (ids == null || ids.isEmpty()) {
+                throw new InvalidInput(Violation.of("ids", "cases.bulk.none-selected"));
+            }
+            CaseAction step = CaseAction.parse(action).filter(bulkFor(actor)::contains)
+                    .orElseThrow(() -> new InvalidInput(Violation.of("action", "casework.action-unknown", action)));
+            var outcomes = cases.actOnEach(ids, new Cases.Command(step, note, department, List.of(), null, null, null, null, null, null), actor);
+            var refused = new ArrayList<String>();
+            outcomes.stream().filter(o -> !o.done()).forEach(o -> refused.add("#" + o.caseId() + " " + refusals.message(o.refusal())));
+            flash.addFlashAttribute("bulkDone", outcomes.size() - refused.size());
+            flash.addFlashAttribute("bulkRefused", refused);
+            if (refused.isEmpty()) {
+                flash.addFlashAttribute("bulkNote", "");
+            }
+        } catch (InvalidInput invalid) {
+            flash.addFlashAttribute("bulkError", refusals.message(invalid));
+            flash.addFlashAttribute("bulkChecked", ids == null ? List.of() : ids);
+        }
+        return "redirect:" + back.toUriString();
+    }
+
+    @GetMapping("/cases/map")
+    @PreAuthorize("hasAuthority('case.read')")
+    String map(@RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "") String category, Model model) {
+        model.addAttribute("classes", catalogue.categories().stream().filter(k -> k.parentCode() == null).toList());
+        model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
+        model.addAttribute("category", category);
+        model.addAttribute("limit", io.gongzhi.casework.CaseQueries.MAP_LIMIT);
+        return "casework/map";
+    }
+}

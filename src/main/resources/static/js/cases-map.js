@@ -1,0 +1,57 @@
+// The dispatcher's map: open cases as dots (red overdue, orange waiting for the dispatcher,
+// blue the rest); a dot opens the case. Works without a tile server.
+(function () {
+  'use strict';
+  document.addEventListener('DOMContentLoaded', function () {
+    var el = document.getElementById('case-map');
+    if (!el || !window.L) { return; }
+    var d = el.dataset;
+    var note = document.getElementById('map-note');
+    var map = L.map(el, { zoomControl: true, attributionControl: !!d.tiles });
+    if (d.tiles) { L.tileLayer(d.tiles, { maxZoom: 19 }).addTo(map); }
+    map.setView([30.66, 104.07], 10);
+    var query = new URLSearchParams();
+    // the page's language, not the browser's: names and states read as the page does
+    query.set('lang', document.documentElement.lang || 'zh-CN');
+    if (d.overdue === 'true') { query.set('overdue', 'true'); }
+    if (d.category) { query.set('category', d.category); }
+    fetch('/api/cases/map?' + query.toString(), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { if (!r.ok) { throw r; } return r.json(); })
+      .then(function (fc) {
+        var colour = function (p) {
+          if (p.overdue) { return '#b3261e'; }
+          if (p.state === 'reported' || p.state === 'accepted' || p.pending !== 'NONE') { return '#e37400'; }
+          return '#1a73e8';
+        };
+        var layer = L.geoJSON(fc, {
+          pointToLayer: function (f, latlng) {
+            var p = f.properties;
+            return L.circleMarker(latlng, { radius: 7, weight: 1, color: '#fff', fillColor: colour(p), fillOpacity: 0.9 });
+          },
+          onEachFeature: function (f, l) {
+            var p = f.properties;
+            var box = document.createElement('div');
+            var title = document.createElement('strong');
+            title.textContent = '#' + p.id + ' ' + p.category;
+            var state = document.createElement('div');
+            state.textContent = p.stateName + (p.lead ? ' · ' + p.lead : '');
+            var text = document.createElement('div');
+            text.textContent = p.description;
+            var link = document.createElement('a');
+            link.href = '/cases/' + p.id; link.textContent = d.openCase; link.className = 'open-case';
+            [title, state, text, link].forEach(function (n) { box.appendChild(n); });
+            l.bindPopup(box);
+          }
+        }).addTo(map);
+        if (fc.features.length) {
+          map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 16 });
+        }
+        var lines = [];
+        if (!fc.features.length) { lines.push(d.none); }
+        if (fc.unlocated > 0) { lines.push(d.unlocated.replace('{n}', fc.unlocated)); }
+        if (fc.truncated) { lines.push(d.truncated); }
+        note.textContent = lines.join(' ');
+        el.dataset.drawn = String(fc.features.length);
+      });
+  });
+})();

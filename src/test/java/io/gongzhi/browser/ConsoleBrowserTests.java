@@ -1,0 +1,114 @@
+package io.gongzhi.browser;
+
+import io.gongzhi.casework.CaseAction;
+import io.gongzhi.casework.Cases;
+import io.gongzhi.casework.Channel;
+import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.identity.Accounts;
+import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.Jurisdiction;
+import io.gongzhi.shared.RegionPath;
+import io.gongzhi.support.BrowserTest;
+import io.gongzhi.support.Chromium;
+import io.gongzhi.support.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dispatcher console in the browser: the sub-district dispatcher accepts and dispatches the
+ * cases ticked in the queue in two bulk steps and sees what was refused; the district committee
+ * finds an open case on the map on a phone and opens it.
+ */
+class ConsoleBrowserTests extends BrowserTest {
+
+    @Autowired
+    Cases cases;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    Hierarchy hierarchy;
+
+    private long report(String description, Double lon, Double lat) {
+        var grid = accounts.find("grid").orElseThrow();
+        var reporter = new Actor(grid.id(), "grid", Set.of("GRID_WORKER"), Set.of("case.report"),
+                Jurisdiction.of(RegionPath.of("/5101/510107/510107005")));
+        if (lon != null) {
+            var resident = accounts.find("resident").orElseThrow();
+            reporter = new Actor(resident.id(), "resident", Set.of("RESIDENT"), Set.of("case.report"), Jurisdiction.NONE);
+        }
+        return cases.report(new Cases.Report("E0101", description, lon, lat, lon == null ? "510107005001" : null, "",
+                lon == null ? Channel.GRID : Channel.RESIDENT, ""), reporter).id();
+    }
+
+    private void tick(long... ids) {
+        for (long id : ids) {
+            browser.findElement(By.cssSelector("input[name=ids][value='" + id + "']")).click();
+        }
+    }
+
+    private String applyBulk(String action, String department) {
+        new Select(browser.findElement(By.id("bulk-action"))).selectByValue(action);
+        if (department != null) {
+            new Select(browser.findElement(By.id("bulk-department"))).selectByValue(department);
+        }
+        clickAndWaitFor(By.id("bulk-apply"), d -> !d.findElements(By.id("bulk-done")).isEmpty());
+        return browser.findElement(By.id("bulk-done")).getText();
+    }
+
+    @Test
+    void theDispatcherWorksAScreenfulAtOnceAndTheCommitteeFindsACaseOnTheMap() throws Exception {
+        long a = report("控制台批量：垃圾堆放一", null, null);
+        long b = report("控制台批量：垃圾堆放二", null, null);
+        long c = report("控制台批量：垃圾堆放三", null, null);
+        var anyone = new Actor(null, "seed", Set.of("SUBDISTRICT_DISPATCHER"), Set.of("case.read", "case.dispatch"), Jurisdiction.EVERYWHERE);
+        cases.act(c, Cases.Command.of(CaseAction.ACCEPT, ""), anyone);
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        signIn("dispatcher", TestAccounts.PASSWORD);
+        browser.get(url("/cases?state=REPORTED"));
+        tick(a, b);
+        assertThat(applyBulk("accept", null)).contains("已办理 2 件");
+        browser.get(url("/cases?state=ACCEPTED"));
+        tick(a, b, c);
+        assertThat(applyBulk("dispatch", "city-management")).contains("已办理 3 件");
+        browser.get(url("/cases"));
+        tick(a);
+        String refused = applyBulk("accept", null);
+        assertThat(refused).contains("已办理 0 件").contains("1 件未能办理").contains("#" + a).contains("已派遣");
+        Chromium.screenshot(browser, "console-bulk-dispatcher-zh");
+
+        var inside = hierarchy.boundary("510107").orElseThrow().getInteriorPoint();
+        report("控制台地图：建筑垃圾堆在路边", inside.getX(), inside.getY());
+        browser.findElement(By.cssSelector("form.logout button")).click();
+        browser.manage().window().setSize(new Dimension(375, 812));
+        signIn("district", TestAccounts.PASSWORD);
+        browser.get(url("/cases"));
+        clickAndWaitForUrlEnding(By.id("to-map"), "/cases/map");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("case-map")).getAttribute("data-drawn") != null);
+        assertThat(Integer.parseInt(browser.findElement(By.id("case-map")).getAttribute("data-drawn"))).isGreaterThanOrEqualTo(1);
+        assertThat(Chromium.fitsWidth(browser)).isTrue();
+        browser.executeScript("var m = document.querySelectorAll('#case-map path.leaflet-interactive');"
+                + "m[m.length - 1].dispatchEvent(new MouseEvent('click', {bubbles: true}));");
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector(".leaflet-popup a.open-case")).isEmpty());
+        browser.executeScript("document.getElementById('case-map').scrollIntoView()");
+        Chromium.screenshot(browser, "console-map-district-phone-zh");
+        String popup = browser.findElement(By.cssSelector(".leaflet-popup")).getText();
+        assertThat(popup).as("names in the page's language, whatever the browser's").contains("打开案件").contains("暴露垃圾");
+        clickAndWaitFor(By.cssSelector(".leaflet-popup a.open-case"), d -> d.getCurrentUrl().matches(".*/cases/\\d+$"));
+        assertThat(browser.findElement(By.id("state")).getText()).as("the case opens from the map").isNotBlank();
+
+        browser.get(url("/cases/map?lang=en"));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("case-map")).getAttribute("data-drawn") != null);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Map of cases");
+        Chromium.screenshot(browser, "console-map-district-phone-en");
+    }
+}
