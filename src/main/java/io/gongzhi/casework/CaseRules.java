@@ -179,6 +179,25 @@ class CaseRules {
         return set;
     }
 
+    /** The steps that change which departments work on a case ({@link #handlers}). */
+    static final Set<CaseAction> CHANGES_DEPARTMENTS = Set.of(CaseAction.DISPATCH, CaseAction.APPROVE_RETURN, CaseAction.CALL_IN,
+            CaseAction.ANSWER);
+
+    /** The case as a step's columns ({@link #changes}, with state and pending) leave it; the same as reading it back. */
+    static Case applied(Case c, Map<String, Object> set, Instant now) {
+        return new Case(c.id(), c.category(), c.categoryRevision(), c.description(), c.path(), c.lon(), c.lat(), c.address(), c.channel(),
+                c.reporterAccount(), c.reporterName(), CaseState.valueOf((String) set.get("state")), Pending.valueOf((String) set.get("pending")),
+                (int) set.getOrDefault("pending_days", c.pendingDays()), c.timeLimit(),
+                (String) set.getOrDefault("lead_department", c.leadDepartment()), (Instant) set.getOrDefault("deadline", c.deadline()),
+                (int) set.getOrDefault("escalation", c.escalation()), (int) set.getOrDefault("extensions", c.extensions()),
+                (int) set.getOrDefault("returns", c.returns()), (int) set.getOrDefault("reworks", c.reworks()),
+                (int) set.getOrDefault("reopens", c.reopens()), (Long) set.getOrDefault("parent_id", c.parentId()),
+                set.containsKey("rating") ? (set.get("rating") == null ? null : Rating.valueOf((String) set.get("rating"))) : c.rating(),
+                c.reportedAt(), (Instant) set.getOrDefault("accepted_at", c.acceptedAt()),
+                (Instant) set.getOrDefault("dispatched_at", c.dispatchedAt()), (Instant) set.getOrDefault("fed_back_at", c.fedBackAt()),
+                (Instant) set.getOrDefault("closed_at", c.closedAt()), now, c.version() + 1, c.departments());
+    }
+
     /** Handed back to the lead department with a fresh time limit (rework, reopening). */
     private void restart(Case c, Instant now, Map<String, Object> set, String counter, int count) {
         set.put(counter, count + 1);

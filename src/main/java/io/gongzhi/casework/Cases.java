@@ -65,9 +65,10 @@ public class Cases {
     private final Clock clock;
     private final CaseRules rules;
     private final GroupCommit groupCommit;
+    private final Timeline timeline;
 
     Cases(JdbcClient jdbc, CaseQueries queries, Catalogue catalogue, WorkingCalendar calendar, Hierarchy hierarchy, Locator locator,
-          Audit audit, ApplicationEventPublisher events, Clock clock, CaseRules rules, GroupCommit groupCommit) {
+          Audit audit, ApplicationEventPublisher events, Clock clock, CaseRules rules, GroupCommit groupCommit, Timeline timeline) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -79,6 +80,7 @@ public class Cases {
         this.clock = clock;
         this.rules = rules;
         this.groupCommit = groupCommit;
+        this.timeline = timeline;
     }
 
     /** Reports a case; returns once it is committed (see {@link GroupCommit}). */
@@ -120,19 +122,24 @@ public class Cases {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        Instant now = clock.instant();
+        // the database keeps microseconds: what is answered is exactly what a later read gives
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String address = report.address() == null ? "" : report.address().strip();
+        String reporterName = report.reporterName() == null ? "" : report.reporterName().strip();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("insert into casework_case (category, category_revision, description, path, lon, lat, address, channel, reporter_account, "
                         + "reporter_name, state, time_limit, reported_at, updated_at) values (:c, :rev, :d, :p, :lon, :lat, :a, :ch, :acc, :name, "
                         + "'REPORTED', :t, :now, :now)")
                 .param("c", category.code()).param("rev", category.revision()).param("d", description).param("p", path)
-                .param("lon", report.lon()).param("lat", report.lat()).param("a", report.address() == null ? "" : report.address().strip())
+                .param("lon", report.lon()).param("lat", report.lat()).param("a", address)
                 .param("ch", report.channel().name()).param("acc", actor.accountId())
-                .param("name", report.reporterName() == null ? "" : report.reporterName().strip())
+                .param("name", reporterName)
                 .param("t", category.timeLimit().name()).param("now", Timestamp.from(now)).update(keys, "id");
         long id = keys.getKey().longValue();
-        step(id, CaseAction.REPORT, null, CaseState.REPORTED, actor, null, "", now);
-        Case reported = queries.require(id);
+        timeline.append(id, CaseAction.REPORT, null, CaseState.REPORTED, actor, null, "", now);
+        Case reported = new Case(id, category.code(), category.revision(), description, path, report.lon(), report.lat(), address,
+                report.channel(), actor.accountId(), reporterName, CaseState.REPORTED, Pending.NONE, 0, category.timeLimit(), null, null,
+                0, 0, 0, 0, 0, null, null, now, null, null, null, null, now, 0, List.of());
         // the audit row last: it locks its chain's head until the commit
         audit.record(actor, "case.report", "case:" + id, Outcome.SUCCESS, category.code() + " " + report.channel().name());
         events.publishEvent(new CaseReported(id, category.code(), path, report.channel(), now));
@@ -237,7 +244,7 @@ public class Cases {
         if (command.version() != null && command.version() != current.version()) {
             throw new Conflict("casework.changed-meanwhile");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Map<String, Object> changes = rules.changes(current, command, to, now, actor);
         changes.put("state", to.name());
         changes.put("pending", Lifecycle.pendingAfter(current.pending(), action).name());
@@ -254,8 +261,9 @@ public class Cases {
         rules.handlers(current, command, now, actor);
         String department = action.party().get() == Party.LEAD_DEPARTMENT ? current.leadDepartment()
                 : action == CaseAction.DISPATCH ? command.department().strip() : null;
-        step(id, action, current.state(), to, actor, department, command.note() == null ? "" : command.note().strip(), now);
-        Case after = queries.require(id);
+        timeline.append(id, action, current.state(), to, actor, department, command.note() == null ? "" : command.note().strip(), now);
+        // read back only when the step changed the case's departments; otherwise the answer is worked out
+        Case after = CaseRules.CHANGES_DEPARTMENTS.contains(action) ? queries.require(id) : CaseRules.applied(current, changes, now);
         audit.record(actor, "case." + action.key(), "case:" + id, Outcome.SUCCESS, current.state().key() + "->" + to.key());
         events.publishEvent(new CaseStepTaken(id, action, current.state(), to, current.path(), now));
         if (action == CaseAction.DISPATCH) {
@@ -265,53 +273,5 @@ public class Cases {
             events.publishEvent(new CaseClosed(id, after.path(), after.leadDepartment(), onTime, now));
         }
         return after;
-    }
-
-    /**
-     * Raises every case still open past its deadline one level up (the district), and past a
-     * second full time limit another (the city). Safe on several nodes at once: each raise is
-     * guarded by the case's version.
-     */
-    @Transactional
-    public int escalateOverdue() {
-        Instant now = clock.instant();
-        var due = jdbc.sql("select id, escalation, version, deadline, dispatched_at, path from casework_case "
-                        + "where state in ('DISPATCHED', 'HANDLING') and deadline < :now and escalation < 2")
-                .param("now", Timestamp.from(now))
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6)}).list();
-        int raised = 0;
-        for (Object[] c : due) {
-            Instant deadline = (Instant) c[3];
-            var limit = java.time.Duration.between((Instant) c[4], deadline);
-            int level = now.isAfter(deadline.plus(limit)) ? 2 : 1;
-            if (level <= (int) c[1]) {
-                continue;
-            }
-            int updated = jdbc.sql("update casework_case set escalation = :l, version = version + 1, updated_at = :now where id = :id and version = :v")
-                    .param("l", level).param("now", Timestamp.from(now)).param("id", c[0]).param("v", c[2]).update();
-            if (updated == 1) {
-                CaseState state = queries.require((long) c[0]).state();
-                step((long) c[0], CaseAction.ESCALATE, state, state, null, null, level == 1 ? "district" : "city", now);
-                events.publishEvent(new CaseStepTaken((long) c[0], CaseAction.ESCALATE, state, state, (String) c[5], now));
-                raised++;
-            }
-        }
-        return raised;
-    }
-
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${gongzhi.casework.escalation-check:PT1M}",
-            initialDelayString = "${gongzhi.casework.escalation-check:PT1M}")
-    @Transactional
-    void escalateOnSchedule() {
-        escalateOverdue();
-    }
-
-    private void step(long id, CaseAction action, CaseState from, CaseState to, Actor actor, String department, String note, Instant at) {
-        jdbc.sql("insert into casework_step (case_id, action, from_state, to_state, actor, department, note, at) "
-                        + "values (:id, :a, :f, :t, :actor, :d, :n, :at)")
-                .param("id", id).param("a", action.name()).param("f", from == null ? null : from.name()).param("t", to.name())
-                .param("actor", actor == null ? "system" : actor.username()).param("d", department).param("n", note)
-                .param("at", Timestamp.from(at)).update();
     }
 }

@@ -47,8 +47,11 @@ class CaseLoopRandomTests {
         var ids = new ArrayList<Long>();
         for (int i = 0; i < 8; i++) {
             boolean byResident = i % 3 == 0;
-            ids.add(cases.report(new Cases.Report("E0101", "随机案件 " + seed + "-" + i, null, null, CaseActors.INSIDE, "",
-                    byResident ? Channel.RESIDENT : Channel.GRID, ""), byResident ? CaseActors.resident() : CaseActors.gridWorker()).id());
+            Case reported = cases.report(new Cases.Report("E0101", "随机案件 " + seed + "-" + i, null,
+                    null, CaseActors.INSIDE, " 玉林北路 " + i + " ", byResident ? Channel.RESIDENT : Channel.GRID, ""),
+                    byResident ? CaseActors.resident() : CaseActors.gridWorker());
+            assertThat(reported).as("the answer is the case as stored").isEqualTo(queries.require(reported.id()));
+            ids.add(reported.id());
         }
         Map<Long, Integer> steps = new HashMap<>();
         ids.forEach(id -> steps.put(id, 1));
@@ -83,6 +86,7 @@ class CaseLoopRandomTests {
                 assertThat(visible && party && next.isPresent()).as(n + ": " + action + " by " + actor.username() + " on " + before.state()).isTrue();
                 assertThat(after.state()).isEqualTo(next.get());
                 assertThat(after.version()).isEqualTo(before.version() + 1);
+                assertThat(after).as(n + ": the answer is the case as stored").isEqualTo(queries.require(id));
                 steps.merge(id, 1, Integer::sum);
                 succeeded++;
             } catch (NotFound e) {

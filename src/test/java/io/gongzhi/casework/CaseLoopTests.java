@@ -39,6 +39,8 @@ class CaseLoopTests {
     JdbcClient jdbc;
     @Autowired
     CaseEvents events;
+    @Autowired
+    Escalation escalation;
 
     @AfterEach
     void resetClock() {
@@ -206,16 +208,16 @@ class CaseLoopTests {
         cases.act(c.id(), Cases.Command.of(ACCEPT, ""), CaseActors.dispatcher());
         Case dispatched = cases.act(c.id(), dispatch("water"), CaseActors.dispatcher());
         var limit = Duration.between(dispatched.dispatchedAt(), dispatched.deadline());
-        cases.escalateOverdue();
+        escalation.escalateOverdue();
         assertThat(queries.require(c.id()).escalation()).isZero();
         clock.advance(limit.plusMinutes(1));
-        cases.escalateOverdue();
+        escalation.escalateOverdue();
         assertThat(queries.require(c.id()).escalation()).isEqualTo(1);
         assertThat(queries.list(new CaseQueries.Filter(null, true, null, null, null, null), CaseActors.dispatcher(), 0, 200).cases())
                 .extracting(Case::id).contains(c.id());
         clock.advance(limit);
-        cases.escalateOverdue();
-        cases.escalateOverdue();
+        escalation.escalateOverdue();
+        escalation.escalateOverdue();
         assertThat(queries.require(c.id()).escalation()).isEqualTo(2);
         assertThat(queries.steps(c.id(), CaseActors.dispatcher())).filteredOn(s -> s.action() == CaseAction.ESCALATE)
                 .extracting(Step::note).containsExactly("district", "city");

@@ -131,6 +131,8 @@ class ConsoleTests {
         var inside = hierarchy.boundary("510107").orElseThrow().getInteriorPoint();
         long located = report("resident", "{\"category\": \"E0102\", \"description\": \"地图上的建筑垃圾\", \"lon\": " + inside.getX()
                 + ", \"lat\": " + inside.getY() + "}");
+        var stored = call("resident", get("/api/my/cases/" + located));
+        assertThat(stored.body().get("lon").asDouble()).isEqualTo(inside.getX());
         long unlocated = report("resident", "{\"category\": \"E0102\", \"description\": \"没有坐标的建筑垃圾\", \"place\": \"510107005002\"}");
 
         var district = call("district", get("/api/cases/map?category=E01"));
