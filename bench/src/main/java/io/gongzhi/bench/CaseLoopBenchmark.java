@@ -136,6 +136,38 @@ public class CaseLoopBenchmark {
         return s.cases.act(id, Cases.Command.of(CaseAction.CLOSE, ""), s.verifier);
     }
 
+    /** Where one caller is in its own case's lifecycle, for timing single steps. */
+    @State(Scope.Thread)
+    public static class Walk {
+        long caseId;
+        int next;
+    }
+
+    /**
+     * One step of the same lifecycle per call, each caller walking its own cases through it: the
+     * time a person waits for a step, under the same load (sample mode gives its percentiles).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object step(Ours s, Walk w) {
+        Object answer = switch (w.next) {
+            case 0 -> {
+                var c = s.cases.report(new Cases.Report("E0101", "垃圾未清运", null, null, place(), "", Channel.GRID, ""), s.reporter);
+                w.caseId = c.id();
+                yield c;
+            }
+            case 1 -> s.cases.act(w.caseId, Cases.Command.of(CaseAction.ACCEPT, ""), s.dispatcher);
+            case 2 -> s.cases.act(w.caseId, new Cases.Command(CaseAction.DISPATCH, "", "city-management", List.of(), null, null, null, null,
+                    null, null), s.dispatcher);
+            case 3 -> s.cases.act(w.caseId, Cases.Command.of(CaseAction.RECEIVE, ""), s.department);
+            case 4 -> s.cases.act(w.caseId, Cases.Command.of(CaseAction.FEEDBACK, "已清运"), s.department);
+            default -> s.cases.act(w.caseId, Cases.Command.of(CaseAction.CLOSE, ""), s.verifier);
+        };
+        w.next = (w.next + 1) % 6;
+        return answer;
+    }
+
     @Benchmark
     @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
     public Object flowable(Peer p) {
