@@ -15,6 +15,22 @@
     query.set('lang', document.documentElement.lang || 'zh-CN');
     if (d.overdue === 'true') { query.set('overdue', 'true'); }
     if (d.category) { query.set('category', d.category); }
+    map.createPane('areas');
+    map.getPane('areas').style.zIndex = 350;
+    var areas = L.layerGroup().addTo(map);
+    // the caller's areas, split one level down, under the dots (no tile server needed); a refusal just leaves them out
+    (d.areas ? d.areas.split(',') : []).forEach(function (code) {
+      fetch('/api/geo/units/' + encodeURIComponent(code) + '/children/boundaries', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : { features: [] }; })
+        .then(function (fc) {
+          L.geoJSON(fc, {
+            interactive: false,
+            pane: 'areas',
+            style: { color: '#8a8f98', weight: 1, fillColor: '#ffffff', fillOpacity: 0.35 }
+          }).addTo(areas);
+          el.dataset.areasDrawn = String((Number(el.dataset.areasDrawn) || 0) + fc.features.length);
+        });
+    });
     fetch('/api/cases/map?' + query.toString(), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
       .then(function (r) { if (!r.ok) { throw r; } return r.json(); })
       .then(function (fc) {

@@ -158,6 +158,9 @@ class ConsoleTests {
         }
         var overdue = call("district", get("/api/cases/map?overdue=true"));
         assertThat(overdue.body().get("features").findValuesAsString("state")).doesNotContain("reported");
+        var page = mvc.perform(get("/cases/map").with(user(users.loadUserByUsername("dispatcher")))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).as("the map outlines the dispatcher's own sub-district").contains("data-areas=\"510107005\"");
         assertThat(call("grid", get("/api/cases/map")).status()).isEqualTo(200);
         assertThat(call("resident", get("/api/cases/map")).status()).isEqualTo(403);
     }

@@ -42,11 +42,13 @@ class ConsolePages {
     private final Cases cases;
     private final Catalogue catalogue;
     private final Refusals refusals;
+    private final io.gongzhi.geography.Hierarchy hierarchy;
 
-    ConsolePages(Cases cases, Catalogue catalogue, Refusals refusals) {
+    ConsolePages(Cases cases, Catalogue catalogue, Refusals refusals, io.gongzhi.geography.Hierarchy hierarchy) {
         this.cases = cases;
         this.catalogue = catalogue;
         this.refusals = refusals;
+        this.hierarchy = hierarchy;
     }
 
     @PostMapping("/cases/bulk")
@@ -101,6 +103,10 @@ class ConsolePages {
         model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
         model.addAttribute("category", category);
         model.addAttribute("limit", io.gongzhi.casework.CaseQueries.MAP_LIMIT);
+        // the caller's own areas are drawn under the cases, so a dot has a street and a community around it
+        var jurisdiction = Actor.current().jurisdiction();
+        model.addAttribute("areas", jurisdiction.isEmpty() ? List.of() : hierarchy.roots(jurisdiction).stream()
+                .filter(u -> jurisdiction.covers(u.path())).map(io.gongzhi.geography.Unit::code).limit(8).toList());
         return "casework/map";
     }
 }
