@@ -55,11 +55,12 @@ public class CaseQueries {
 
     /** The case, if the caller may see it. */
     public Optional<Case> find(long id, Actor actor) {
-        return one(Scoped.query(jdbc, visibleTo(actor), "select " + COLUMNS + ", " + HANDLER_COLUMNS + " from casework_case c "
-                + "left join casework_case_department h on h.case_id = c.id where c.id = :id and {scope} " + HANDLER_ORDER).param("id", id));
+        return one(Scoped.query(jdbc, visibleTo(actor), WITH_DEPARTMENTS + " and {scope} " + HANDLER_ORDER).param("id", id));
     }
 
-    private static final String HANDLER_COLUMNS = "h.department, h.role, h.answer_due, h.answered_at, h.answered_by";
+    /** A case by {@code :id} with a row per department working on it (or one row with none). */
+    private static final String WITH_DEPARTMENTS = "select " + COLUMNS + ", h.department, h.role, h.answer_due, h.answered_at, h.answered_by "
+            + "from casework_case c left join casework_case_department h on h.case_id = c.id where c.id = :id";
     private static final String HANDLER_ORDER = "order by case when h.role = 'LEAD' then 0 when h.role = 'CO' then 1 else 2 end, h.department";
 
     /** One case and its departments in one round trip (a row per department): every step reads and re-reads its case. */
@@ -84,8 +85,7 @@ public class CaseQueries {
 
     /** Unscoped, for the module's own use after a step it has just checked. */
     Case require(long id) {
-        return one(jdbc.sql("select " + COLUMNS + ", " + HANDLER_COLUMNS + " from casework_case c "
-                + "left join casework_case_department h on h.case_id = c.id where c.id = :id " + HANDLER_ORDER).param("id", id))
+        return one(jdbc.sql(WITH_DEPARTMENTS + " " + HANDLER_ORDER).param("id", id))
                 .orElseThrow(() -> new NotFound("casework.case-not-found", "case " + id));
     }
 
@@ -110,19 +110,11 @@ public class CaseQueries {
             where.append(" and c.state = :state");
             params.put("state", f.state().name());
         }
-        String order = " order by c.id desc";
-        if (Boolean.TRUE.equals(f.overdue())) {
-            where.append(" and c.state in ('DISPATCHED', 'HANDLING') and c.deadline < :now");
-            params.put("now", Timestamp.from(clock.instant()));
-            order = " order by c.deadline, c.id";
-        }
+        String order = Boolean.TRUE.equals(f.overdue()) ? " order by c.deadline, c.id" : " order by c.id desc";
+        overdueAndCategory(f.overdue(), f.category(), where, params);
         if (f.department() != null && !f.department().isBlank()) {
             where.append(" and exists (select 1 from casework_case_department d where d.case_id = c.id and d.department = :dept)");
             params.put("dept", f.department().strip());
-        }
-        if (f.category() != null && !f.category().isBlank()) {
-            where.append(" and (c.category = :cat or c.category in (select code from casework_category where parent_code = :cat))");
-            params.put("cat", f.category().strip());
         }
         if (Boolean.TRUE.equals(f.mine())) {
             where.append(" and c.reporter_account = :me");
@@ -148,6 +140,18 @@ public class CaseQueries {
     public OnMap onMap(Boolean overdue, String category, Actor actor) {
         var where = new StringBuilder("{scope} and c.state not in ('CLOSED', 'REJECTED', 'MERGED')");
         var params = new LinkedHashMap<String, Object>();
+        overdueAndCategory(overdue, category, where, params);
+        List<Case> located = Scoped.query(jdbc, visibleTo(actor), "select " + COLUMNS + " from casework_case c where " + where
+                        + " and c.lon is not null order by c.id desc limit " + (MAP_LIMIT + 1))
+                .params(params).query(CaseQueries::row).list();
+        long unlocated = Scoped.query(jdbc, visibleTo(actor), "select count(*) from casework_case c where " + where + " and c.lon is null")
+                .params(params).query(Long.class).single();
+        boolean truncated = located.size() > MAP_LIMIT;
+        return new OnMap(truncated ? located.subList(0, MAP_LIMIT) : located, unlocated, truncated);
+    }
+
+    /** Only cases being worked on past their deadline, when asked; only a class's or a category's cases, when given. */
+    private void overdueAndCategory(Boolean overdue, String category, StringBuilder where, Map<String, Object> params) {
         if (Boolean.TRUE.equals(overdue)) {
             where.append(" and c.state in ('DISPATCHED', 'HANDLING') and c.deadline < :now");
             params.put("now", Timestamp.from(clock.instant()));
@@ -156,13 +160,6 @@ public class CaseQueries {
             where.append(" and (c.category = :cat or c.category in (select code from casework_category where parent_code = :cat))");
             params.put("cat", category.strip());
         }
-        List<Case> located = Scoped.query(jdbc, visibleTo(actor), "select " + COLUMNS + " from casework_case c where " + where
-                        + " and c.lon is not null order by c.id desc limit " + (MAP_LIMIT + 1))
-                .params(params).query(CaseQueries::row).list();
-        long unlocated = Scoped.query(jdbc, visibleTo(actor), "select count(*) from casework_case c where " + where + " and c.lon is null")
-                .params(params).query(Long.class).single();
-        boolean truncated = located.size() > MAP_LIMIT;
-        return new OnMap(truncated ? located.subList(0, MAP_LIMIT) : located, unlocated, truncated);
     }
 
     /** How near and how recent an open case of the same category must be to be offered as the same problem. */

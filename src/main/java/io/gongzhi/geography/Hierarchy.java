@@ -25,9 +25,24 @@ public class Hierarchy {
         this.boundaries = boundaries;
     }
 
-    /** The unit's boundary (WGS84), if it has one. */
-    public Optional<org.locationtech.jts.geom.Geometry> boundary(String code) {
-        return Optional.ofNullable(boundaries.of(List.of(code)).get(code));
+    /**
+     * A point inside the unit, drawn at random (as a phone's location would be), or none when the
+     * unit has no boundary; the same {@code random} gives the same points.
+     */
+    public Optional<org.locationtech.jts.geom.Coordinate> pointIn(String code, java.util.Random random) {
+        var boundary = boundaries.of(List.of(code)).get(code);
+        if (boundary == null) {
+            return Optional.empty();
+        }
+        var box = boundary.getEnvelopeInternal();
+        for (int i = 0; i < 200; i++) {
+            var at = new org.locationtech.jts.geom.Coordinate(box.getMinX() + random.nextDouble() * box.getWidth(),
+                    box.getMinY() + random.nextDouble() * box.getHeight());
+            if (boundary.contains(boundary.getFactory().createPoint(at))) {
+                return Optional.of(at);
+            }
+        }
+        return Optional.of(boundary.getInteriorPoint().getCoordinate());
     }
 
     /** A unit, current or retired. */

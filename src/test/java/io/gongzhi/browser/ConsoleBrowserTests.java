@@ -86,7 +86,7 @@ class ConsoleBrowserTests extends BrowserTest {
         assertThat(refused).contains("已办理 0 件").contains("1 件未能办理").contains("#" + a).contains("已派遣");
         Chromium.screenshot(browser, "console-bulk-dispatcher-zh");
 
-        var inside = hierarchy.boundary("510107").orElseThrow().getInteriorPoint();
+        var inside = hierarchy.pointIn("510107", new java.util.Random(1)).orElseThrow();
         report("控制台地图：建筑垃圾堆在路边", inside.getX(), inside.getY());
         browser.findElement(By.cssSelector("form.logout button")).click();
         browser.manage().window().setSize(new Dimension(375, 812));

@@ -128,7 +128,7 @@ class ConsoleTests {
 
     @Test
     void theMapShowsOpenCasesWithALocationInsideTheCallersAreaOnly() throws Exception {
-        var inside = hierarchy.boundary("510107").orElseThrow().getInteriorPoint();
+        var inside = hierarchy.pointIn("510107", new java.util.Random(1)).orElseThrow();
         long located = report("resident", "{\"category\": \"E0102\", \"description\": \"地图上的建筑垃圾\", \"lon\": " + inside.getX()
                 + ", \"lat\": " + inside.getY() + "}");
         var stored = call("resident", get("/api/my/cases/" + located));

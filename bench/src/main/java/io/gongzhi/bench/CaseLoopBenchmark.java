@@ -127,13 +127,12 @@ public class CaseLoopBenchmark {
     @Benchmark
     @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
     public Object lifecycle(Ours s) {
-        long id = s.cases.report(new Cases.Report("E0101", "垃圾未清运", null, null, place(), "", Channel.GRID, ""), s.reporter).id();
-        s.cases.act(id, Cases.Command.of(CaseAction.ACCEPT, ""), s.dispatcher);
-        s.cases.act(id, new Cases.Command(CaseAction.DISPATCH, "", "city-management", List.of(), null, null, null, null, null, null),
-                s.dispatcher);
-        s.cases.act(id, Cases.Command.of(CaseAction.RECEIVE, ""), s.department);
-        s.cases.act(id, Cases.Command.of(CaseAction.FEEDBACK, "已清运"), s.department);
-        return s.cases.act(id, Cases.Command.of(CaseAction.CLOSE, ""), s.verifier);
+        var walk = new Walk();
+        Object closed = null;
+        for (int i = 0; i < 6; i++) {
+            closed = step(s, walk);
+        }
+        return closed;
     }
 
     /** Where one caller is in its own case's lifecycle, for timing single steps. */

@@ -40,11 +40,11 @@ class DemoCases implements ApplicationRunner {
     private final io.gongzhi.geography.Hierarchy hierarchy;
 
     DemoCases(Cases cases, Accounts accounts, JdbcClient jdbc, Environment environment, io.gongzhi.geography.Hierarchy hierarchy) {
-        this.hierarchy = hierarchy;
         this.cases = cases;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.environment = environment;
+        this.hierarchy = hierarchy;
     }
 
     /** One demo case: what, where, who reported it, how far it went, and to whom. */
@@ -91,8 +91,9 @@ class DemoCases implements ApplicationRunner {
         var random = new java.util.Random(5101);
         for (Seed s : SEEDS) {
             Actor reporter = s.byResident() ? resident : grid;
-            double[] at = pointIn(s.place(), random);
-            long id = cases.report(new Cases.Report(s.category(), s.description(), at == null ? null : at[0], at == null ? null : at[1],
+            // a point inside the community, as a phone would give it
+            var at = hierarchy.pointIn(s.place(), random);
+            long id = cases.report(new Cases.Report(s.category(), s.description(), at.map(c -> c.x).orElse(null), at.map(c -> c.y).orElse(null),
                     s.place(), "", s.byResident() ? Channel.RESIDENT : Channel.GRID, ""), reporter).id();
             ids.add(id);
             var department = s.department() == null ? null : new Actor(null, "demo-seed", Set.of("DEPARTMENT_STAFF"),
@@ -117,24 +118,5 @@ class DemoCases implements ApplicationRunner {
             }
         }
         return ids;
-    }
-
-    /** A random point inside the place (as a phone's location would be), or none when the place has no boundary. */
-    private double[] pointIn(String place, java.util.Random random) {
-        var boundary = hierarchy.boundary(place).orElse(null);
-        if (boundary == null) {
-            return null;
-        }
-        var box = boundary.getEnvelopeInternal();
-        var factory = boundary.getFactory();
-        for (int i = 0; i < 200; i++) {
-            double lon = box.getMinX() + random.nextDouble() * box.getWidth();
-            double lat = box.getMinY() + random.nextDouble() * box.getHeight();
-            if (boundary.contains(factory.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat)))) {
-                return new double[] {lon, lat};
-            }
-        }
-        var inside = boundary.getInteriorPoint();
-        return new double[] {inside.getX(), inside.getY()};
     }
 }

@@ -65,25 +65,12 @@ public class GroupCommit implements SmartLifecycle {
     }
 
     /** Runs {@code work} in a transaction shared with other callers' steps; returns after the commit. */
-    @SuppressWarnings("unchecked")
     public <T> T run(Supplier<T> work) {
-        if (!running || TransactionSynchronizationManager.isActualTransactionActive() || WRITER.get()) {
-            return transactions.execute(status -> work.get());
+        Result<T> result = runEach(List.of(work)).get(0);
+        if (result.failure() != null) {
+            throw result.failure();
         }
-        var job = new Job(work, new CompletableFuture<>(), SecurityContextHolder.getContext(), RequestContextHolder.getRequestAttributes(),
-                LocaleContextHolder.getLocaleContext());
-        queue.add(job);
-        try {
-            return (T) job.result().join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failed.getCause() instanceof Error e) {
-                throw e;
-            }
-            throw failed;
-        }
+        return result.value();
     }
 
     /** What one of several steps came to: its answer, or why it was refused. */
@@ -107,11 +94,8 @@ public class GroupCommit implements SmartLifecycle {
             }
             return results;
         }
-        var jobs = new ArrayList<Job>(works.size());
-        for (Supplier<T> work : works) {
-            jobs.add(new Job(work, new CompletableFuture<>(), SecurityContextHolder.getContext(), RequestContextHolder.getRequestAttributes(),
-                    LocaleContextHolder.getLocaleContext()));
-        }
+        var jobs = works.stream().map(work -> new Job(work, new CompletableFuture<>(), SecurityContextHolder.getContext(),
+                RequestContextHolder.getRequestAttributes(), LocaleContextHolder.getLocaleContext())).toList();
         queue.addAll(jobs);
         for (Job job : jobs) {
             try {
@@ -119,6 +103,8 @@ public class GroupCommit implements SmartLifecycle {
             } catch (CompletionException failed) {
                 if (failed.getCause() instanceof RuntimeException refused) {
                     results.add(new Result<>(null, refused));
+                } else if (failed.getCause() instanceof Error error) {
+                    throw error;
                 } else {
                     throw failed;
                 }

@@ -4,6 +4,7 @@ import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.CaseQueries;
 import io.gongzhi.casework.Cases;
+import io.gongzhi.platform.Refusals;
 import io.gongzhi.casework.Catalogue;
 import io.gongzhi.casework.Category;
 import io.gongzhi.casework.Department;

@@ -2,6 +2,8 @@ package io.gongzhi.casework.web;
 
 import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.Cases;
+import io.gongzhi.platform.Refusals;
+import io.gongzhi.casework.Party;
 import io.gongzhi.casework.Catalogue;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
@@ -26,17 +28,12 @@ import java.util.List;
 @Controller
 class ConsolePages {
 
-    /** The steps the queue offers in bulk, and the permission that makes the viewer their party. */
+    /** The steps the queue offers in bulk; the viewer is offered those whose party's permission they hold. */
     static final List<CaseAction> BULK = List.of(CaseAction.ACCEPT, CaseAction.DISPATCH, CaseAction.REJECT, CaseAction.RECEIVE,
             CaseAction.CLOSE);
 
     static List<CaseAction> bulkFor(Actor actor) {
-        return BULK.stream().filter(a -> switch (a.party().orElseThrow()) {
-            case DISPATCHER -> actor.may("case.dispatch");
-            case LEAD_DEPARTMENT -> actor.may("case.handle");
-            case VERIFIER -> actor.may("case.verify");
-            default -> false;
-        }).toList();
+        return BULK.stream().filter(a -> a.party().flatMap(Party::permission).filter(actor::may).isPresent()).toList();
     }
 
     private final Cases cases;

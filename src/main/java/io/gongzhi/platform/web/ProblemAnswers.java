@@ -3,8 +3,6 @@ package io.gongzhi.platform.web;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
 import io.gongzhi.shared.Violation;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,10 +21,10 @@ import java.util.Map;
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ProblemAnswers {
 
-    private final MessageSource messages;
+    private final io.gongzhi.platform.Refusals refusals;
 
-    ProblemAnswers(MessageSource messages) {
-        this.messages = messages;
+    ProblemAnswers(io.gongzhi.platform.Refusals refusals) {
+        this.refusals = refusals;
     }
 
     @ExceptionHandler(InvalidInput.class)
@@ -44,7 +42,7 @@ class ProblemAnswers {
         }
         error.put("where", v.where() == null ? "" : v.where());
         error.put("code", v.code());
-        error.put("message", messages.getMessage(v.code(), v.args().toArray(), v.code(), LocaleContextHolder.getLocale()));
+        error.put("message", refusals.message(v));
         return error;
     }
 
@@ -62,20 +60,20 @@ class ProblemAnswers {
     @ExceptionHandler(io.gongzhi.shared.NotPermitted.class)
     ProblemDetail notPermitted(io.gongzhi.shared.NotPermitted refused) {
         var problem = problem(HttpStatus.FORBIDDEN, refused.code(), "problem.forbidden");
-        problem.setDetail(messages.getMessage(refused.code(), null, refused.code(), LocaleContextHolder.getLocale()));
+        problem.setDetail(refusals.message(refused));
         return problem;
     }
 
     @ExceptionHandler(io.gongzhi.shared.Conflict.class)
     ProblemDetail conflict(io.gongzhi.shared.Conflict conflict) {
         var problem = problem(HttpStatus.CONFLICT, conflict.code(), "problem.conflict");
-        problem.setDetail(messages.getMessage(conflict.code(), conflict.args().toArray(), conflict.code(), LocaleContextHolder.getLocale()));
+        problem.setDetail(refusals.message(conflict));
         return problem;
     }
 
     private ProblemDetail problem(HttpStatus status, String code, String titleKey) {
         var problem = ProblemDetail.forStatus(status);
-        problem.setTitle(messages.getMessage(titleKey, null, titleKey, LocaleContextHolder.getLocale()));
+        problem.setTitle(refusals.text(titleKey, null));
         problem.setProperty("code", code);
         return problem;
     }

@@ -42,7 +42,7 @@ class ProblemAnswersTests {
         messages.setBasename("i18n/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        mvc = MockMvcBuilders.standaloneSetup(new Refusing()).setControllerAdvice(new ProblemAnswers(messages)).build();
+        mvc = MockMvcBuilders.standaloneSetup(new Refusing()).setControllerAdvice(new ProblemAnswers(new io.gongzhi.platform.Refusals(messages))).build();
     }
 
     @Test
