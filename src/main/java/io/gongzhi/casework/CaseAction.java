@@ -41,6 +41,18 @@ public enum CaseAction {
         return Optional.ofNullable(party);
     }
 
+    /**
+     * Whether the reporter reads this step's note and files: the answers meant for them (the
+     * work done, the verification, a rejection or merge) and their own; the staff's working notes
+     * and who wrote them stay with the staff.
+     */
+    public boolean shownToReporter() {
+        return switch (this) {
+            case REPORT, FEEDBACK, CLOSE, REJECT, MERGE, REOPEN, RATE -> true;
+            default -> false;
+        };
+    }
+
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -42,10 +42,12 @@ public class CaseQueries {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Attachments attachments;
 
-    CaseQueries(JdbcClient jdbc, Clock clock) {
+    CaseQueries(JdbcClient jdbc, Clock clock, Attachments attachments) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.attachments = attachments;
     }
 
     /** The caller as the reporter of their own cases only: sees and acts on nothing else ("my reports"). */
@@ -89,14 +91,24 @@ public class CaseQueries {
                 .orElseThrow(() -> new NotFound("casework.case-not-found", "case " + id));
     }
 
-    /** The timeline, oldest step first. */
+    /**
+     * The timeline, oldest step first, with each step's files. The reporter (see {@link #asReporter})
+     * reads the notes and files of the steps {@linkplain CaseAction#shownToReporter() meant for them}
+     * and no staff names.
+     */
     public List<Step> steps(long id, Actor actor) {
         get(id, actor);
+        boolean reporter = actor.permissions().isEmpty() && actor.jurisdiction().isEmpty();
+        var files = attachments.byStep(id);
         return jdbc.sql("select id, action, from_state, to_state, actor, department, note, at from casework_step where case_id = :id order by id")
                 .param("id", id)
-                .query((rs, n) -> new Step(rs.getLong(1), CaseAction.valueOf(rs.getString(2)),
-                        rs.getString(3) == null ? null : CaseState.valueOf(rs.getString(3)), CaseState.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant())).list();
+                .query((rs, n) -> {
+                    CaseAction action = CaseAction.valueOf(rs.getString(2));
+                    boolean shown = !reporter || action.shownToReporter();
+                    return new Step(rs.getLong(1), action, rs.getString(3) == null ? null : CaseState.valueOf(rs.getString(3)),
+                            CaseState.valueOf(rs.getString(4)), reporter ? "" : rs.getString(5), rs.getString(6), shown ? rs.getString(7) : "",
+                            rs.getTimestamp(8).toInstant(), shown ? files.getOrDefault(rs.getLong(1), List.of()) : List.of());
+                }).list();
     }
 
     /** Newest first; overdue ones first when asking for overdue cases (most overdue on top). */

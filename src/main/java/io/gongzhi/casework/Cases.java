@@ -66,9 +66,11 @@ public class Cases {
     private final CaseRules rules;
     private final GroupCommit groupCommit;
     private final Timeline timeline;
+    private final Attachments attachments;
 
     Cases(JdbcClient jdbc, CaseQueries queries, Catalogue catalogue, WorkingCalendar calendar, Hierarchy hierarchy, Locator locator,
-          Audit audit, ApplicationEventPublisher events, Clock clock, CaseRules rules, GroupCommit groupCommit, Timeline timeline) {
+          Audit audit, ApplicationEventPublisher events, Clock clock, CaseRules rules, GroupCommit groupCommit, Timeline timeline,
+          Attachments attachments) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -81,15 +83,21 @@ public class Cases {
         this.rules = rules;
         this.groupCommit = groupCommit;
         this.timeline = timeline;
+        this.attachments = attachments;
     }
 
     /** Reports a case; returns once it is committed (see {@link GroupCommit}). */
     public Case report(Report report, Actor actor) {
-        return groupCommit.run(() -> reportNow(report, actor));
+        return report(report, actor, List.of());
     }
 
-    private Case reportNow(Report report, Actor actor) {
-        var problems = new ArrayList<Violation>();
+    /** Reports a case with photos of the problem (see {@link Attachments} for what is accepted). */
+    public Case report(Report report, Actor actor, List<Upload> uploads) {
+        return groupCommit.run(() -> reportNow(report, actor, uploads == null ? List.of() : uploads));
+    }
+
+    private Case reportNow(Report report, Actor actor, List<Upload> uploads) {
+        var problems = new ArrayList<Violation>(attachments.check(uploads));
         Category category = null;
         try {
             category = catalogue.category(report.category());
@@ -136,7 +144,8 @@ public class Cases {
                 .param("name", reporterName)
                 .param("t", category.timeLimit().name()).param("now", Timestamp.from(now)).update(keys, "id");
         long id = keys.getKey().longValue();
-        timeline.append(id, CaseAction.REPORT, null, CaseState.REPORTED, actor, null, "", now);
+        long step = timeline.append(id, CaseAction.REPORT, null, CaseState.REPORTED, actor, null, "", now);
+        attachments.keep(id, step, uploads, now);
         Case reported = new Case(id, category.code(), category.revision(), description, path, report.lon(), report.lat(), address,
                 report.channel(), actor.accountId(), reporterName, CaseState.REPORTED, Pending.NONE, 0, category.timeLimit(), null, null,
                 0, 0, 0, 0, 0, null, null, now, null, null, null, null, now, 0, List.of());
@@ -189,7 +198,12 @@ public class Cases {
 
     /** Takes one step on a case the caller can see; returns once it is committed (see {@link GroupCommit}). */
     public Case act(long id, Command command, Actor actor) {
-        return groupCommit.run(() -> actNow(id, command, actor));
+        return act(id, command, actor, List.of());
+    }
+
+    /** Takes a step bringing files (photos of the work done with a feedback, say); refused as a whole when one file is. */
+    public Case act(long id, Command command, Actor actor, List<Upload> uploads) {
+        return groupCommit.run(() -> actNow(id, command, actor, uploads == null ? List.of() : uploads));
     }
 
     /** What a step on one of several cases came to: the case after it, or why it was refused. */
@@ -216,7 +230,7 @@ public class Cases {
         if (distinct.size() > MAX_BULK) {
             throw new InvalidInput(Violation.of("ids", "casework.bulk-too-many", MAX_BULK));
         }
-        var results = groupCommit.runEach(distinct.stream().<java.util.function.Supplier<Case>>map(id -> () -> actNow(id, command, actor)).toList());
+        var results = groupCommit.runEach(distinct.stream().<java.util.function.Supplier<Case>>map(id -> () -> actNow(id, command, actor, List.of())).toList());
         var outcomes = new ArrayList<BulkOutcome>(distinct.size());
         for (int i = 0; i < distinct.size(); i++) {
             RuntimeException refusal = results.get(i).failure();
@@ -229,9 +243,13 @@ public class Cases {
         return outcomes;
     }
 
-    private Case actNow(long id, Command command, Actor actor) {
+    private Case actNow(long id, Command command, Actor actor, List<Upload> uploads) {
         if (command == null || command.action() == null) {
             throw new InvalidInput(Violation.of("action", "casework.required"));
+        }
+        var refusedFiles = attachments.check(uploads);
+        if (!refusedFiles.isEmpty()) {
+            throw new InvalidInput(refusedFiles);
         }
         Case current = queries.get(id, actor);
         CaseAction action = command.action();
@@ -261,7 +279,8 @@ public class Cases {
         rules.handlers(current, command, now, actor);
         String department = action.party().get() == Party.LEAD_DEPARTMENT ? current.leadDepartment()
                 : action == CaseAction.DISPATCH ? command.department().strip() : null;
-        timeline.append(id, action, current.state(), to, actor, department, command.note() == null ? "" : command.note().strip(), now);
+        long step = timeline.append(id, action, current.state(), to, actor, department, command.note() == null ? "" : command.note().strip(), now);
+        attachments.keep(id, step, uploads, now);
         // read back only when the step changed the case's departments; otherwise the answer is worked out
         Case after = CaseRules.CHANGES_DEPARTMENTS.contains(action) ? queries.require(id) : CaseRules.applied(current, changes, now);
         audit.record(actor, "case." + action.key(), "case:" + id, Outcome.SUCCESS, current.state().key() + "->" + to.key());

@@ -1,7 +1,9 @@
 package io.gongzhi.casework;
 
 import java.time.Instant;
+import java.util.List;
 
-/** One step of a case's timeline: who did what, when, from which state to which, and why. */
-public record Step(long id, CaseAction action, CaseState from, CaseState to, String actor, String department, String note, Instant at) {
+/** One step of a case's timeline: who did what, when, from which state to which, why, and the files it brought. */
+public record Step(long id, CaseAction action, CaseState from, CaseState to, String actor, String department, String note, Instant at,
+                   List<Attachment> attachments) {
 }

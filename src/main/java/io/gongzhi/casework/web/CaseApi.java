@@ -1,5 +1,6 @@
 package io.gongzhi.casework.web;
 
+import io.gongzhi.casework.Attachments;
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.CaseQueries;
@@ -8,6 +9,12 @@ import io.gongzhi.casework.Cases;
 import io.gongzhi.casework.Channel;
 import io.gongzhi.casework.Rating;
 import io.gongzhi.casework.Step;
+import io.gongzhi.casework.Upload;
+import io.gongzhi.shared.NotFound;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;
@@ -46,11 +53,13 @@ class CaseApi {
 
     private final Cases cases;
     private final CaseQueries queries;
+    private final Attachments attachments;
     private final io.gongzhi.geography.Hierarchy hierarchy;
     private final java.time.Clock clock;
 
-    CaseApi(Cases cases, CaseQueries queries, io.gongzhi.geography.Hierarchy hierarchy, java.time.Clock clock) {
+    CaseApi(Cases cases, CaseQueries queries, Attachments attachments, io.gongzhi.geography.Hierarchy hierarchy, java.time.Clock clock) {
         this.cases = cases;
+        this.attachments = attachments;
         this.queries = queries;
         this.hierarchy = hierarchy;
         this.clock = clock;
@@ -62,9 +71,25 @@ class CaseApi {
     @Operation(summary = "Report a case; staff report inside their jurisdiction (channel GRID, or HOTLINE for a dispatcher taking a call), "
             + "residents anywhere in the city")
     Case report(@RequestBody NewCase body) {
+        return report(body, List.of());
+    }
+
+    @PostMapping(path = "/api/cases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('case.report')")
+    @Operation(summary = "Report a case with photos: the part 'case' is the JSON report, each part 'photos' a JPEG, PNG, WebP or PDF "
+            + "(at most 9, 10 MB each by default)")
+    Case reportWithPhotos(@RequestPart("case") NewCase body, @RequestPart(value = Attachments.FIELD, required = false) List<MultipartFile> photos) {
+        return report(body, Uploads.of(photos));
+    }
+
+    private Case report(NewCase body, List<Upload> photos) {
+        if (body == null) {
+            throw new InvalidInput(Violation.of("category", "casework.required"));
+        }
         Actor actor = Actor.current();
         return cases.report(new Cases.Report(body.category(), body.description(), body.lon(), body.lat(), body.place(), body.address(),
-                channel(body.channel(), actor), body.reporterName()), actor);
+                channel(body.channel(), actor), body.reporterName()), actor, photos);
     }
 
     private static Channel channel(String asked, Actor actor) {
@@ -128,6 +153,34 @@ class CaseApi {
         return cases.act(id, command(body), Actor.current());
     }
 
+    @PostMapping(path = "/api/cases/{id}/steps", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyAuthority('case.dispatch', 'case.handle', 'case.verify')")
+    @Operation(summary = "Take a step with files (e.g. photos of the work done with a feedback): the part 'step' is the JSON step, "
+            + "each part 'photos' a file; a refused file refuses the step")
+    Case actWithPhotos(@PathVariable long id, @RequestPart("step") NewStep body,
+                       @RequestPart(value = Attachments.FIELD, required = false) List<MultipartFile> photos) {
+        return cases.act(id, command(body), Actor.current(), Uploads.of(photos));
+    }
+
+    @GetMapping("/api/cases/{id}/attachments/{file}")
+    @PreAuthorize("hasAuthority('case.read')")
+    @Operation(summary = "A file of a case's timeline (its id is in the step's attachments), as its own type")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long file) {
+        return open(id, file, Actor.current());
+    }
+
+    @GetMapping("/api/my/cases/{id}/attachments/{file}")
+    @PreAuthorize("hasAuthority('case.report')")
+    @Operation(summary = "A file of a case you reported, from a step shown to you")
+    ResponseEntity<byte[]> myFile(@PathVariable long id, @PathVariable long file) {
+        return open(id, file, CaseQueries.asReporter(Actor.current()));
+    }
+
+    private ResponseEntity<byte[]> open(long id, long file, Actor actor) {
+        return Uploads.answer(attachments.open(queries.steps(id, actor), file)
+                .orElseThrow(() -> new NotFound("casework.attachment-not-found", "case " + id + " file " + file)));
+    }
+
     @GetMapping("/api/my/cases")
     @PreAuthorize("hasAuthority('case.report')")
     @Operation(summary = "The cases you reported, newest first")
@@ -154,6 +207,14 @@ class CaseApi {
     @Operation(summary = "Rate a closed case you reported (rate), or reopen it within the reopening period (reopen, with a reason)")
     Case myStep(@PathVariable long id, @RequestBody NewStep body) {
         return cases.act(id, command(body), CaseQueries.asReporter(Actor.current()));
+    }
+
+    @PostMapping(path = "/api/my/cases/{id}/steps", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('case.report')")
+    @Operation(summary = "Reopen a case you reported with photos showing the problem is back (parts 'step' and 'photos')")
+    Case myStepWithPhotos(@PathVariable long id, @RequestPart("step") NewStep body,
+                          @RequestPart(value = Attachments.FIELD, required = false) List<MultipartFile> photos) {
+        return cases.act(id, command(body), CaseQueries.asReporter(Actor.current()), Uploads.of(photos));
     }
 
 

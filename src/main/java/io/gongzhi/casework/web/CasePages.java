@@ -1,5 +1,6 @@
 package io.gongzhi.casework.web;
 
+import io.gongzhi.casework.Attachments;
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.CaseQueries;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.time.Clock;
 import java.util.List;
@@ -48,8 +50,10 @@ class CasePages {
     private final Catalogue catalogue;
     private final Hierarchy hierarchy;
     private final Clock clock;
+    private final Attachments attachments;
 
-    CasePages(Cases cases, CaseQueries queries, Catalogue catalogue, Hierarchy hierarchy, Clock clock) {
+    CasePages(Cases cases, CaseQueries queries, Catalogue catalogue, Hierarchy hierarchy, Clock clock, Attachments attachments) {
+        this.attachments = attachments;
         this.cases = cases;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -65,6 +69,8 @@ class CasePages {
                 .collect(Collectors.toMap(Department::code, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new)));
         model.addAttribute("departmentList", catalogue.departments().stream().filter(Department::active).toList());
         model.addAttribute("now", clock.instant());
+        model.addAttribute("maxBytes", attachments.maxBytes());
+        model.addAttribute("maxCount", attachments.maxCount());
     }
 
     @GetMapping("/cases")
@@ -121,6 +127,7 @@ class CasePages {
                 @RequestParam(required = false) List<String> departments, @RequestParam(required = false) Integer days,
                 @RequestParam(required = false) Integer hours, @RequestParam(required = false) Rating rating,
                 @RequestParam(required = false) Long parent, @RequestParam(required = false) Integer version,
+                @RequestParam(name = Attachments.FIELD, required = false) List<MultipartFile> photos,
                 jakarta.servlet.http.HttpServletRequest request, Model model) {
         boolean own = request.getRequestURI().contains("/my/cases/");
         Actor actor = own ? CaseQueries.asReporter(Actor.current()) : Actor.current();
@@ -130,7 +137,7 @@ class CasePages {
                 throw new InvalidInput(io.gongzhi.shared.Violation.of("action", "casework.action-unknown", action));
             }
             cases.act(id, new Cases.Command(step, note, department, coHandlers == null ? List.of() : coHandlers,
-                    departments == null ? List.of() : departments, days, hours, rating, parent, version), actor);
+                    departments == null ? List.of() : departments, days, hours, rating, parent, version), actor, Uploads.of(photos));
         } catch (InvalidInput invalid) {
             model.addAttribute("errors", invalid.byField());
             model.addAttribute("failed", action);
@@ -165,11 +172,13 @@ class CasePages {
     @PreAuthorize("hasAuthority('case.report')")
     String report(@RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String description,
                   @RequestParam(required = false) Double lon, @RequestParam(required = false) Double lat,
-                  @RequestParam(defaultValue = "") String place, @RequestParam(defaultValue = "") String address, Model model) {
+                  @RequestParam(defaultValue = "") String place, @RequestParam(defaultValue = "") String address,
+                  @RequestParam(name = Attachments.FIELD, required = false) List<MultipartFile> photos, Model model) {
         Actor actor = Actor.current();
         try {
             Channel channel = actor.roles().contains("RESIDENT") ? Channel.RESIDENT : Channel.GRID;
-            Case c = cases.report(new Cases.Report(category, description, lon, lat, place.isBlank() ? null : place, address, channel, ""), actor);
+            Case c = cases.report(new Cases.Report(category, description, lon, lat, place.isBlank() ? null : place, address, channel, ""), actor,
+                    Uploads.of(photos));
             return "redirect:/my/cases/" + c.id() + "?done=report";
         } catch (InvalidInput invalid) {
             model.addAttribute("errors", invalid.byField());

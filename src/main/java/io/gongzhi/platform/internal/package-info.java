@@ -1,2 +1,2 @@
-/** Operations facts about the running platform (build, database, schema, event backlog) and the platform's own beans. */
+/** Operations facts about the running platform (build, database, schema, event backlog) and the platform's own beans (clock, file store). */
 package io.gongzhi.platform.internal;

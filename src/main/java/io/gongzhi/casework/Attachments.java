@@ -1,0 +1,156 @@
+package io.gongzhi.casework;
+
+import io.gongzhi.platform.FileStore;
+import io.gongzhi.shared.Violation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Photos and documents brought by a step (the problem on a report, the work done on a
+ * feedback). A step takes at most {@code gongzhi.casework.attachments.max-count} files of at
+ * most {@code …max-bytes} each, and only JPEG, PNG, WebP or PDF, judged by the bytes themselves
+ * (a script named {@code photo.jpg} is refused). The bytes go to the {@link FileStore} in the
+ * step's own transaction, so a refused step keeps none of its files.
+ */
+@Service
+public class Attachments {
+
+    /** The form field and the problem-detail field the files come in. */
+    public static final String FIELD = "photos";
+
+    private final JdbcClient jdbc;
+    private final FileStore files;
+    private final long maxBytes;
+    private final int maxCount;
+
+    Attachments(JdbcClient jdbc, FileStore files, @Value("${gongzhi.casework.attachments.max-bytes:10485760}") long maxBytes,
+                @Value("${gongzhi.casework.attachments.max-count:9}") int maxCount) {
+        this.jdbc = jdbc;
+        this.files = files;
+        this.maxBytes = maxBytes;
+        this.maxCount = maxCount;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public int maxCount() {
+        return maxCount;
+    }
+
+    /** What is wrong with the files, every one of them; empty when all may be kept. */
+    List<Violation> check(List<Upload> uploads) {
+        var problems = new ArrayList<Violation>();
+        if (uploads.size() > maxCount) {
+            problems.add(Violation.of(FIELD, "casework.attachment-too-many", maxCount));
+        }
+        for (Upload upload : uploads) {
+            String name = name(upload);
+            if (upload.content() == null || upload.content().length == 0) {
+                problems.add(Violation.of(FIELD, "casework.attachment-empty", name));
+            } else if (upload.content().length > maxBytes) {
+                problems.add(Violation.of(FIELD, "casework.attachment-too-big", name, maxBytes / (1024 * 1024)));
+            } else if (type(upload.content()).isEmpty()) {
+                problems.add(Violation.of(FIELD, "casework.attachment-type", name));
+            }
+        }
+        return problems;
+    }
+
+    /** Keeps checked files with the step that brought them, in the caller's transaction. */
+    void keep(long caseId, long stepId, List<Upload> uploads, Instant at) {
+        for (Upload upload : uploads) {
+            String key = files.put(upload.content());
+            jdbc.sql("insert into casework_attachment (case_id, step_id, name, content_type, size, sha256, file_key, at) "
+                            + "values (:c, :s, :n, :t, :size, :sha, :k, :at)")
+                    .param("c", caseId).param("s", stepId).param("n", name(upload)).param("t", type(upload.content()).orElseThrow())
+                    .param("size", upload.content().length).param("sha", sha256(upload.content())).param("k", key)
+                    .param("at", Timestamp.from(at)).update();
+        }
+    }
+
+    /** A case's files by the step that brought them, in upload order. */
+    Map<Long, List<Attachment>> byStep(long caseId) {
+        var byStep = new LinkedHashMap<Long, List<Attachment>>();
+        jdbc.sql("select id, step_id, name, content_type, size, at from casework_attachment where case_id = :c order by id")
+                .param("c", caseId)
+                .query((rs, n) -> new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getTimestamp(6).toInstant()))
+                .list().forEach(a -> byStep.computeIfAbsent(a.stepId(), k -> new ArrayList<>()).add(a));
+        return byStep;
+    }
+
+    /** A file and its bytes. */
+    public record Content(Attachment attachment, byte[] bytes) {
+    }
+
+    /**
+     * The file {@code id} if it belongs to one of {@code visible} (the timeline as the caller
+     * may see it, from {@link CaseQueries#steps}): whoever may not see a step may not open its files.
+     */
+    public Optional<Content> open(List<Step> visible, long id) {
+        return visible.stream().flatMap(s -> s.attachments().stream()).filter(a -> a.id() == id).findFirst()
+                .flatMap(a -> jdbc.sql("select file_key from casework_attachment where id = :id").param("id", id).query(String.class)
+                        .optional().flatMap(files::get).map(bytes -> new Content(a, bytes)));
+    }
+
+    /** What the bytes are, from their first bytes; empty for anything not accepted. */
+    static Optional<String> type(byte[] b) {
+        if (starts(b, 0, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of("image/jpeg");
+        }
+        if (starts(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of("image/png");
+        }
+        if (starts(b, 0, 'R', 'I', 'F', 'F') && starts(b, 8, 'W', 'E', 'B', 'P')) {
+            return Optional.of("image/webp");
+        }
+        if (starts(b, 0, '%', 'P', 'D', 'F', '-')) {
+            return Optional.of("application/pdf");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean starts(byte[] b, int offset, int... expected) {
+        if (b == null || b.length < offset + expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if ((b[offset + i] & 0xFF) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The file's own name without the folders a browser may send, control characters or more than 200 characters. */
+    private static String name(Upload upload) {
+        String raw = upload.name() == null ? "" : upload.name();
+        String base = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (base.isEmpty()) {
+            base = "file";
+        }
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
