@@ -1,17 +1,15 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.shared.Digests;
 import io.gongzhi.platform.FileStore;
 import io.gongzhi.shared.Violation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +75,7 @@ public class Attachments {
             jdbc.sql("insert into casework_attachment (case_id, step_id, name, content_type, size, sha256, file_key, at) "
                             + "values (:c, :s, :n, :t, :size, :sha, :k, :at)")
                     .param("c", caseId).param("s", stepId).param("n", name(upload)).param("t", type(upload.content()).orElseThrow())
-                    .param("size", upload.content().length).param("sha", sha256(upload.content())).param("k", key)
+                    .param("size", upload.content().length).param("sha", Digests.sha256Hex(upload.content())).param("k", key)
                     .param("at", Timestamp.from(at)).update();
         }
     }
@@ -144,13 +142,5 @@ public class Attachments {
             base = "file";
         }
         return base.length() > 200 ? base.substring(base.length() - 200) : base;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -32,9 +32,14 @@ public class CaseQueries {
             + "c.escalation, c.extensions, c.returns, c.reworks, c.reopens, c.parent_id, c.rating, c.reported_at, c.accepted_at, "
             + "c.dispatched_at, c.fed_back_at, c.closed_at, c.updated_at, c.version";
 
-    /** Which cases to list; null or blank fields do not filter. */
-    public record Filter(CaseState state, Boolean overdue, String department, String category, Boolean mine, Boolean pending) {
+    /** Which cases to list; null or blank fields do not filter; {@code todo}: only those waiting for the caller (see {@link Worklist}). */
+    public record Filter(CaseState state, Boolean overdue, String department, String category, Boolean mine, Boolean pending,
+                         Boolean todo) {
         public static final Filter ALL = new Filter(null, null, null, null, null, null);
+
+        public Filter(CaseState state, Boolean overdue, String department, String category, Boolean mine, Boolean pending) {
+            this(state, overdue, department, category, mine, pending, null);
+        }
     }
 
     public record CasePage(List<Case> cases, int page, int size, boolean more) {
@@ -92,13 +97,13 @@ public class CaseQueries {
     }
 
     /**
-     * The timeline, oldest step first, with each step's files. The reporter (see {@link #asReporter})
+     * The timeline, oldest step first, with each step's files. The reporter (see {@link #asReporter}, {@link ReporterLinks})
      * reads the notes and files of the steps {@linkplain CaseAction#shownToReporter() meant for them}
      * and no staff names.
      */
     public List<Step> steps(long id, Actor actor) {
         get(id, actor);
-        boolean reporter = actor.permissions().isEmpty() && actor.jurisdiction().isEmpty();
+        boolean reporter = !actor.may("case.read");
         var files = attachments.byStep(id);
         return jdbc.sql("select id, action, from_state, to_state, actor, department, note, at from casework_step where case_id = :id order by id")
                 .param("id", id)
@@ -134,6 +139,11 @@ public class CaseQueries {
         }
         if (Boolean.TRUE.equals(f.pending())) {
             where.append(" and c.pending <> 'NONE'");
+        }
+        if (Boolean.TRUE.equals(f.todo())) {
+            var waiting = Worklist.of(actor);
+            where.append(" and ").append(waiting.sql());
+            params.putAll(waiting.params());
         }
         List<Case> rows = withHandlers(Scoped.query(jdbc, visibleTo(actor), "select " + COLUMNS + " from casework_case c where " + where
                 + order + " limit " + (limit + 1) + " offset " + offset).params(params).query(CaseQueries::row).list());
@@ -223,63 +233,6 @@ public class CaseQueries {
     }
 
     /**
-     * Categories under these classes are never published (Open311's public lists): disputes and
-     * welfare cases are about named people, not places.
-     */
-    public static final java.util.Set<String> UNPUBLISHED_CLASSES = java.util.Set.of("E06", "E08");
-
-    /** What the public may ask for (Open311 GET requests); empty lists and nulls do not filter. */
-    public record PublicFilter(List<Long> ids, List<String> categories, Instant from, Instant to, Boolean open, Jurisdiction where,
-                               int page, int size) {
-    }
-
-    /** A step as the public sees it: no names, no staff notes. */
-    public record PublicStep(long id, long caseId, CaseAction action, CaseState to, String department, Instant at) {
-    }
-
-    /** Published cases, newest first: not in an unpublished class, inside {@code where}. */
-    public List<Case> published(PublicFilter f) {
-        var where = new StringBuilder("{scope} and k.parent_code not in (:private)");
-        var params = new LinkedHashMap<String, Object>();
-        params.put("private", UNPUBLISHED_CLASSES);
-        if (f.ids() != null && !f.ids().isEmpty()) {
-            where.append(" and c.id in (:ids)");
-            params.put("ids", f.ids());
-        } else {
-            if (f.categories() != null && !f.categories().isEmpty()) {
-                where.append(" and c.category in (:cats)");
-                params.put("cats", f.categories());
-            }
-            if (f.from() != null) {
-                where.append(" and c.reported_at >= :from");
-                params.put("from", Timestamp.from(f.from()));
-            }
-            if (f.to() != null) {
-                where.append(" and c.reported_at <= :to");
-                params.put("to", Timestamp.from(f.to()));
-            }
-            if (f.open() != null) {
-                where.append(f.open() ? " and c.state not in ('CLOSED', 'REJECTED', 'MERGED')" : " and c.state in ('CLOSED', 'REJECTED', 'MERGED')");
-            }
-        }
-        int size = Math.max(1, Math.min(f.size(), 1000));
-        return Scoped.query(jdbc, f.where(), "c.path", "select " + COLUMNS + " from casework_case c join casework_category k on k.code = c.category where "
-                        + where + " order by c.id desc limit " + size + " offset " + (long) Math.max(0, f.page()) * size)
-                .params(params).query(CaseQueries::row).list();
-    }
-
-    /** Steps of published cases taken between {@code from} and {@code to}, oldest first (Open311 servicerequestupdates). */
-    public List<PublicStep> publishedSteps(Instant from, Instant to, Jurisdiction where, int limit) {
-        return Scoped.query(jdbc, where, "c.path", "select s.id, s.case_id, s.action, s.to_state, s.department, s.at from casework_step s "
-                        + "join casework_case c on c.id = s.case_id join casework_category k on k.code = c.category "
-                        + "where {scope} and k.parent_code not in (:private) and s.at >= :from and s.at <= :to order by s.at, s.id limit "
-                        + Math.max(1, Math.min(limit, 1000)))
-                .param("private", UNPUBLISHED_CLASSES).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, n) -> new PublicStep(rs.getLong(1), rs.getLong(2), CaseAction.valueOf(rs.getString(3)),
-                        CaseState.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant())).list();
-    }
-
-    /**
      * Who sees which case, as one bound condition: the caller's places (and, for department
      * staff, only their departments' cases), or the caller's own reports.
      */
@@ -304,10 +257,14 @@ public class CaseQueries {
             parts.add("c.reporter_account = :reporter");
             params.put("reporter", actor.accountId());
         }
+        ReporterLinks.heldCase(actor).ifPresent(id -> {
+            parts.add("c.id = :linked");
+            params.put("linked", id);
+        });
         return new Jurisdiction.Clause(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")", params);
     }
 
-    private List<Case> withHandlers(List<Case> cases) {
+    List<Case> withHandlers(List<Case> cases) {
         if (cases.isEmpty()) {
             return cases;
         }

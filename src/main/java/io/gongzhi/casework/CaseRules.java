@@ -66,7 +66,7 @@ class CaseRules {
     boolean is(Party party, Case c, Actor actor) {
         var j = actor.jurisdiction();
         if (party == Party.REPORTER) {
-            return actor.accountId() != null && actor.accountId().equals(c.reporterAccount());
+            return actor.accountId() != null && actor.accountId().equals(c.reporterAccount()) || ReporterLinks.holds(actor, c.id());
         }
         if (!actor.may(party.permission().orElseThrow()) || !j.covers(c.path())) {
             return false;

@@ -35,9 +35,18 @@ import java.util.Map;
 @Service
 public class Cases {
 
-    /** A new case: where (coordinates, or a place code), what, and through which channel. */
+    /**
+     * A new case: where (coordinates, or a place code), what, through which channel, and who
+     * raised it: their name and, when they have no account (a grid worker or the hotline reporting
+     * for them), a mobile number to tell them of the result.
+     */
     public record Report(String category, String description, Double lon, Double lat, String place, String address,
-                         Channel channel, String reporterName) {
+                         Channel channel, String reporterName, String contactPhone) {
+
+        public Report(String category, String description, Double lon, Double lat, String place, String address, Channel channel,
+                      String reporterName) {
+            this(category, description, lon, lat, place, address, channel, reporterName, null);
+        }
     }
 
     /**
@@ -67,10 +76,12 @@ public class Cases {
     private final GroupCommit groupCommit;
     private final Timeline timeline;
     private final Attachments attachments;
+    private final CaseNotices notices;
+    private final ReporterLinks reporterLinks;
 
     Cases(JdbcClient jdbc, CaseQueries queries, Catalogue catalogue, WorkingCalendar calendar, Hierarchy hierarchy, Locator locator,
           Audit audit, ApplicationEventPublisher events, Clock clock, CaseRules rules, GroupCommit groupCommit, Timeline timeline,
-          Attachments attachments) {
+          Attachments attachments, CaseNotices notices, ReporterLinks reporterLinks) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -84,6 +95,8 @@ public class Cases {
         this.groupCommit = groupCommit;
         this.timeline = timeline;
         this.attachments = attachments;
+        this.notices = notices;
+        this.reporterLinks = reporterLinks;
     }
 
     /** Reports a case; returns once it is committed (see {@link GroupCommit}). */
@@ -120,6 +133,7 @@ public class Cases {
         if (report.reporterName() != null && report.reporterName().length() > 60) {
             problems.add(Violation.of("reporterName", "casework.too-long", 60));
         }
+        String contact = ReporterLinks.mobile(report.contactPhone(), problems);
         String path = place(report, problems);
         if (path != null && rules.staff(actor) && !actor.jurisdiction().covers(path)) {
             problems.add(Violation.of("place", "casework.outside-jurisdiction"));
@@ -144,6 +158,7 @@ public class Cases {
                 .param("name", reporterName)
                 .param("t", category.timeLimit().name()).param("now", Timestamp.from(now)).update(keys, "id");
         long id = keys.getKey().longValue();
+        reporterLinks.keepContact(id, contact);
         long step = timeline.append(id, CaseAction.REPORT, null, CaseState.REPORTED, actor, null, "", now);
         attachments.keep(id, step, uploads, now);
         Case reported = new Case(id, category.code(), category.revision(), description, path, report.lon(), report.lat(), address,
@@ -283,6 +298,10 @@ public class Cases {
         attachments.keep(id, step, uploads, now);
         // read back only when the step changed the case's departments; otherwise the answer is worked out
         Case after = CaseRules.CHANGES_DEPARTMENTS.contains(action) ? queries.require(id) : CaseRules.applied(current, changes, now);
+        notices.after(current, after, action, command.note(), actor);
+        if (action == CaseAction.CLOSE) {
+            reporterLinks.sendOnClosing(after);
+        }
         audit.record(actor, "case." + action.key(), "case:" + id, Outcome.SUCCESS, current.state().key() + "->" + to.key());
         events.publishEvent(new CaseStepTaken(id, action, current.state(), to, current.path(), now));
         if (action == CaseAction.DISPATCH) {

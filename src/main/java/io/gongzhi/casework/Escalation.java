@@ -19,8 +19,10 @@ public class Escalation {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CaseNotices notices;
 
-    Escalation(JdbcClient jdbc, CaseQueries queries, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+    Escalation(JdbcClient jdbc, CaseQueries queries, Timeline timeline, ApplicationEventPublisher events, Clock clock, CaseNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.queries = queries;
         this.timeline = timeline;
@@ -52,9 +54,11 @@ public class Escalation {
             int updated = jdbc.sql("update casework_case set escalation = :l, version = version + 1, updated_at = :now where id = :id and version = :v")
                     .param("l", level).param("now", Timestamp.from(now)).param("id", c[0]).param("v", c[2]).update();
             if (updated == 1) {
-                CaseState state = queries.require((long) c[0]).state();
+                Case raisedCase = queries.require((long) c[0]);
+                CaseState state = raisedCase.state();
                 timeline.append((long) c[0], CaseAction.ESCALATE, state, state, null, null, level == 1 ? "district" : "city", now);
                 events.publishEvent(new CaseStepTaken((long) c[0], CaseAction.ESCALATE, state, state, (String) c[5], now));
+                notices.escalated(raisedCase, level);
                 raised++;
             }
         }

@@ -1,5 +1,6 @@
 package io.gongzhi.population;
 
+import io.gongzhi.shared.Phone;
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
 import io.gongzhi.geography.Hierarchy;

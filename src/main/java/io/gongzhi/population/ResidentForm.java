@@ -1,5 +1,6 @@
 package io.gongzhi.population;
 
+import io.gongzhi.shared.Phone;
 import io.gongzhi.shared.Violation;
 
 import java.time.LocalDate;

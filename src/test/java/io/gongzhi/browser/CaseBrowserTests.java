@@ -1,9 +1,17 @@
 package io.gongzhi.browser;
 
 import io.gongzhi.support.BrowserTest;
+import io.gongzhi.support.SentMessages;
 import io.gongzhi.support.Chromium;
 import io.gongzhi.support.TestAccounts;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
@@ -11,9 +19,11 @@ import org.openqa.selenium.support.ui.Select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One case through the loop in the browser, by four roles: a resident reports it on a phone, the
- * sub-district dispatcher accepts and dispatches it, the department takes it up and reports it
- * done, the community worker verifies and closes it, and the resident rates it (in English).
+ * One case through the loop in the browser, by four roles: a resident (or a grid worker for a
+ * resident without an account, with a photo) reports it on a phone, the sub-district dispatcher
+ * accepts and dispatches it, the department takes it up (from its notice) and reports it done, the
+ * community worker verifies and closes it, and the resident rates it: signed in, or by the link
+ * the closing SMS brought.
  */
 class CaseBrowserTests extends BrowserTest {
 
@@ -95,5 +105,88 @@ class CaseBrowserTests extends BrowserTest {
         String row = browser.findElement(By.id("evaluation")).getText();
         assertThat(row).contains("城市管理委员会").contains("100.0%");
         Chromium.screenshot(browser, "case-evaluation-zh");
+    }
+
+    @Autowired
+    SentMessages sent;
+
+    /** A real photo, as a phone's camera would give it. */
+    private static Path photo(String name, Color colour) throws Exception {
+        var image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, 640, 480);
+        g.setColor(Color.WHITE);
+        g.fillOval(200, 120, 240, 240);
+        g.dispose();
+        Path file = Files.createTempDirectory("gongzhi-photo").resolve(name);
+        ImageIO.write(image, "jpg", file.toFile());
+        return file;
+    }
+
+    private void openNoticeAbout(long id) throws Exception {
+        clickAndWaitForUrlEnding(By.id("notices-link"), "/notices");
+        Chromium.screenshot(browser, "notices-zh");
+        clickAndWaitFor(By.xpath("//ul[@id='notices']//button[contains(., '#" + id + " ')]"), d -> d.getCurrentUrl().endsWith("/cases/" + id));
+    }
+
+    @Test
+    void aGridWorkersReportWithAPhotoReachesTheResidentsRatingByTheSmsLink() throws Exception {
+        browser.manage().window().setSize(new Dimension(375, 812));
+        signIn("grid", TestAccounts.PASSWORD);
+        browser.get(url("/cases/new"));
+        new Select(browser.findElement(By.id("category"))).selectByValue("E0101");
+        browser.findElement(By.id("description")).sendKeys("3 栋门口垃圾堆放，王阿姨走访时反映");
+        new Select(browser.findElement(By.id("place"))).selectByValue("510107005001");
+        browser.findElement(By.id("reporterName")).sendKeys("王阿姨");
+        browser.findElement(By.id("contactPhone")).sendKeys("13900005678");
+        browser.findElement(By.id("photos")).sendKeys(photo("现场.jpg", new Color(120, 90, 60)).toString());
+        assertThat(browser.findElement(By.id("photos-chosen")).getText()).contains("现场.jpg");
+        assertThat(Chromium.fitsWidth(browser)).isTrue();
+        Chromium.screenshot(browser, "case-grid-report-phone-zh");
+        clickAndWaitFor(By.id("submit-report"), d -> d.getCurrentUrl().contains("done=report"));
+        long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/my/cases/(\\d+).*", "$1"));
+        assertThat(browser.findElements(By.cssSelector("#timeline ul.files img"))).hasSize(1);
+        signOut();
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        signIn("dispatcher", TestAccounts.PASSWORD);
+        browser.get(url("/cases/" + id));
+        assertThat(browser.findElement(By.id("reporter")).getText()).isEqualTo("王阿姨 · 139****5678");
+        take("accept");
+        take("dispatch");
+        signOut();
+
+        signIn("department", TestAccounts.PASSWORD);
+        assertThat(browser.findElement(By.cssSelector("#notices-link .badge")).getText()).matches("[1-9][0-9]*");
+        openNoticeAbout(id);
+        take("receive");
+        browser.findElement(By.id("note-feedback")).sendKeys("已清运，设置临时围挡");
+        browser.findElement(By.id("photos-feedback")).sendKeys(photo("清运后.jpg", new Color(60, 140, 80)).toString());
+        take("feedback");
+        assertThat(browser.findElements(By.cssSelector("#timeline ul.files img"))).hasSize(2);
+        Chromium.screenshot(browser, "case-feedback-photos-zh");
+        signOut();
+
+        signIn("community", TestAccounts.PASSWORD);
+        openNoticeAbout(id);
+        browser.findElement(By.id("note-close")).sendKeys("现场核实已清理");
+        take("close");
+        signOut();
+
+        // the resident has no account: the SMS they got at closing opens the rating page on their phone
+        var sms = sent.await(m -> m.address().equals("13900005678") && m.text().contains("#" + id));
+        String link = sms.text().substring(sms.text().indexOf("/r/"));
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(375, 812));
+        browser.get(url(link));
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("已清运，设置临时围挡").contains("现场核实已清理");
+        browser.findElement(By.id("rating-SATISFIED")).click();
+        clickAndWaitFor(By.id("do-rate"), d -> d.getCurrentUrl().contains("done=rate"));
+        assertThat(browser.findElement(By.id("main")).getText()).contains("谢谢您的评价").contains("满意");
+        assertThat(Chromium.fitsWidth(browser)).isTrue();
+        Chromium.screenshot(browser, "case-rated-by-link-phone-zh");
+        browser.get(url(link + "?lang=en"));
+        assertThat(browser.findElement(By.id("rating")).getText()).isEqualTo("Satisfied");
     }
 }

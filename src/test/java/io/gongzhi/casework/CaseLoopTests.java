@@ -22,6 +22,7 @@ import static io.gongzhi.casework.CaseAction.CLOSE;
 import static io.gongzhi.casework.CaseAction.FEEDBACK;
 import static io.gongzhi.casework.CaseAction.RECEIVE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One case through the loop, and every way a step can be refused. */
@@ -221,6 +222,19 @@ class CaseLoopTests {
         assertThat(queries.require(c.id()).escalation()).isEqualTo(2);
         assertThat(queries.steps(c.id(), CaseActors.dispatcher())).filteredOn(s -> s.action() == CaseAction.ESCALATE)
                 .extracting(Step::note).containsExactly("district", "city");
+        assertThat(noticesOf("district")).as("the district committee hears of both raises")
+                .contains(tuple("notice.case.escalated-district", "/cases/" + c.id()), tuple("notice.case.escalated-city", "/cases/" + c.id()));
+        assertThat(noticesOf("city")).as("the city only of the second").contains(tuple("notice.case.escalated-city", "/cases/" + c.id()))
+                .doesNotContain(tuple("notice.case.escalated-district", "/cases/" + c.id()));
+        assertThat(noticesOf("dispatcher")).extracting(t -> t.toList().get(1)).doesNotContain("/cases/" + c.id());
+    }
+
+    @Autowired
+    io.gongzhi.identity.Notices notices;
+
+    java.util.List<org.assertj.core.groups.Tuple> noticesOf(String username) {
+        long account = jdbc.sql("select id from identity_account where username = :u").param("u", username).query(Long.class).single();
+        return notices.of(account, false, 200).stream().map(n -> tuple(n.code(), n.link())).toList();
     }
 
     @Test

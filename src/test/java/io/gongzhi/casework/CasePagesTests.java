@@ -49,6 +49,9 @@ class CasePagesTests {
         long id = Long.parseLong(done.getRedirectedUrl().replaceAll("\\D*(\\d+).*", "$1"));
 
         assertThat(text(as("dispatcher", get("/cases")))).contains("电线杆上贴满小广告");
+        assertThat(text(as("dispatcher", get("/cases?todo=true")))).as("waiting for the dispatcher").contains("电线杆上贴满小广告")
+                .contains("待我办理");
+        assertThat(text(as("community", get("/cases?todo=true")))).as("not yet for the community").doesNotContain("电线杆上贴满小广告");
         var card = text(as("dispatcher", get("/cases/" + id)));
         assertThat(card).contains("id=\"do-accept\"").contains("id=\"do-reject\"").doesNotContain("id=\"do-dispatch\"");
         assertThat(as("dispatcher", post("/cases/" + id + "/steps").param("action", "accept")).getRedirectedUrl())

@@ -41,9 +41,12 @@ import java.util.List;
 @Tag(name = "casework")
 class CaseApi {
 
-    /** A report: a category, a description, and where: lon/lat (WGS84) or a place code. */
+    /**
+     * A report: a category, a description, and where: lon/lat (WGS84) or a place code. Staff reporting for
+     * someone without an account give their name and mobile number: the closing reaches them by SMS with a link to rate it.
+     */
     record NewCase(String category, String description, Double lon, Double lat, String place, String address, String channel,
-                   String reporterName) {
+                   String reporterName, String contactPhone) {
     }
 
     /** A step: the action (e.g. {@code accept}, {@code dispatch}, {@code feedback}) and what it needs. */
@@ -88,8 +91,9 @@ class CaseApi {
             throw new InvalidInput(Violation.of("category", "casework.required"));
         }
         Actor actor = Actor.current();
+        Channel channel = channel(body.channel(), actor);
         return cases.report(new Cases.Report(body.category(), body.description(), body.lon(), body.lat(), body.place(), body.address(),
-                channel(body.channel(), actor), body.reporterName()), actor, photos);
+                channel, body.reporterName(), channel == Channel.RESIDENT ? null : body.contactPhone()), actor, photos);
     }
 
     private static Channel channel(String asked, Actor actor) {
@@ -107,12 +111,13 @@ class CaseApi {
 
     @GetMapping("/api/cases")
     @PreAuthorize("hasAuthority('case.read')")
-    @Operation(summary = "Cases you may see, newest first (overdue=true: the most overdue first); department staff see their departments' cases")
+    @Operation(summary = "Cases you may see, newest first (overdue=true: the most overdue first); department staff see their departments' cases; "
+            + "todo=true: only those waiting for your step (a dispatcher's to accept, dispatch or decide, a department's inbox, a community's to verify)")
     CaseQueries.CasePage list(@RequestParam(required = false) CaseState state, @RequestParam(required = false) Boolean overdue,
                               @RequestParam(required = false) String department, @RequestParam(required = false) String category,
-                              @RequestParam(required = false) Boolean pending,
+                              @RequestParam(required = false) Boolean pending, @RequestParam(required = false) Boolean todo,
                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return queries.list(new CaseQueries.Filter(state, overdue, department, category, null, pending), Actor.current(), page, size);
+        return queries.list(new CaseQueries.Filter(state, overdue, department, category, null, pending, todo), Actor.current(), page, size);
     }
 
     @GetMapping("/api/cases/{id}")

@@ -51,9 +51,12 @@ class CasePages {
     private final Hierarchy hierarchy;
     private final Clock clock;
     private final Attachments attachments;
+    private final io.gongzhi.casework.ReporterLinks reporterLinks;
 
-    CasePages(Cases cases, CaseQueries queries, Catalogue catalogue, Hierarchy hierarchy, Clock clock, Attachments attachments) {
+    CasePages(Cases cases, CaseQueries queries, Catalogue catalogue, Hierarchy hierarchy, Clock clock, Attachments attachments,
+              io.gongzhi.casework.ReporterLinks reporterLinks) {
         this.attachments = attachments;
+        this.reporterLinks = reporterLinks;
         this.cases = cases;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -77,10 +80,11 @@ class CasePages {
     @PreAuthorize("hasAuthority('case.read')")
     String queue(@RequestParam(required = false) CaseState state, @RequestParam(required = false) Boolean overdue,
                  @RequestParam(required = false) Boolean pending, @RequestParam(defaultValue = "") String category,
-                 @RequestParam(defaultValue = "0") int page, Model model) {
+                 @RequestParam(required = false) Boolean todo, @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = Actor.current();
         names(model);
-        model.addAttribute("page", queries.list(new CaseQueries.Filter(state, overdue, null, category, null, pending), actor, page, 50));
+        model.addAttribute("page", queries.list(new CaseQueries.Filter(state, overdue, null, category, null, pending, todo), actor, page, 50));
+        model.addAttribute("todo", Boolean.TRUE.equals(todo));
         model.addAttribute("states", CaseState.values());
         model.addAttribute("state", state);
         model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
@@ -114,6 +118,7 @@ class CasePages {
         model.addAttribute("similar", own || !cases.possible(c, actor).contains(CaseAction.MERGE) ? List.of()
                 : queries.similar(c.category(), c.lon(), c.lat(), c.path(), c.reportedAt(), c.id(), actor));
         model.addAttribute("ratings", Rating.values());
+        model.addAttribute("contact", own ? "" : reporterLinks.maskedContact(id).orElse(""));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -173,17 +178,18 @@ class CasePages {
     String report(@RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String description,
                   @RequestParam(required = false) Double lon, @RequestParam(required = false) Double lat,
                   @RequestParam(defaultValue = "") String place, @RequestParam(defaultValue = "") String address,
+                  @RequestParam(defaultValue = "") String reporterName, @RequestParam(defaultValue = "") String contactPhone,
                   @RequestParam(name = Attachments.FIELD, required = false) List<MultipartFile> photos, Model model) {
         Actor actor = Actor.current();
         try {
             Channel channel = actor.roles().contains("RESIDENT") ? Channel.RESIDENT : Channel.GRID;
-            Case c = cases.report(new Cases.Report(category, description, lon, lat, place.isBlank() ? null : place, address, channel, ""), actor,
-                    Uploads.of(photos));
+            Case c = cases.report(new Cases.Report(category, description, lon, lat, place.isBlank() ? null : place, address, channel,
+                    channel == Channel.RESIDENT ? "" : reporterName, channel == Channel.RESIDENT ? null : contactPhone), actor, Uploads.of(photos));
             return "redirect:/my/cases/" + c.id() + "?done=report";
         } catch (InvalidInput invalid) {
             model.addAttribute("errors", invalid.byField());
             model.addAttribute("typed", Map.of("category", category, "description", description, "place", place, "address", address,
-                    "lon", lon == null ? "" : lon, "lat", lat == null ? "" : lat));
+                    "lon", lon == null ? "" : lon, "lat", lat == null ? "" : lat, "reporterName", reporterName, "contactPhone", contactPhone));
             return form(model);
         }
     }

@@ -1,7 +1,7 @@
 package io.gongzhi.casework.web;
 
 import io.gongzhi.casework.Case;
-import io.gongzhi.casework.CaseQueries;
+import io.gongzhi.casework.PublishedCases;
 import io.gongzhi.casework.CaseState;
 import io.gongzhi.casework.Cases;
 import io.gongzhi.casework.Catalogue;
@@ -53,14 +53,14 @@ class Open311Api {
 
     private final Catalogue catalogue;
     private final Cases cases;
-    private final CaseQueries queries;
+    private final PublishedCases queries;
     private final Hierarchy hierarchy;
     private final io.gongzhi.geography.Locator locator;
     private final MessageSource messages;
     private final Clock clock;
     private final Open311Records records;
 
-    Open311Api(Catalogue catalogue, Cases cases, CaseQueries queries, Hierarchy hierarchy, io.gongzhi.geography.Locator locator,
+    Open311Api(Catalogue catalogue, Cases cases, PublishedCases queries, Hierarchy hierarchy, io.gongzhi.geography.Locator locator,
                MessageSource messages, Clock clock) {
         this.locator = locator;
         this.catalogue = catalogue;
@@ -253,7 +253,7 @@ class Open311Api {
         return answer(format, () -> {
             Jurisdiction where = jurisdiction(jurisdiction);
             long number = ids(id).get(0);
-            var found = queries.published(new CaseQueries.PublicFilter(List.of(number), null, null, null, null, where, 0, 1));
+            var found = queries.published(new PublishedCases.PublicFilter(List.of(number), null, null, null, null, where, 0, 1));
             if (found.isEmpty()) {
                 throw new Refusal(HttpStatus.NOT_FOUND, List.of(say("open311.request-unknown", id)));
             }
@@ -272,7 +272,7 @@ class Open311Api {
             Boolean open = status(query.get("status"));
             int page = number(query.get("page"), "page", 1, Integer.MAX_VALUE, 1);
             int size = number(query.get("page_size"), "page_size", 1, 1000, 1000);
-            var found = queries.published(new CaseQueries.PublicFilter(ids, codes, window[0], window[1], open, where, page - 1, size));
+            var found = queries.published(new PublishedCases.PublicFilter(ids, codes, window[0], window[1], open, where, page - 1, size));
             return GeoReport.list(format, HttpStatus.OK, "service_requests", "request", found.stream().map(records::request).toList());
         });
     }

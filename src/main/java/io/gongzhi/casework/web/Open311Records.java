@@ -2,7 +2,7 @@ package io.gongzhi.casework.web;
 
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
-import io.gongzhi.casework.CaseQueries;
+import io.gongzhi.casework.PublishedCases;
 import io.gongzhi.casework.CaseState;
 import io.gongzhi.casework.Catalogue;
 import io.gongzhi.casework.Category;
@@ -87,7 +87,7 @@ final class Open311Records {
      * A step as an update. Its status is the extended status FixMyStreet's Open311 updates use, so
      * such clients follow the loop rather than only open and closed.
      */
-    Map<String, Object> update(CaseQueries.PublicStep s) {
+    Map<String, Object> update(PublishedCases.PublicStep s) {
         var record = new LinkedHashMap<String, Object>();
         record.put("update_id", s.id());
         record.put("service_request_id", s.caseId());

@@ -31,8 +31,10 @@ class MyAccountPages {
     private final ApiTokens tokens;
     private final SecondFactors factors;
     private final Clock clock;
+    private final io.gongzhi.identity.Notices notices;
 
-    MyAccountPages(Accounts accounts, ApiTokens tokens, SecondFactors factors, Clock clock) {
+    MyAccountPages(Accounts accounts, ApiTokens tokens, SecondFactors factors, Clock clock, io.gongzhi.identity.Notices notices) {
+        this.notices = notices;
         this.accounts = accounts;
         this.tokens = tokens;
         this.factors = factors;
@@ -118,6 +120,19 @@ class MyAccountPages {
         }
     }
 
+    @PostMapping("/account/delivery")
+    String delivery(@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String email,
+                    @RequestParam(defaultValue = "false") boolean sms, @RequestParam(defaultValue = "false") boolean byEmail, Model model) {
+        try {
+            notices.setDelivery(Actor.current().accountId(), phone, email, sms, byEmail);
+            return page(model, "delivery.saved");
+        } catch (InvalidInput invalid) {
+            model.addAttribute("deliveryErrors", invalid.byField());
+            model.addAttribute("typedDelivery", Map.of("phone", phone, "email", email, "sms", sms, "byEmail", byEmail));
+            return page(model, null);
+        }
+    }
+
     @PostMapping("/account/tokens/{id}/revoke")
     String revoke(@PathVariable long id, Model model) {
         tokens.revoke(Actor.current().accountId(), id);
@@ -134,6 +149,10 @@ class MyAccountPages {
         model.addAttribute("mayIssue", actor.may(Permission.TOKENS_OWN.authority()));
         model.addAttribute("now", clock.instant());
         model.addAttribute("done", done);
+        model.addAttribute("delivery", notices.delivery(account.id()));
+        if (!model.containsAttribute("deliveryErrors")) {
+            model.addAttribute("deliveryErrors", Map.of());
+        }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }

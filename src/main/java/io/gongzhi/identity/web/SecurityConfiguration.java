@@ -52,6 +52,8 @@ class SecurityConfiguration {
             requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
             // Open311 GeoReport v2 is public by the spec; posting a request needs an api_key (an API token), checked by the API
             requests.requestMatchers("/open311/**").permitAll();
+            // the link an SMS brings to someone who raised a problem without an account (casework ReporterLinks)
+            requests.requestMatchers("/r/*").permitAll();
             requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
             if (metricsOpen) {
                 requests.requestMatchers(EndpointRequest.to("prometheus")).permitAll();

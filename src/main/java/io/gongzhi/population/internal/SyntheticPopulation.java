@@ -1,9 +1,9 @@
 package io.gongzhi.population.internal;
 
+import io.gongzhi.shared.Phone;
 import io.gongzhi.platform.Sealing;
 import io.gongzhi.population.IdKind;
 import io.gongzhi.population.NationalId;
-import io.gongzhi.population.Phone;
 import io.gongzhi.population.Registration;
 import io.gongzhi.population.Relation;
 

@@ -1,4 +1,4 @@
-package io.gongzhi.population;
+package io.gongzhi.shared;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

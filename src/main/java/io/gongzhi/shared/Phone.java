@@ -1,6 +1,4 @@
-package io.gongzhi.population;
-
-import io.gongzhi.shared.Violation;
+package io.gongzhi.shared;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +6,7 @@ import java.util.Optional;
 /**
  * A phone number as people here write it: a mainland mobile number ({@code 13812345678},
  * optionally with {@code +86}) or a landline with its area code ({@code 028-85551234}). Shown
- * masked, {@code 138****5678}.
+ * masked, {@code 138****5678}. Residents', staff's and reporters' numbers are all read this way.
  */
 public record Phone(String value) {
 
@@ -62,6 +60,9 @@ public record Phone(String value) {
             if (clean.startsWith(prefix)) {
                 clean = clean.substring(prefix.length());
             }
+        }
+        if (clean.replace("-", "").matches(MOBILE)) {
+            return clean.replace("-", "");
         }
         clean = clean.replace("(", "").replace(")", "-");
         if (clean.matches("0\\d{9,11}")) {

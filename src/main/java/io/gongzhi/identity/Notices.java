@@ -1,0 +1,293 @@
+package io.gongzhi.identity;
+
+import io.gongzhi.identity.internal.LoggingMessenger;
+import io.gongzhi.platform.Sealing;
+import io.gongzhi.shared.InvalidInput;
+import io.gongzhi.shared.Phone;
+import io.gongzhi.shared.Violation;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Notices to accounts (通知): kept in the app for the reader (in their language, unread until
+ * opened) and, where the account asked for it, sent by SMS or e-mail through the
+ * {@link Messenger} once the transaction that raised them has committed. Who gets a notice is
+ * said as an {@link Audience}: one account, or the staff holding a permission whose places
+ * cover a path (and, for department staff, who work for one of the departments).
+ */
+@Service
+public class Notices {
+
+    private static final Logger log = LoggerFactory.getLogger(Notices.class);
+    private static final String SEPARATOR = "\u001F";
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** How an account wants notices beyond the app; the mobile number only ever leaves masked. */
+    public record Delivery(String maskedPhone, String email, boolean sms, boolean byEmail) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Sealing sealing;
+    private final MessageSource messages;
+    private final Messenger messenger;
+    private final Clock clock;
+    private final String publicUrl;
+    private final int keepDays;
+    private final ExecutorService outbox = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "notice-outbox");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Notices(JdbcClient jdbc, Sealing sealing, MessageSource messages, ObjectProvider<Messenger> messengers, Clock clock,
+            @Value("${gongzhi.public-url:http://localhost:8080}") String publicUrl, @Value("${gongzhi.notices.keep-days:90}") int keepDays) {
+        this.keepDays = keepDays;
+        this.jdbc = jdbc;
+        this.sealing = sealing;
+        this.messages = messages;
+        this.messenger = messengers.getIfUnique(LoggingMessenger::new);
+        this.clock = clock;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    @PreDestroy
+    void stop() {
+        outbox.shutdown();
+    }
+
+    /** Raises a notice for everyone in the audience; answers how many accounts got it. */
+    public int notify(Audience audience, String code, List<String> args, String link) {
+        List<Long> to = recipients(audience);
+        if (to.isEmpty()) {
+            return 0;
+        }
+        String joined = args.stream().map(a -> a == null ? "" : a.replace(SEPARATOR, " ")).collect(Collectors.joining(SEPARATOR));
+        Timestamp now = Timestamp.from(clock.instant());
+        for (long account : to) {
+            jdbc.sql("insert into identity_notice (account_id, code, args, link, created_at) values (:a, :c, :args, :l, :at)")
+                    .param("a", account).param("c", code).param("args", joined).param("l", link).param("at", now).update();
+        }
+        afterCommit(outgoing(to, code, args, link));
+        return to.size();
+    }
+
+    /**
+     * Sends a message to someone without an account (a resident who raised a problem by phone) by
+     * SMS or e-mail, once the caller's transaction commits; nothing is kept in the app.
+     */
+    public void text(Messenger.Channel channel, String address, String code, List<String> args, String link) {
+        String text = render(code, args, link);
+        afterCommit(List.of(() -> deliver(channel, address, text)));
+    }
+
+    /** Runs the sends on the outbox thread once the transaction commits (at once outside one); a rollback sends nothing. */
+    private void afterCommit(List<Runnable> sends) {
+        if (sends.isEmpty()) {
+            return;
+        }
+        Runnable send = () -> outbox.execute(() -> sends.forEach(Runnable::run));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send.run();
+                }
+            });
+        } else {
+            send.run();
+        }
+    }
+
+    /** A notice as sent beyond the app: in Chinese (the platform's language), signed, with the full link. */
+    private String render(String code, List<String> args, String link) {
+        return messages.getMessage("notice.signature", null, Locale.SIMPLIFIED_CHINESE)
+                + messages.getMessage(code, args.toArray(), Locale.SIMPLIFIED_CHINESE) + (link.isEmpty() ? "" : " " + publicUrl + link);
+    }
+
+    private List<Long> recipients(Audience audience) {
+        if (audience.account() != null) {
+            return audience.account().equals(audience.except()) ? List.of()
+                    : jdbc.sql("select id from identity_account where id = :id and enabled = true").param("id", audience.account())
+                    .query(Long.class).list();
+        }
+        var roles = Permission.byAuthority(audience.permission()).map(p -> p.roles().stream().map(Enum::name).toList()).orElse(List.of());
+        var places = ancestors(audience.path(), audience.fromDepth(), audience.toDepth());
+        if (roles.isEmpty() || places.isEmpty()) {
+            return List.of();
+        }
+        var sql = new StringBuilder("select distinct u.account_id from identity_account_unit u "
+                + "join identity_account a on a.id = u.account_id and a.enabled = true "
+                + "join identity_account_role r on r.account_id = u.account_id and r.role in (:roles) where u.path in (:places)");
+        if (!audience.departments().isEmpty()) {
+            sql.append(" and exists (select 1 from identity_account_department d where d.account_id = u.account_id and d.department in (:departments))");
+        }
+        var spec = jdbc.sql(sql.toString()).param("roles", roles).param("places", places);
+        if (!audience.departments().isEmpty()) {
+            spec = spec.param("departments", audience.departments());
+        }
+        return spec.query(Long.class).list().stream().filter(id -> !id.equals(audience.except())).sorted().toList();
+    }
+
+    /** The path and every place above it ("/" at depth 0), kept between the depths asked (0: no bound). */
+    static List<String> ancestors(String path, int fromDepth, int toDepth) {
+        if (path == null || !path.startsWith("/")) {
+            return List.of();
+        }
+        var places = new ArrayList<String>();
+        if (fromDepth <= 0) {
+            places.add("/");
+        }
+        String[] codes = path.substring(1).split("/");
+        var prefix = new StringBuilder();
+        for (int depth = 1; depth <= codes.length && (toDepth <= 0 || depth <= toDepth); depth++) {
+            prefix.append('/').append(codes[depth - 1]);
+            if (depth >= fromDepth) {
+                places.add(prefix.toString());
+            }
+        }
+        return places;
+    }
+
+    /** The SMS and e-mails the recipients asked for, ready to send. */
+    private List<Runnable> outgoing(List<Long> to, String code, List<String> args, String link) {
+        var wanting = jdbc.sql("select id, notify_phone, notify_email, notify_by from identity_account where id in (:ids) and notify_by <> ''")
+                .param("ids", to)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)}).list();
+        if (wanting.isEmpty()) {
+            return List.of();
+        }
+        String text = render(code, args, link);
+        var sends = new ArrayList<Runnable>();
+        for (Object[] w : wanting) {
+            var by = Arrays.asList(((String) w[3]).split(","));
+            if (by.contains("SMS") && w[1] != null) {
+                String phone = sealing.open((String) w[1], "identity.notify-phone:" + w[0]);
+                sends.add(() -> deliver(Messenger.Channel.SMS, phone, text));
+            }
+            if (by.contains("EMAIL") && w[2] != null) {
+                String email = (String) w[2];
+                sends.add(() -> deliver(Messenger.Channel.EMAIL, email, text));
+            }
+        }
+        return sends;
+    }
+
+    private void deliver(Messenger.Channel channel, String address, String text) {
+        try {
+            messenger.send(channel, address, text);
+        } catch (RuntimeException failed) {
+            log.warn("A notice could not be sent by {}: {}", channel, failed.toString());
+        }
+    }
+
+    /** The account's notices, newest first. */
+    public List<Notice> of(long accountId, boolean unreadOnly, int limit) {
+        return jdbc.sql("select id, code, args, link, created_at, read_at from identity_notice where account_id = :a"
+                        + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit :n")
+                .param("a", accountId).param("n", Math.max(1, Math.min(limit, 200)))
+                .query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2),
+                        rs.getString(3).isEmpty() ? List.of() : List.of(rs.getString(3).split(SEPARATOR, -1)), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    public int unread(long accountId) {
+        return jdbc.sql("select count(*) from identity_notice where account_id = :a and read_at is null").param("a", accountId)
+                .query(Integer.class).single();
+    }
+
+    /** Marks one of the account's notices read and answers where it leads; empty when it is not theirs. */
+    public java.util.Optional<String> open(long accountId, long id) {
+        jdbc.sql("update identity_notice set read_at = :now where id = :id and account_id = :a and read_at is null")
+                .param("now", Timestamp.from(clock.instant())).param("id", id).param("a", accountId).update();
+        return jdbc.sql("select link from identity_notice where id = :id and account_id = :a").param("id", id).param("a", accountId)
+                .query(String.class).optional();
+    }
+
+    /**
+     * Forgets notices older than {@code gongzhi.notices.keep-days} (90): they told of steps long
+     * taken, and the case timelines keep the record. A city raises hundreds of thousands a day.
+     */
+    @Scheduled(cron = "${gongzhi.notices.cleanup:0 30 3 * * *}", zone = "Asia/Shanghai")
+    public int forgetOld() {
+        return jdbc.sql("delete from identity_notice where created_at < :before")
+                .param("before", Timestamp.from(clock.instant().minus(Duration.ofDays(keepDays)))).update();
+    }
+
+    public int readAll(long accountId) {
+        return jdbc.sql("update identity_notice set read_at = :now where account_id = :a and read_at is null")
+                .param("now", Timestamp.from(clock.instant())).param("a", accountId).update();
+    }
+
+    public Delivery delivery(long accountId) {
+        return jdbc.sql("select notify_phone, notify_email, notify_by from identity_account where id = :a").param("a", accountId)
+                .query((rs, n) -> {
+                    String phone = rs.getString(1) == null ? null : sealing.open(rs.getString(1), "identity.notify-phone:" + accountId);
+                    var by = Arrays.asList(rs.getString(3).split(","));
+                    return new Delivery(phone == null ? "" : new Phone(phone).masked(),
+                            rs.getString(2) == null ? "" : rs.getString(2), by.contains("SMS"), by.contains("EMAIL"));
+                }).single();
+    }
+
+    /**
+     * Sets how the account wants notices beyond the app. A blank {@code phone} keeps the number
+     * given before; a blank {@code email} removes the address.
+     */
+    public Delivery setDelivery(long accountId, String phone, String email, boolean sms, boolean byEmail) {
+        boolean phoneGiven = phone != null && !phone.isBlank();
+        String newPhone = phoneGiven ? Phone.parse(phone).filter(Phone::mobile).map(Phone::value).orElse("") : "";
+        String newEmail = email == null ? "" : email.strip();
+        var problems = new ArrayList<Violation>();
+        if (phoneGiven && newPhone.isEmpty()) {
+            problems.add(Violation.of("phone", "notice.phone-invalid"));
+        }
+        if (!newEmail.isEmpty() && (newEmail.length() > 200 || !EMAIL.matcher(newEmail).matches())) {
+            problems.add(Violation.of("email", "notice.email-invalid"));
+        }
+        boolean hadPhone = !delivery(accountId).maskedPhone().isEmpty();
+        if (sms && !phoneGiven && !hadPhone) {
+            problems.add(Violation.of("phone", "notice.sms-needs-phone"));
+        }
+        if (byEmail && newEmail.isEmpty()) {
+            problems.add(Violation.of("email", "notice.email-needs-address"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        var by = new ArrayList<String>();
+        if (sms) {
+            by.add("SMS");
+        }
+        if (byEmail) {
+            by.add("EMAIL");
+        }
+        if (!newPhone.isEmpty()) {
+            jdbc.sql("update identity_account set notify_phone = :p where id = :a")
+                    .param("p", sealing.seal(newPhone, "identity.notify-phone:" + accountId)).param("a", accountId).update();
+        }
+        jdbc.sql("update identity_account set notify_email = :e, notify_by = :by where id = :a")
+                .param("e", newEmail.isEmpty() ? null : newEmail).param("by", String.join(",", by)).param("a", accountId).update();
+        return delivery(accountId);
+    }
+}

@@ -1,0 +1,68 @@
+package io.gongzhi.identity.web;
+
+import io.gongzhi.identity.Notices;
+import io.gongzhi.shared.Actor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The notice list (通知) and opening a notice (it is read, and leads to its page); the unread count on every page. */
+@Controller
+class NoticePages {
+
+    private final Notices notices;
+
+    NoticePages(Notices notices) {
+        this.notices = notices;
+    }
+
+    @GetMapping("/notices")
+    String list(@RequestParam(defaultValue = "false") boolean unread, Model model) {
+        model.addAttribute("notices", notices.of(Actor.current().accountId(), unread, 100));
+        model.addAttribute("unreadOnly", unread);
+        return "identity/notices";
+    }
+
+    /** Opens a notice: marked read, then on to what it is about (only to a page of this site). */
+    @PostMapping("/notices/{id}")
+    String open(@PathVariable long id) {
+        String link = notices.open(Actor.current().accountId(), id).orElse("");
+        return "redirect:" + (link.startsWith("/") && !link.startsWith("//") ? link : "/notices");
+    }
+
+    @PostMapping("/notices/read-all")
+    String readAll(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("done", "notices.all-read");
+        notices.readAll(Actor.current().accountId());
+        return "redirect:/notices";
+    }
+
+    /** The unread count beside the notice bell on every page of a signed-in user. */
+    @ControllerAdvice(annotations = Controller.class)
+    static class Badge {
+
+        private final Notices notices;
+
+        Badge(Notices notices) {
+            this.notices = notices;
+        }
+
+        @ModelAttribute("unreadNotices")
+        Integer unreadNotices(Authentication authentication) {
+            if (authentication == null || authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                    .noneMatch(io.gongzhi.platform.NavigationItem.SIGNED_IN::equals)) {
+                return null;
+            }
+            Long account = Actor.current().accountId();
+            return account == null ? null : notices.unread(account);
+        }
+    }
+}

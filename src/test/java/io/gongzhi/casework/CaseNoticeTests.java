@@ -1,0 +1,163 @@
+package io.gongzhi.casework;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * Notices along the case loop: each party hears of the step that waits for them, in their own
+ * language, reads it where it leads; and those who asked get it by SMS too.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CaseNoticeTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    io.gongzhi.support.SentMessages sent;
+
+    ApiCalls.Answer call(String username, MockHttpServletRequestBuilder request) throws Exception {
+        return new ApiCalls(mvc, users).call(username, request);
+    }
+
+    MockHttpServletResponse page(String username, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(users.loadUserByUsername(username))).with(csrf())).andReturn().getResponse();
+    }
+
+    void step(String username, long id, String body) throws Exception {
+        assertThat(call(username, post("/api/cases/" + id + "/steps").content(body)).status()).isEqualTo(200);
+    }
+
+    List<String> texts(String username, String query) throws Exception {
+        return call(username, get("/api/notices" + query)).body().findValuesAsString("text");
+    }
+
+    List<Long> waiting(String username) throws Exception {
+        var page = call(username, get("/api/cases?todo=true&size=200")).body().get("cases");
+        var ids = new java.util.ArrayList<Long>();
+        page.forEach(c -> ids.add(c.get("id").asLong()));
+        return ids;
+    }
+
+    int unread(String username) throws Exception {
+        return call(username, get("/api/notices/unread")).body().get("unread").asInt();
+    }
+
+    @Test
+    void eachPartyHearsOfTheStepWaitingForThemAndOnlyThat() throws Exception {
+        call("grid", post("/api/notices/read-all"));
+        call("department", post("/api/notices/read-all"));
+        call("community", post("/api/notices/read-all"));
+        var delivery = call("grid", put("/api/me/delivery").content("{\"phone\": \"139 1234 5678\", \"sms\": true}"));
+        assertThat(delivery.body().get("maskedPhone").asString()).isEqualTo("139****5678");
+        assertThat(jdbc.sql("select notify_phone from identity_account where username = 'grid'").query(String.class).single())
+                .as("the number is sealed at rest").doesNotContain("13912345678");
+
+        long id = call("grid", post("/api/cases").content("""
+                {"category": "E0101", "description": "通知测试：路口垃圾堆积", "place": "510107005001"}""")).body().get("id").asLong();
+        assertThat(waiting("dispatcher")).as("the dispatcher's to accept").contains(id);
+        step("dispatcher", id, "{\"action\": \"accept\"}");
+        step("dispatcher", id, "{\"action\": \"dispatch\", \"department\": \"city-management\"}");
+        assertThat(texts("department", "?unread=true")).contains("案件 #" + id + " 派给你部门办理：通知测试：路口垃圾堆积");
+        assertThat(call("department", get("/api/notices?unread=true&lang=en")).body().findValuesAsString("text"))
+                .contains("Case #" + id + " was dispatched to your department: 通知测试：路口垃圾堆积");
+        assertThat(texts("dispatcher", "")).as("nobody is told of their own step").noneMatch(t -> t.contains("#" + id + " "));
+        assertThat(texts("community", "?unread=true")).as("nothing waits for the community yet").noneMatch(t -> t.contains("#" + id + " "));
+        assertThat(waiting("department")).as("the department's inbox").contains(id);
+        assertThat(waiting("community")).doesNotContain(id);
+        assertThat(waiting("dispatcher")).doesNotContain(id);
+
+        step("department", id, "{\"action\": \"receive\"}");
+        step("department", id, "{\"action\": \"feedback\", \"note\": \"已清运\"}");
+        assertThat(texts("community", "?unread=true")).contains("案件 #" + id + " 已处置完毕，请核查：通知测试：路口垃圾堆积");
+        assertThat(waiting("community")).as("the verification queue").contains(id);
+        assertThat(waiting("department")).doesNotContain(id);
+        step("community", id, "{\"action\": \"rework\", \"note\": \"仍有残留\"}");
+        assertThat(texts("department", "?unread=true")).contains("案件 #" + id + " 核查未通过，需要返工：仍有残留");
+        step("department", id, "{\"action\": \"feedback\", \"note\": \"已清理干净\"}");
+        step("community", id, "{\"action\": \"close\", \"note\": \"现场已无垃圾\"}");
+
+        var mine = call("grid", get("/api/notices?unread=true")).body();
+        JsonNode closed = null;
+        for (var n : mine) {
+            if (n.get("text").asString().contains("#" + id + "）已办结")) {
+                closed = n;
+            }
+        }
+        assertThat(closed).as("the reporter hears their problem is closed").isNotNull();
+        assertThat(closed.get("link").asString()).isEqualTo("/my/cases/" + id);
+        int before = unread("grid");
+        var opened = page("grid", post("/notices/" + closed.get("id").asLong()));
+        assertThat(opened.getRedirectedUrl()).isEqualTo("/my/cases/" + id);
+        assertThat(unread("grid")).isEqualTo(before - 1);
+        assertThat(call("department", post("/api/notices/" + closed.get("id").asLong() + "/read")).status())
+                .as("another account's notice answers like a missing one").isEqualTo(404);
+
+        var sms = sent.await(m -> m.text().contains("（案件 #" + id + "）已办结"));
+        assertThat(sms.channel()).isEqualTo(io.gongzhi.identity.Messenger.Channel.SMS);
+        assertThat(sms.address()).isEqualTo("13912345678");
+        assertThat(sms.text()).isEqualTo("【共治】您反映的问题（案件 #" + id + "）已办结，请评价：通知测试：路口垃圾堆积 http://localhost:8080/my/cases/" + id);
+    }
+
+    @Test
+    void theNoticePagesAndTheDeliveryFormSpeakTheUsersLanguage() throws Exception {
+        long id = call("grid", post("/api/cases").content("""
+                {"category": "E0101", "description": "页面通知测试", "place": "510107005001"}""")).body().get("id").asLong();
+        step("dispatcher", id, "{\"action\": \"accept\"}");
+        step("dispatcher", id, "{\"action\": \"dispatch\", \"department\": \"city-management\"}");
+        String list = page("department", get("/notices")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains("案件 #" + id + " 派给你部门办理：页面通知测试").contains("id=\"notices-link\"").contains("class=\"badge\"");
+        assertThat(page("department", get("/notices?lang=en")).getContentAsString(StandardCharsets.UTF_8))
+                .contains("Case #" + id + " was dispatched to your department");
+        assertThat(page("department", post("/notices/read-all")).getRedirectedUrl()).isEqualTo("/notices");
+        assertThat(unread("department")).isZero();
+
+        String form = page("department", post("/account/delivery").param("phone", "12345").param("email", "not-an-address")
+                .param("sms", "true")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("请填写 11 位手机号").contains("邮箱格式不对").contains("value=\"not-an-address\"");
+        assertThat(page("department", post("/account/delivery").param("phone", "13800001111").param("sms", "true"))
+                .getContentAsString(StandardCharsets.UTF_8)).contains("通知方式已保存").contains("138****1111");
+        var refused = call("department", put("/api/me/delivery?lang=en").content("{\"phone\": \"12345\", \"email\": \"x@\", \"byEmail\": true}"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("errors").findValuesAsString("message"))
+                .containsExactlyInAnyOrder("Give an 11-digit mobile number", "Not an e-mail address");
+        var refusedZh = call("district", put("/api/me/delivery").content("{\"sms\": true}"));
+        assertThat(refusedZh.body().get("errors").findValuesAsString("message")).containsExactly("要接收短信，请先填写手机号");
+    }
+
+    @Autowired
+    io.gongzhi.identity.Notices notices;
+
+    @Test
+    void noticesOlderThanTheKeepingPeriodAreForgottenAndNewerOnesStay() throws Exception {
+        long account = jdbc.sql("select id from identity_account where username = 'community'").query(Long.class).single();
+        notices.notify(io.gongzhi.identity.Audience.account(account), "notice.case.fed-back", java.util.List.of("1", "旧通知", ""), "/cases/1");
+        notices.notify(io.gongzhi.identity.Audience.account(account), "notice.case.fed-back", java.util.List.of("2", "新通知", ""), "/cases/2");
+        jdbc.sql("update identity_notice set created_at = created_at - interval '91' day where account_id = :a and args like '1%旧通知%'")
+                .param("a", account).update();
+        assertThat(notices.forgetOld()).isGreaterThanOrEqualTo(1);
+        assertThat(texts("community", "")).contains("案件 #2 已处置完毕，请核查：新通知").noneMatch(t -> t.contains("旧通知"));
+    }
+}
