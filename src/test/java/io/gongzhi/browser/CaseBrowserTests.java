@@ -188,5 +188,25 @@ class CaseBrowserTests extends BrowserTest {
         Chromium.screenshot(browser, "case-rated-by-link-phone-zh");
         browser.get(url(link + "?lang=en"));
         assertThat(browser.findElement(By.id("rating")).getText()).isEqualTo("Satisfied");
+
+        // the grid worker who reported it hears of the closing on their phone, and chooses SMS as well
+        browser.get(url("/?lang=zh-CN"));
+        signIn("grid", TestAccounts.PASSWORD);
+        clickAndWaitForUrlEnding(By.id("notices-link"), "/notices");
+        assertThat(browser.findElement(By.id("notices")).getText()).contains("（案件 #" + id + "）已办结");
+        assertThat(Chromium.fitsWidth(browser)).isTrue();
+        Chromium.screenshot(browser, "notices-phone-zh");
+        clickAndWaitFor(By.xpath("//ul[@id='notices']//button[contains(., '#" + id + "）')]"), d -> d.getCurrentUrl().endsWith("/my/cases/" + id));
+        browser.get(url("/account#delivery"));
+        browser.findElement(By.id("delivery-phone")).sendKeys("1380000");
+        clickAndWaitFor(By.id("delivery-save"), d -> !d.findElements(By.cssSelector("#delivery .field-error")).isEmpty());
+        assertThat(browser.findElement(By.id("delivery")).getText()).contains("请填写 11 位手机号");
+        browser.findElement(By.id("delivery-phone")).clear();
+        browser.findElement(By.id("delivery-phone")).sendKeys("13800001111");
+        browser.findElement(By.id("delivery-sms")).click();
+        clickAndWaitFor(By.id("delivery-save"), d -> d.getPageSource().contains("通知方式已保存"));
+        assertThat(browser.findElement(By.id("delivery-phone")).getAttribute("placeholder")).contains("138****1111");
+        assertThat(Chromium.fitsWidth(browser)).isTrue();
+        Chromium.screenshot(browser, "delivery-phone-zh");
     }
 }

@@ -172,6 +172,8 @@ class Open311Tests {
         expect(400, "outside the city", create("json", "api_key", key, "service_code", "E0101", "lat", "39.9", "long", "116.4"));
         expect(400, "longer than 4,000 characters", create("json", "api_key", key, "service_code", "E0101", "address_id", "510107005001",
                 "description", "长".repeat(4001)));
+        expect(400, "contactPhone: Give an 11-digit mobile number", create("json", "api_key", key, "service_code", "E0101",
+                "address_id", "510107005001", "phone", "12345"));
         expect(404, "No such jurisdiction_id", create("json", "api_key", key, "jurisdiction_id", "000000", "service_code", "E0101",
                 "address_id", "510107005001"));
         expect(400, "outside the district", create("json", "api_key", key, "jurisdiction_id", "510104", "service_code", "E0101",

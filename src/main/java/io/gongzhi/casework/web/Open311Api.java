@@ -193,7 +193,7 @@ class Open311Api {
             }
             String name = (form.getOrDefault("last_name", "") + form.getOrDefault("first_name", "")).strip();
             Case created = cases.report(new Cases.Report(category.code(), description.isEmpty() ? category.name(Locale.CHINA) : description,
-                    lon, lat, place, address, Channel.OPEN311, name.length() > 60 ? name.substring(0, 60) : name), actor);
+                    lon, lat, place, address, Channel.OPEN311, name.length() > 60 ? name.substring(0, 60) : name, form.get("phone")), actor);
             var record = new LinkedHashMap<String, Object>();
             record.put("service_request_id", created.id());
             record.put("service_notice", records.notice(category));

@@ -2,19 +2,15 @@ package io.gongzhi.identity.web;
 
 import io.gongzhi.identity.Notices;
 import io.gongzhi.shared.Actor;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The notice list (通知) and opening a notice (it is read, and leads to its page); the unread count on every page. */
+/** The notice list (通知) and opening a notice (it is read, and leads to its page). */
 @Controller
 class NoticePages {
 
@@ -43,26 +39,5 @@ class NoticePages {
         redirect.addFlashAttribute("done", "notices.all-read");
         notices.readAll(Actor.current().accountId());
         return "redirect:/notices";
-    }
-
-    /** The unread count beside the notice bell on every page of a signed-in user. */
-    @ControllerAdvice(annotations = Controller.class)
-    static class Badge {
-
-        private final Notices notices;
-
-        Badge(Notices notices) {
-            this.notices = notices;
-        }
-
-        @ModelAttribute("unreadNotices")
-        Integer unreadNotices(Authentication authentication) {
-            if (authentication == null || authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                    .noneMatch(io.gongzhi.platform.NavigationItem.SIGNED_IN::equals)) {
-                return null;
-            }
-            Long account = Actor.current().accountId();
-            return account == null ? null : notices.unread(account);
-        }
     }
 }
