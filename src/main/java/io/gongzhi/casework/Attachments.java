@@ -49,13 +49,27 @@ public class Attachments {
         return maxCount;
     }
 
+    /** A file as it will be kept: the upload, and for a photo a small JPEG to show in lists (null when there is none). */
+    record Ready(Upload upload, byte[] thumbnail) {
+    }
+
+    /**
+     * The files with their thumbnails, worked out before the step's transaction (decoding a
+     * photo takes a while, and the writers that commit steps together must not wait for it).
+     */
+    List<Ready> ready(List<Upload> uploads) {
+        return uploads == null ? List.of() : uploads.stream()
+                .map(u -> new Ready(u, u.content() != null && u.content().length <= maxBytes ? Thumbnails.of(u.content()) : null)).toList();
+    }
+
     /** What is wrong with the files, every one of them; empty when all may be kept. */
-    List<Violation> check(List<Upload> uploads) {
+    List<Violation> check(List<Ready> files) {
         var problems = new ArrayList<Violation>();
-        if (uploads.size() > maxCount) {
+        if (files.size() > maxCount) {
             problems.add(Violation.of(FIELD, "casework.attachment-too-many", maxCount));
         }
-        for (Upload upload : uploads) {
+        for (Ready file : files) {
+            Upload upload = file.upload();
             String name = name(upload);
             if (upload.content() == null || upload.content().length == 0) {
                 problems.add(Violation.of(FIELD, "casework.attachment-empty", name));
@@ -69,14 +83,16 @@ public class Attachments {
     }
 
     /** Keeps checked files with the step that brought them, in the caller's transaction. */
-    void keep(long caseId, long stepId, List<Upload> uploads, Instant at) {
-        for (Upload upload : uploads) {
+    void keep(long caseId, long stepId, List<Ready> ready, Instant at) {
+        for (Ready file : ready) {
+            Upload upload = file.upload();
             String key = files.put(upload.content());
-            jdbc.sql("insert into casework_attachment (case_id, step_id, name, content_type, size, sha256, file_key, at) "
-                            + "values (:c, :s, :n, :t, :size, :sha, :k, :at)")
+            String thumb = file.thumbnail() == null ? null : files.put(file.thumbnail());
+            jdbc.sql("insert into casework_attachment (case_id, step_id, name, content_type, size, sha256, file_key, thumb_key, at) "
+                            + "values (:c, :s, :n, :t, :size, :sha, :k, :thumb, :at)")
                     .param("c", caseId).param("s", stepId).param("n", name(upload)).param("t", type(upload.content()).orElseThrow())
                     .param("size", upload.content().length).param("sha", Digests.sha256Hex(upload.content())).param("k", key)
-                    .param("at", Timestamp.from(at)).update();
+                    .param("thumb", thumb).param("at", Timestamp.from(at)).update();
         }
     }
 
@@ -98,11 +114,20 @@ public class Attachments {
     /**
      * The file {@code id} if it belongs to one of {@code visible} (the timeline as the caller
      * may see it, from {@link CaseQueries#steps}): whoever may not see a step may not open its files.
+     * When {@code small}, a photo's thumbnail if it has one (a JPEG at most 320 pixels across).
      */
-    public Optional<Content> open(List<Step> visible, long id) {
-        return visible.stream().flatMap(s -> s.attachments().stream()).filter(a -> a.id() == id).findFirst()
-                .flatMap(a -> jdbc.sql("select file_key from casework_attachment where id = :id").param("id", id).query(String.class)
-                        .optional().flatMap(files::get).map(bytes -> new Content(a, bytes)));
+    public Optional<Content> open(List<Step> visible, long id, boolean small) {
+        var found = visible.stream().flatMap(s -> s.attachments().stream()).filter(a -> a.id() == id).findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Attachment a = found.get();
+        String[] keys = jdbc.sql("select file_key, thumb_key from casework_attachment where id = :id").param("id", id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        if (small && keys[1] != null) {
+            return files.get(keys[1]).map(b -> new Content(new Attachment(a.id(), a.stepId(), a.name(), "image/jpeg", b.length, a.at()), b));
+        }
+        return files.get(keys[0]).map(b -> new Content(a, b));
     }
 
     /** What the bytes are, from their first bytes; empty for anything not accepted. */

@@ -106,10 +106,11 @@ public class Cases {
 
     /** Reports a case with photos of the problem (see {@link Attachments} for what is accepted). */
     public Case report(Report report, Actor actor, List<Upload> uploads) {
-        return groupCommit.run(() -> reportNow(report, actor, uploads == null ? List.of() : uploads));
+        var files = attachments.ready(uploads);
+        return groupCommit.run(() -> reportNow(report, actor, files));
     }
 
-    private Case reportNow(Report report, Actor actor, List<Upload> uploads) {
+    private Case reportNow(Report report, Actor actor, List<Attachments.Ready> uploads) {
         var problems = new ArrayList<Violation>(attachments.check(uploads));
         Category category = null;
         try {
@@ -218,7 +219,8 @@ public class Cases {
 
     /** Takes a step bringing files (photos of the work done with a feedback, say); refused as a whole when one file is. */
     public Case act(long id, Command command, Actor actor, List<Upload> uploads) {
-        return groupCommit.run(() -> actNow(id, command, actor, uploads == null ? List.of() : uploads));
+        var files = attachments.ready(uploads);
+        return groupCommit.run(() -> actNow(id, command, actor, files));
     }
 
     /** What a step on one of several cases came to: the case after it, or why it was refused. */
@@ -258,7 +260,7 @@ public class Cases {
         return outcomes;
     }
 
-    private Case actNow(long id, Command command, Actor actor, List<Upload> uploads) {
+    private Case actNow(long id, Command command, Actor actor, List<Attachments.Ready> uploads) {
         if (command == null || command.action() == null) {
             throw new InvalidInput(Violation.of("action", "casework.required"));
         }

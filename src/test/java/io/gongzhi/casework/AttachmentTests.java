@@ -142,7 +142,7 @@ class AttachmentTests {
         assertThat(as("grid", get("/api/my/cases/" + id + "/attachments/" + feedbackPhoto)).getContentAsByteArray()).isEqualTo(JPEG);
 
         var card = as("dispatcher", get("/cases/" + id)).getContentAsString(StandardCharsets.UTF_8);
-        assertThat(card).contains("src=\"/api/cases/" + id + "/attachments/" + photoId + "\"").contains("调度单.pdf");
+        assertThat(card).contains("src=\"/api/cases/" + id + "/attachments/" + photoId + "?thumb=true\"").contains("调度单.pdf");
         var ownCard = as("grid", get("/my/cases/" + id)).getContentAsString(StandardCharsets.UTF_8);
         assertThat(ownCard).contains("/api/my/cases/" + id + "/attachments/" + feedbackPhoto).doesNotContain("调度单.pdf");
     }
@@ -195,5 +195,30 @@ class AttachmentTests {
         assertThat(sent.getRedirectedUrl()).matches("/my/cases/\\d+\\?done=report");
         long id = Long.parseLong(sent.getRedirectedUrl().replaceAll("\\D*(\\d+).*", "$1"));
         assertThat(as("grid", get("/my/cases/" + id)).getContentAsString(StandardCharsets.UTF_8)).contains("alt=\"灯.jpg\"");
+    }
+
+    @Test
+    void aPhotoGetsASmallCopyForTheTimelineAndTheFullOneStaysAsSent() throws Exception {
+        var image = new java.awt.image.BufferedImage(1600, 1200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(0, 0, 1600, 1200);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        byte[] png = out.toByteArray();
+        long id = report("大照片的缩略图", photo("现场全景.png", "image/png", png));
+        long photoId = json(as("dispatcher", get("/api/cases/" + id + "/steps"))).get(0).get("attachments").get(0).get("id").asLong();
+
+        var full = as("dispatcher", get("/api/cases/" + id + "/attachments/" + photoId));
+        assertThat(full.getContentAsByteArray()).isEqualTo(png);
+        var thumb = as("dispatcher", get("/api/cases/" + id + "/attachments/" + photoId + "?thumb=true"));
+        assertThat(thumb.getContentType()).isEqualTo("image/jpeg");
+        var small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumb.getContentAsByteArray()));
+        assertThat(small.getWidth()).isEqualTo(320);
+        assertThat(small.getHeight()).isEqualTo(240);
+        assertThat(thumb.getContentAsByteArray().length).isLessThan(png.length);
+        assertThat(as("community", get("/api/cases/" + id + "/attachments/" + photoId + "?thumb=true")).getStatus()).isEqualTo(200);
+        assertThat(as("grid", get("/api/my/cases/" + id + "/attachments/" + photoId + "?thumb=true")).getContentType()).isEqualTo("image/jpeg");
     }
 }

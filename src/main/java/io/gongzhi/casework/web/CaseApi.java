@@ -169,20 +169,21 @@ class CaseApi {
 
     @GetMapping("/api/cases/{id}/attachments/{file}")
     @PreAuthorize("hasAuthority('case.read')")
-    @Operation(summary = "A file of a case's timeline (its id is in the step's attachments), as its own type")
-    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long file) {
-        return open(id, file, Actor.current());
+    @Operation(summary = "A file of a case's timeline (its id is in the step's attachments), as its own type; "
+            + "thumb=true: a photo's thumbnail (JPEG, at most 320 pixels across) when it has one")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long file, @RequestParam(defaultValue = "false") boolean thumb) {
+        return open(id, file, thumb, Actor.current());
     }
 
     @GetMapping("/api/my/cases/{id}/attachments/{file}")
     @PreAuthorize("hasAuthority('case.report')")
     @Operation(summary = "A file of a case you reported, from a step shown to you")
-    ResponseEntity<byte[]> myFile(@PathVariable long id, @PathVariable long file) {
-        return open(id, file, CaseQueries.asReporter(Actor.current()));
+    ResponseEntity<byte[]> myFile(@PathVariable long id, @PathVariable long file, @RequestParam(defaultValue = "false") boolean thumb) {
+        return open(id, file, thumb, CaseQueries.asReporter(Actor.current()));
     }
 
-    private ResponseEntity<byte[]> open(long id, long file, Actor actor) {
-        return Uploads.answer(attachments.open(queries.steps(id, actor), file)
+    private ResponseEntity<byte[]> open(long id, long file, boolean thumb, Actor actor) {
+        return Uploads.answer(attachments.open(queries.steps(id, actor), file, thumb)
                 .orElseThrow(() -> new NotFound("casework.attachment-not-found", "case " + id + " file " + file)));
     }
 

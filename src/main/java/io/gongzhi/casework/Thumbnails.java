@@ -1,0 +1,87 @@
+package io.gongzhi.casework;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/**
+ * Small JPEGs of photos for lists and timelines, so that a grid worker's phone does not fetch
+ * each full photo to show a thumbnail. JPEG and PNG only (what the JDK decodes); a picture of
+ * more than 50 million pixels, or one that does not decode, simply gets none.
+ */
+final class Thumbnails {
+
+    static final int SIDE = 320;
+    private static final long MAX_PIXELS = 50_000_000L;
+
+    private Thumbnails() {
+    }
+
+    /** The thumbnail, or null. */
+    static byte[] of(byte[] content) {
+        try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            var readers = ImageIO.getImageReaders(input);
+            if (input == null || !readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS) {
+                    return null;
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                // read every n-th pixel: decoding a 12-megapixel photo whole would take its full size in memory
+                int step = Math.max(1, Math.max(width, height) / (SIDE * 2));
+                param.setSourceSubsampling(step, step, 0, 0);
+                BufferedImage read = reader.read(0, param);
+                return jpeg(scaled(read));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException undecodable) {
+            return null;
+        }
+    }
+
+    private static BufferedImage scaled(BufferedImage source) {
+        double factor = Math.min(1.0, (double) SIDE / Math.max(source.getWidth(), source.getHeight()));
+        int w = Math.max(1, (int) Math.round(source.getWidth() * factor));
+        int h = Math.max(1, (int) Math.round(source.getHeight() * factor));
+        var target = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        var g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.drawImage(source, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    private static byte[] jpeg(BufferedImage image) throws IOException {
+        var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        var out = new ByteArrayOutputStream();
+        try (var stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.8f);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+}
