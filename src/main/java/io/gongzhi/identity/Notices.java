@@ -203,9 +203,15 @@ public class Notices {
 
     /** The account's notices, newest first. */
     public List<Notice> of(long accountId, boolean unreadOnly, int limit) {
+        return of(accountId, unreadOnly, limit, null);
+    }
+
+    /** The account's notices older than the notice {@code before} (the next page), newest first. */
+    public List<Notice> of(long accountId, boolean unreadOnly, int limit, Long before) {
         return jdbc.sql("select id, code, args, link, created_at, read_at from identity_notice where account_id = :a"
-                        + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit :n")
-                .param("a", accountId).param("n", Math.max(1, Math.min(limit, 200)))
+                        + (unreadOnly ? " and read_at is null" : "") + (before == null ? "" : " and id < :before")
+                        + " order by id desc limit :n")
+                .param("a", accountId).param("n", Math.max(1, Math.min(limit, 200))).param("before", before == null ? 0L : before)
                 .query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2),
                         rs.getString(3).isEmpty() ? List.of() : List.of(rs.getString(3).split(SEPARATOR, -1)), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))

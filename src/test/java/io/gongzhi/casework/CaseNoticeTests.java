@@ -160,4 +160,21 @@ class CaseNoticeTests {
         assertThat(notices.forgetOld()).isGreaterThanOrEqualTo(1);
         assertThat(texts("community", "")).contains("案件 #2 已处置完毕，请核查：新通知").noneMatch(t -> t.contains("旧通知"));
     }
+
+    @Test
+    void aLongListOfNoticesPagesToOlderOnes() throws Exception {
+        long account = jdbc.sql("select id from identity_account where username = 'socialorg'").query(Long.class).single();
+        for (int i = 1; i <= 55; i++) {
+            notices.notify(io.gongzhi.identity.Audience.account(account), "notice.case.fed-back", List.of(String.valueOf(i), "第" + i + "条", ""),
+                    "/cases/" + i);
+        }
+        String first = page("socialorg", get("/notices")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(first).contains("案件 #55 ").contains("案件 #6 ").doesNotContain("案件 #5 ").contains("更早的通知");
+        var older = java.util.regex.Pattern.compile("href=\"(/notices\\?before=\\d+)\"").matcher(first);
+        assertThat(older.find()).isTrue();
+        String second = page("socialorg", get(older.group(1))).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(second).contains("案件 #5 ").contains("案件 #1 ").doesNotContain("案件 #6 ").doesNotContain("更早的通知");
+        var api = call("socialorg", get("/api/notices?size=3&before=" + older.group(1).replaceAll("\\D", ""))).body();
+        assertThat(api.findValuesAsString("text")).hasSize(3).first().asString().startsWith("案件 #5 ");
+    }
 }

@@ -14,6 +14,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class NoticePages {
 
+    /** Notices on one page; older ones follow a link. */
+    static final int PAGE = 50;
+
     private final Notices notices;
 
     NoticePages(Notices notices) {
@@ -21,8 +24,10 @@ class NoticePages {
     }
 
     @GetMapping("/notices")
-    String list(@RequestParam(defaultValue = "false") boolean unread, Model model) {
-        model.addAttribute("notices", notices.of(Actor.current().accountId(), unread, 100));
+    String list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Long before, Model model) {
+        var page = notices.of(Actor.current().accountId(), unread, PAGE + 1, before);
+        model.addAttribute("notices", page.size() > PAGE ? page.subList(0, PAGE) : page);
+        model.addAttribute("older", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
         model.addAttribute("unreadOnly", unread);
         return "identity/notices";
     }

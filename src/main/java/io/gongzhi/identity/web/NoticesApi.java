@@ -41,9 +41,10 @@ class NoticesApi {
     }
 
     @GetMapping("/api/notices")
-    @Operation(summary = "My notices, newest first (unread=true: only those not yet read)")
-    List<NoticeView> list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "50") int size) {
-        return notices.of(Actor.current().accountId(), unread, size).stream().map(this::view).toList();
+    @Operation(summary = "My notices, newest first (unread=true: only those not yet read; before=ID: those older than that notice, the next page)")
+    List<NoticeView> list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "50") int size,
+                          @RequestParam(required = false) Long before) {
+        return notices.of(Actor.current().accountId(), unread, size, before).stream().map(this::view).toList();
     }
 
     @GetMapping("/api/notices/unread")
