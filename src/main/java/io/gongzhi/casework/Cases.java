@@ -301,9 +301,6 @@ public class Cases {
         // read back only when the step changed the case's departments; otherwise the answer is worked out
         Case after = CaseRules.CHANGES_DEPARTMENTS.contains(action) ? queries.require(id) : CaseRules.applied(current, changes, now);
         notices.after(current, after, action, command.note(), actor);
-        if (action == CaseAction.CLOSE) {
-            reporterLinks.sendOnClosing(after);
-        }
         audit.record(actor, "case." + action.key(), "case:" + id, Outcome.SUCCESS, current.state().key() + "->" + to.key());
         events.publishEvent(new CaseStepTaken(id, action, current.state(), to, current.path(), now));
         if (action == CaseAction.DISPATCH) {

@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Overdue cases raised up the hierarchy: to the district at the deadline, to the city a whole time limit later. */
@@ -22,12 +23,21 @@ public class Escalation {
     private final CaseNotices notices;
 
     Escalation(JdbcClient jdbc, CaseQueries queries, Timeline timeline, ApplicationEventPublisher events, Clock clock, CaseNotices notices) {
-        this.notices = notices;
         this.jdbc = jdbc;
         this.queries = queries;
         this.timeline = timeline;
         this.events = events;
         this.clock = clock;
+        this.notices = notices;
+    }
+
+    /** An overdue case as the check finds it. */
+    private record Due(long id, int escalation, int version, Instant deadline, Instant dispatchedAt) {
+
+        /** 1 past the deadline, 2 past it by a whole time limit more. */
+        int levelAt(Instant now) {
+            return now.isAfter(deadline.plus(Duration.between(dispatchedAt, deadline))) ? 2 : 1;
+        }
     }
 
     /**
@@ -38,26 +48,24 @@ public class Escalation {
     @Transactional
     public int escalateOverdue() {
         Instant now = clock.instant();
-        var due = jdbc.sql("select id, escalation, version, deadline, dispatched_at, path from casework_case "
+        var due = jdbc.sql("select id, escalation, version, deadline, dispatched_at from casework_case "
                         + "where state in ('DISPATCHED', 'HANDLING') and deadline < :now and escalation < 2")
                 .param("now", Timestamp.from(now))
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6)}).list();
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5).toInstant())).list();
         int raised = 0;
-        for (Object[] c : due) {
-            Instant deadline = (Instant) c[3];
-            var limit = java.time.Duration.between((Instant) c[4], deadline);
-            int level = now.isAfter(deadline.plus(limit)) ? 2 : 1;
-            if (level <= (int) c[1]) {
+        for (Due c : due) {
+            int level = c.levelAt(now);
+            if (level <= c.escalation()) {
                 continue;
             }
             int updated = jdbc.sql("update casework_case set escalation = :l, version = version + 1, updated_at = :now where id = :id and version = :v")
-                    .param("l", level).param("now", Timestamp.from(now)).param("id", c[0]).param("v", c[2]).update();
+                    .param("l", level).param("now", Timestamp.from(now)).param("id", c.id()).param("v", c.version()).update();
             if (updated == 1) {
-                Case raisedCase = queries.require((long) c[0]);
+                Case raisedCase = queries.require(c.id());
                 CaseState state = raisedCase.state();
-                timeline.append((long) c[0], CaseAction.ESCALATE, state, state, null, null, level == 1 ? "district" : "city", now);
-                events.publishEvent(new CaseStepTaken((long) c[0], CaseAction.ESCALATE, state, state, (String) c[5], now));
+                timeline.append(c.id(), CaseAction.ESCALATE, state, state, null, null, level == 1 ? "district" : "city", now);
+                events.publishEvent(new CaseStepTaken(c.id(), CaseAction.ESCALATE, state, state, raisedCase.path(), now));
                 notices.escalated(raisedCase, level);
                 raised++;
             }

@@ -12,11 +12,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +30,6 @@ import java.util.Set;
 public class ReporterLinks {
 
     private static final String HOLDS = "case.reporter-link:";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Sealing sealing;
@@ -84,9 +81,7 @@ public class ReporterLinks {
         if (phone.isEmpty()) {
             return;
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Digests.newToken();
         jdbc.sql("update casework_case set reporter_link = :h, reporter_link_until = :until where id = :id")
                 .param("h", Digests.sha256Hex(token)).param("until", Timestamp.from(clock.instant().plus(valid))).param("id", closed.id()).update();
         notices.text(Messenger.Channel.SMS, phone.get(), "notice.case.reporter-link", List.of(String.valueOf(closed.id()), CaseNotices.about(closed)),

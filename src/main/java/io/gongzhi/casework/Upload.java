@@ -1,5 +1,8 @@
 package io.gongzhi.casework;
 
-/** A file brought with a step, as the uploader sent it: its name, the type it claimed, and the bytes. */
-public record Upload(String name, String declaredType, byte[] content) {
+/**
+ * A file brought with a step, as the uploader sent it: its name and its bytes. What it is comes
+ * from the bytes ({@link Attachments}), never from the type the uploader claimed.
+ */
+public record Upload(String name, byte[] content) {
 }

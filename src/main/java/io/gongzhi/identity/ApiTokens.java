@@ -12,14 +12,12 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +34,6 @@ public class ApiTokens {
 
     public static final String PREFIX = "gzt_";
     public static final int MAX_DAYS = 365;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration USE_RECORDING = Duration.ofMinutes(5);
 
     private static final RowMapper<ApiToken> ROW = (rs, n) -> new ApiToken(rs.getLong("id"), rs.getLong("account_id"),
@@ -82,9 +79,7 @@ public class ApiTokens {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = PREFIX + Digests.newToken();
         Instant now = clock.instant();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * Notices to accounts (通知): kept in the app for the reader (in their language, unread until
  * opened) and, where the account asked for it, sent by SMS or e-mail through the
  * {@link Messenger} once the transaction that raised them has committed. Who gets a notice is
- * said as an {@link Audience}: one account, or the staff holding a permission whose places
+ * said as {@link Recipients}: one account, or the staff holding a permission whose places
  * cover a path (and, for department staff, who work for one of the departments).
  */
 @Service
@@ -76,9 +76,9 @@ public class Notices {
         outbox.shutdown();
     }
 
-    /** Raises a notice for everyone in the audience; answers how many accounts got it. */
-    public int notify(Audience audience, String code, List<String> args, String link) {
-        List<Long> to = recipients(audience);
+    /** Raises a notice for every account {@code who} names; answers how many accounts got it. */
+    public int notify(Recipients who, String code, List<String> args, String link) {
+        List<Long> to = accountsOf(who);
         if (to.isEmpty()) {
             return 0;
         }
@@ -125,28 +125,28 @@ public class Notices {
                 + messages.getMessage(code, args.toArray(), Locale.SIMPLIFIED_CHINESE) + (link.isEmpty() ? "" : " " + publicUrl + link);
     }
 
-    private List<Long> recipients(Audience audience) {
-        if (audience.account() != null) {
-            return audience.account().equals(audience.except()) ? List.of()
-                    : jdbc.sql("select id from identity_account where id = :id and enabled = true").param("id", audience.account())
+    private List<Long> accountsOf(Recipients who) {
+        if (who.account() != null) {
+            return who.account().equals(who.except()) ? List.of()
+                    : jdbc.sql("select id from identity_account where id = :id and enabled = true").param("id", who.account())
                     .query(Long.class).list();
         }
-        var roles = Permission.byAuthority(audience.permission()).map(p -> p.roles().stream().map(Enum::name).toList()).orElse(List.of());
-        var places = ancestors(audience.path(), audience.fromDepth(), audience.toDepth());
+        var roles = Permission.byAuthority(who.permission()).map(p -> p.roles().stream().map(Enum::name).toList()).orElse(List.of());
+        var places = ancestors(who.path(), who.fromDepth(), who.toDepth());
         if (roles.isEmpty() || places.isEmpty()) {
             return List.of();
         }
         var sql = new StringBuilder("select distinct u.account_id from identity_account_unit u "
                 + "join identity_account a on a.id = u.account_id and a.enabled = true "
                 + "join identity_account_role r on r.account_id = u.account_id and r.role in (:roles) where u.path in (:places)");
-        if (!audience.departments().isEmpty()) {
+        if (!who.departments().isEmpty()) {
             sql.append(" and exists (select 1 from identity_account_department d where d.account_id = u.account_id and d.department in (:departments))");
         }
         var spec = jdbc.sql(sql.toString()).param("roles", roles).param("places", places);
-        if (!audience.departments().isEmpty()) {
-            spec = spec.param("departments", audience.departments());
+        if (!who.departments().isEmpty()) {
+            spec = spec.param("departments", who.departments());
         }
-        return spec.query(Long.class).list().stream().filter(id -> !id.equals(audience.except())).sorted().toList();
+        return spec.query(Long.class).list().stream().filter(id -> !id.equals(who.except())).sorted().toList();
     }
 
     /** The path and every place above it ("/" at depth 0), kept between the depths asked (0: no bound). */

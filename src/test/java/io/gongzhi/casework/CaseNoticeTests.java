@@ -153,8 +153,8 @@ class CaseNoticeTests {
     @Test
     void noticesOlderThanTheKeepingPeriodAreForgottenAndNewerOnesStay() throws Exception {
         long account = jdbc.sql("select id from identity_account where username = 'community'").query(Long.class).single();
-        notices.notify(io.gongzhi.identity.Audience.account(account), "notice.case.fed-back", java.util.List.of("1", "旧通知", ""), "/cases/1");
-        notices.notify(io.gongzhi.identity.Audience.account(account), "notice.case.fed-back", java.util.List.of("2", "新通知", ""), "/cases/2");
+        notices.notify(io.gongzhi.identity.Recipients.account(account), "notice.case.fed-back", java.util.List.of("1", "旧通知", ""), "/cases/1");
+        notices.notify(io.gongzhi.identity.Recipients.account(account), "notice.case.fed-back", java.util.List.of("2", "新通知", ""), "/cases/2");
         jdbc.sql("update identity_notice set created_at = created_at - interval '91' day where account_id = :a and args like '1%旧通知%'")
                 .param("a", account).update();
         assertThat(notices.forgetOld()).isGreaterThanOrEqualTo(1);
@@ -165,7 +165,7 @@ class CaseNoticeTests {
     void aLongListOfNoticesPagesToOlderOnes() throws Exception {
         long account = jdbc.sql("select id from identity_account where username = 'socialorg'").query(Long.class).single();
         for (int i = 1; i <= 55; i++) {
-            notices.notify(io.gongzhi.identity.Audience.account(account), "notice.case.fed-back", List.of(String.valueOf(i), "第" + i + "条", ""),
+            notices.notify(io.gongzhi.identity.Recipients.account(account), "notice.case.fed-back", List.of(String.valueOf(i), "第" + i + "条", ""),
                     "/cases/" + i);
         }
         String first = page("socialorg", get("/notices")).getContentAsString(StandardCharsets.UTF_8);

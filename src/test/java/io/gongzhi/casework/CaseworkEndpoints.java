@@ -72,7 +72,7 @@ public class CaseworkEndpoints implements ScopedEndpoints {
         byte[] png = java.util.Arrays.copyOf(head, head.length + text.length);
         System.arraycopy(text, 0, png, head.length, text.length);
         long id = cases.report(new Cases.Report("E0302", mark, null, null, place, "", Channel.SYSTEM, ""), actor,
-                List.of(new Upload("现场.png", "image/png", png))).id();
+                List.of(new Upload("现场.png", png))).id();
         cases.act(id, Cases.Command.of(CaseAction.ACCEPT, ""), actor);
         cases.act(id, new Cases.Command(CaseAction.DISPATCH, "", "water", List.of(), null, null, null, null, null, null), actor);
         return id;

@@ -13,11 +13,10 @@ import io.gongzhi.casework.Department;
 import io.gongzhi.casework.Rating;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.platform.NavigationItem;
+import io.gongzhi.platform.Refusals;
 import io.gongzhi.shared.Actor;
-import io.gongzhi.shared.Conflict;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Jurisdiction;
-import io.gongzhi.shared.NotPermitted;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,9 +51,11 @@ class CasePages {
     private final Clock clock;
     private final Attachments attachments;
     private final io.gongzhi.casework.ReporterLinks reporterLinks;
+    private final Refusals refusals;
 
     CasePages(Cases cases, CaseQueries queries, Catalogue catalogue, Hierarchy hierarchy, Clock clock, Attachments attachments,
-              io.gongzhi.casework.ReporterLinks reporterLinks) {
+              io.gongzhi.casework.ReporterLinks reporterLinks, Refusals refusals) {
+        this.refusals = refusals;
         this.attachments = attachments;
         this.reporterLinks = reporterLinks;
         this.cases = cases;
@@ -136,24 +137,14 @@ class CasePages {
                 jakarta.servlet.http.HttpServletRequest request, Model model) {
         boolean own = request.getRequestURI().contains("/my/cases/");
         Actor actor = own ? CaseQueries.asReporter(Actor.current()) : Actor.current();
-        CaseAction step = CaseAction.parse(action).filter(a -> a.party().isPresent()).orElse(null);
-        try {
-            if (step == null) {
-                throw new InvalidInput(io.gongzhi.shared.Violation.of("action", "casework.action-unknown", action));
-            }
-            cases.act(id, new Cases.Command(step, note, department, coHandlers == null ? List.of() : coHandlers,
-                    departments == null ? List.of() : departments, days, hours, rating, parent, version), actor, Uploads.of(photos));
-        } catch (InvalidInput invalid) {
-            model.addAttribute("errors", invalid.byField());
-            model.addAttribute("failed", action);
+        var taken = StepForms.take(action, a -> a.party().isPresent(), step -> cases.act(id, new Cases.Command(step, note, department,
+                        coHandlers == null ? List.of() : coHandlers, departments == null ? List.of() : departments, days, hours, rating, parent,
+                        version), actor, Uploads.of(photos)), model, refusals);
+        if (taken.isEmpty()) {
             model.addAttribute("typedNote", note);
             return card(id, actor, own, model);
-        } catch (Conflict | NotPermitted refused) {
-            model.addAttribute("refused", refused instanceof Conflict c ? c : null);
-            model.addAttribute("refusedCode", refused instanceof Conflict c ? c.code() : ((NotPermitted) refused).code());
-            return card(id, actor, own, model);
         }
-        return "redirect:" + (own ? "/my/cases/" : "/cases/") + id + "?done=" + step.key();
+        return "redirect:" + (own ? "/my/cases/" : "/cases/") + id + "?done=" + taken.get().key();
     }
 
     @GetMapping("/cases/new")

@@ -8,11 +8,8 @@ import io.gongzhi.casework.Catalogue;
 import io.gongzhi.casework.Rating;
 import io.gongzhi.casework.ReporterLinks;
 import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.platform.Refusals;
 import io.gongzhi.shared.Actor;
-import io.gongzhi.shared.Conflict;
-import io.gongzhi.shared.InvalidInput;
-import io.gongzhi.shared.NotPermitted;
-import io.gongzhi.shared.Violation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,8 +37,10 @@ class ReporterLinkPages {
     private final Cases cases;
     private final Catalogue catalogue;
     private final Hierarchy hierarchy;
+    private final Refusals refusals;
 
-    ReporterLinkPages(ReporterLinks links, CaseQueries queries, Cases cases, Catalogue catalogue, Hierarchy hierarchy) {
+    ReporterLinkPages(ReporterLinks links, CaseQueries queries, Cases cases, Catalogue catalogue, Hierarchy hierarchy, Refusals refusals) {
+        this.refusals = refusals;
         this.links = links;
         this.queries = queries;
         this.cases = cases;
@@ -78,21 +77,9 @@ class ReporterLinkPages {
         if (id.isEmpty()) {
             return page(token, model, response);
         }
-        CaseAction step = CaseAction.parse(action).filter(OFFERED::contains).orElse(null);
-        try {
-            if (step == null) {
-                throw new InvalidInput(Violation.of("action", "casework.action-unknown", action));
-            }
-            cases.act(id.get(), new Cases.Command(step, note, null, List.of(), List.of(), null, null, rating, null, null),
-                    ReporterLinks.holder(id.get()));
-        } catch (InvalidInput invalid) {
-            model.addAttribute("errors", invalid.byField());
-            model.addAttribute("failed", action);
-            return page(token, model, response);
-        } catch (Conflict | NotPermitted refused) {
-            model.addAttribute("refused", refused instanceof Conflict c ? c.code() : ((NotPermitted) refused).code());
-            return page(token, model, response);
-        }
-        return "redirect:/r/" + token + "?done=" + step.key();
+        var taken = StepForms.take(action, OFFERED::contains, step -> cases.act(id.get(),
+                new Cases.Command(step, note, null, List.of(), List.of(), null, null, rating, null, null), ReporterLinks.holder(id.get())),
+                model, refusals);
+        return taken.isEmpty() ? page(token, model, response) : "redirect:/r/" + token + "?done=" + taken.get().key();
     }
 }

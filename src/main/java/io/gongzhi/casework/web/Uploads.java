@@ -29,7 +29,7 @@ final class Uploads {
                 .filter(p -> !(p.isEmpty() && (p.getOriginalFilename() == null || p.getOriginalFilename().isBlank())))
                 .map(p -> {
                     try {
-                        return new Upload(p.getOriginalFilename(), p.getContentType(), p.getBytes());
+                        return new Upload(p.getOriginalFilename(), p.getBytes());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
