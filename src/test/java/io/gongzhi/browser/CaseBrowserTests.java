@@ -188,10 +188,15 @@ class CaseBrowserTests extends BrowserTest {
         Chromium.screenshot(browser, "case-rated-by-link-phone-zh");
         browser.get(url(link + "?lang=en"));
         assertThat(browser.findElement(By.id("rating")).getText()).isEqualTo("Satisfied");
+        Chromium.screenshot(browser, "case-rated-by-link-phone-en");
 
         // the grid worker who reported it hears of the closing on their phone, and chooses SMS as well
         browser.get(url("/?lang=zh-CN"));
         signIn("grid", TestAccounts.PASSWORD);
+        browser.get(url("/notices?lang=en"));
+        assertThat(browser.findElement(By.id("notices")).getText()).contains("(case #" + id + ") is closed");
+        Chromium.screenshot(browser, "notices-phone-en");
+        browser.get(url("/?lang=zh-CN"));
         clickAndWaitForUrlEnding(By.id("notices-link"), "/notices");
         assertThat(browser.findElement(By.id("notices")).getText()).contains("（案件 #" + id + "）已办结");
         assertThat(Chromium.fitsWidth(browser)).isTrue();
