@@ -1,11 +1,12 @@
 -- The case loop's HTTP mix, as a sub-district's people use it: one request in five reports a
 -- case (a grid worker's POST /api/cases), the others read: the dispatcher's queue (GET
 -- /api/cases), one case (GET /api/cases/{id}) and its timeline (GET /api/cases/{id}/steps).
--- Tokens, the place and the known case ids come from the environment (bench/casework-http.sh).
+-- Tokens, the place and the ids of cases to read come from the environment (bench/casework-http.sh).
 local grid = "Bearer " .. os.getenv("GRID_TOKEN")
 local dispatcher = "Bearer " .. os.getenv("DISPATCHER_TOKEN")
 local place = os.getenv("PLACE")
-local first, last = tonumber(os.getenv("FIRST_ID")), tonumber(os.getenv("LAST_ID"))
+local ids = {}
+for id in string.gmatch(os.getenv("CASE_IDS"), "[0-9]+") do ids[#ids + 1] = id end
 local categories = {"E0101", "E0102", "E0201", "C0101"}
 local n = 0
 
@@ -19,9 +20,9 @@ request = function()
   elseif pick == 1 or pick == 3 then
     return wrk.format("GET", "/api/cases?size=20", {["Authorization"] = dispatcher})
   elseif pick == 2 then
-    return wrk.format("GET", "/api/cases/" .. math.random(first, last), {["Authorization"] = dispatcher})
+    return wrk.format("GET", "/api/cases/" .. ids[math.random(#ids)], {["Authorization"] = dispatcher})
   else
-    return wrk.format("GET", "/api/cases/" .. math.random(first, last) .. "/steps", {["Authorization"] = dispatcher})
+    return wrk.format("GET", "/api/cases/" .. ids[math.random(#ids)] .. "/steps", {["Authorization"] = dispatcher})
   end
 end
 

@@ -145,7 +145,8 @@ public class CaseQueries {
             where.append(" and ").append(waiting.sql());
             params.putAll(waiting.params());
         }
-        List<Case> rows = withHandlers(Scoped.query(jdbc, visibleTo(actor), "select " + COLUMNS + " from casework_case c where " + where
+        var scope = firstVisible(actor, where.toString(), order, offset + limit + 1);
+        List<Case> rows = withHandlers(Scoped.query(jdbc, scope, "select " + COLUMNS + " from casework_case c where " + where
                 + order + " limit " + (limit + 1) + " offset " + offset).params(params).query(CaseQueries::row).list());
         boolean more = rows.size() > limit;
         return new CasePage(more ? rows.subList(0, limit) : rows, Math.max(0, page), limit, more);
@@ -232,36 +233,69 @@ public class CaseQueries {
         return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
+    /** The columns holding each case's ancestor paths at the depths of a district, a sub-district and a community. */
+    static final Map<Integer, String> AREA_COLUMNS = Map.of(2, "c.district_path", 3, "c.subdistrict_path", 4, "c.community_path");
+
     /**
      * Who sees which case, as one bound condition: the caller's places (and, for department
      * staff, only their departments' cases), or the caller's own reports.
      */
     static Jurisdiction.Clause visibleTo(Actor actor) {
-        var parts = new ArrayList<String>();
+        var branches = visibility(actor);
         var params = new HashMap<String, Object>();
+        branches.forEach(b -> params.putAll(b.params()));
+        return new Jurisdiction.Clause(branches.isEmpty() ? "1 = 0"
+                : "(" + String.join(" or ", branches.stream().map(Jurisdiction.Clause::sql).toList()) + ")", params);
+    }
+
+    /**
+     * The ways a caller may see a case, each a condition that an index serves in the case's
+     * order: one per place of their jurisdiction, their own reports, the case of a reporter's link.
+     */
+    static List<Jurisdiction.Clause> visibility(Actor actor) {
+        var branches = new ArrayList<Jurisdiction.Clause>();
         if (actor.may("case.read")) {
-            var places = actor.jurisdiction().where("c.path");
-            params.putAll(places.params());
+            var places = actor.jurisdiction().eachPlace("c.path", AREA_COLUMNS);
             if (actor.roles().contains("DEPARTMENT_STAFF")) {
                 var departments = actor.jurisdiction().whereDepartment("d.department");
-                params.putAll(departments.params());
-                // a count per case, not EXISTS: under the OR below PostgreSQL turns EXISTS into a hashed
+                // a count per case, not EXISTS: under an OR PostgreSQL turns EXISTS into a hashed
                 // subplan that reads every case the department ever had, on every single-case read
-                parts.add("(" + places.sql() + " and (select count(*) from casework_case_department d where d.case_id = c.id and "
-                        + departments.sql() + ") > 0)");
+                for (var place : places) {
+                    var params = new HashMap<String, Object>(place.params());
+                    params.putAll(departments.params());
+                    branches.add(new Jurisdiction.Clause("(" + place.sql() + " and (select count(*) from casework_case_department d "
+                            + "where d.case_id = c.id and " + departments.sql() + ") > 0)", params));
+                }
             } else {
-                parts.add(places.sql());
+                branches.addAll(places);
             }
         }
         if (actor.accountId() != null) {
-            parts.add("c.reporter_account = :reporter");
-            params.put("reporter", actor.accountId());
+            branches.add(new Jurisdiction.Clause("c.reporter_account = :reporter", Map.of("reporter", actor.accountId())));
         }
-        ReporterLinks.heldCase(actor).ifPresent(id -> {
-            parts.add("c.id = :linked");
-            params.put("linked", id);
-        });
-        return new Jurisdiction.Clause(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")", params);
+        ReporterLinks.heldCase(actor).ifPresent(id -> branches.add(new Jurisdiction.Clause("c.id = :linked", Map.of("linked", id))));
+        return branches;
+    }
+
+    /**
+     * The condition "among the first {@code first} cases in {@code order} that the caller may see
+     * and {@code where} admits": with several ways of seeing (two places, or a place and one's own
+     * reports), each way's first cases are read on their own (a short index range each) and put
+     * together, instead of the whole of every place being read and sorted to keep a screenful.
+     */
+    static Jurisdiction.Clause firstVisible(Actor actor, String where, String order, int first) {
+        var branches = visibility(actor);
+        if (branches.size() <= 1) {
+            return visibleTo(actor);
+        }
+        var params = new HashMap<String, Object>();
+        var parts = new ArrayList<String>();
+        for (int i = 0; i < branches.size(); i++) {
+            params.putAll(branches.get(i).params());
+            parts.add("select id from (select c.id from casework_case c where " + branches.get(i).sql() + " and "
+                    + where.replace(Scoped.PLACEHOLDER, "1 = 1") + order + " limit " + first + ") v" + i);
+        }
+        return new Jurisdiction.Clause("c.id in (" + String.join(" union all ", parts) + ")", params);
     }
 
     List<Case> withHandlers(List<Case> cases) {

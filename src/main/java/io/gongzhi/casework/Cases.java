@@ -11,6 +11,7 @@ import io.gongzhi.shared.Conflict;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
 import io.gongzhi.shared.NotPermitted;
+import io.gongzhi.shared.RegionPath;
 import io.gongzhi.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -151,9 +152,11 @@ public class Cases {
         String reporterName = report.reporterName() == null ? "" : report.reporterName().strip();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("insert into casework_case (category, category_revision, description, path, lon, lat, address, channel, reporter_account, "
-                        + "reporter_name, state, time_limit, reported_at, updated_at) values (:c, :rev, :d, :p, :lon, :lat, :a, :ch, :acc, :name, "
-                        + "'REPORTED', :t, :now, :now)")
+                        + "reporter_name, state, time_limit, reported_at, updated_at, district_path, subdistrict_path, community_path) values (:c, :rev, :d, "
+                        + ":p, :lon, :lat, :a, :ch, :acc, :name, 'REPORTED', :t, :now, :now, :d2, :d3, :d4)")
                 .param("c", category.code()).param("rev", category.revision()).param("d", description).param("p", path)
+                .param("d2", RegionPath.of(path).ancestor(2)).param("d3", RegionPath.of(path).ancestor(3))
+                .param("d4", RegionPath.of(path).ancestor(4))
                 .param("lon", report.lon()).param("lat", report.lat()).param("a", address)
                 .param("ch", report.channel().name()).param("acc", actor.accountId())
                 .param("name", reporterName)

@@ -106,15 +106,36 @@ public record Jurisdiction(Set<RegionPath> paths, Set<String> departments) imple
         }
         var params = new LinkedHashMap<String, Object>();
         var terms = new ArrayList<String>();
-        int i = 0;
-        for (RegionPath path : new TreeSet<>(paths)) {
-            terms.add("(" + column + " like :jx" + i + " and (" + column + " = :jp" + i + " or " + column + " like :jl" + i + "))");
-            params.put("jx" + i, path.value() + "%");
-            params.put("jp" + i, path.value());
-            params.put("jl" + i, path.value() + "/%");
-            i++;
+        for (Clause place : eachPlace(column, Map.of())) {
+            terms.add(place.sql());
+            params.putAll(place.params());
         }
         return new Clause("(" + String.join(" or ", terms) + ")", params);
+    }
+
+    /**
+     * One condition per place (the root's is {@code 1 = 1}), named apart so that they can stand
+     * in one statement: for a place at a depth named in {@code levelColumns}, the equality of
+     * that column (a column holding each row's ancestor path at that depth, indexed with the
+     * row's order, serves "the newest rows of this area" as a short index range); otherwise the
+     * path prefix test of {@link #where(String)}. Empty when the jurisdiction has no place.
+     */
+    public List<Clause> eachPlace(String column, Map<Integer, String> levelColumns) {
+        var clauses = new ArrayList<Clause>();
+        int i = 0;
+        for (RegionPath path : new TreeSet<>(paths)) {
+            String levelColumn = levelColumns.get(path.depth());
+            if (path.isRoot()) {
+                clauses.add(new Clause("1 = 1", Map.of()));
+            } else if (levelColumn != null) {
+                clauses.add(new Clause(levelColumn + " = :jp" + i, Map.of("jp" + i, path.value())));
+            } else {
+                clauses.add(new Clause("(" + column + " like :jx" + i + " and (" + column + " = :jp" + i + " or " + column + " like :jl" + i + "))",
+                        Map.of("jx" + i, path.value() + "%", "jp" + i, path.value(), "jl" + i, path.value() + "/%")));
+            }
+            i++;
+        }
+        return clauses;
     }
 
     /** A condition on a department column: {@code col in (:jd0, ...)}; {@code 1 = 0} when none. */

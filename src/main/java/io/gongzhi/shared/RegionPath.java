@@ -36,6 +36,26 @@ public record RegionPath(String value) implements Serializable, Comparable<Regio
         return covers(other.value);
     }
 
+    /** How many codes the path has: 0 for the root, 1 for the city, 2 for a district, and so on. */
+    public int depth() {
+        return isRoot() ? 0 : (int) value.chars().filter(c -> c == '/').count();
+    }
+
+    /** The path of this place's ancestor at {@code depth} (itself at its own depth); null when the place lies higher. */
+    public String ancestor(int depth) {
+        if (depth <= 0) {
+            return ROOT.value;
+        }
+        int end = 0;
+        for (int i = 0; i < depth; i++) {
+            end = value.indexOf('/', end + 1);
+            if (end < 0) {
+                return i == depth - 1 ? value : null;
+            }
+        }
+        return value.substring(0, end);
+    }
+
     /** The last code of the path, i.e. the unit it names; empty for the root. */
     public String code() {
         return value.substring(value.lastIndexOf('/') + 1);

@@ -23,6 +23,32 @@ class JurisdictionTests {
     }
 
     @Test
+    void aPathKnowsItsDepthAndItsAncestors() {
+        assertThat(RegionPath.ROOT.depth()).isZero();
+        assertThat(JINJIANG.depth()).isEqualTo(2);
+        assertThat(YULIN_NORTH.depth()).isEqualTo(4);
+        assertThat(YULIN_NORTH.ancestor(1)).isEqualTo("/5101");
+        assertThat(YULIN_NORTH.ancestor(2)).isEqualTo("/5101/510107");
+        assertThat(YULIN_NORTH.ancestor(3)).isEqualTo(YULIN.value());
+        assertThat(YULIN_NORTH.ancestor(4)).as("itself at its own depth").isEqualTo(YULIN_NORTH.value());
+        assertThat(YULIN.ancestor(4)).as("a sub-district has no community above it").isNull();
+    }
+
+    @Test
+    void eachPlaceIsItsOwnConditionAnAreaColumnWhereThereIsOne() {
+        var j = new Jurisdiction(Set.of(YULIN, JINJIANG, RegionPath.of("/5101/510107/510107009/510107009001/510107009001g0003")), Set.of());
+        var clauses = j.eachPlace("c.path", java.util.Map.of(3, "c.subdistrict_path", 2, "c.district_path"));
+        assertThat(clauses).extracting(Jurisdiction.Clause::sql)
+                .containsExactly("c.district_path = :jp0", "c.subdistrict_path = :jp1",
+                        "(c.path like :jx2 and (c.path = :jp2 or c.path like :jl2))");
+        assertThat(clauses.get(0).params()).containsEntry("jp0", JINJIANG.value());
+        assertThat(clauses.get(2).params()).containsEntry("jl2", "/5101/510107/510107009/510107009001/510107009001g0003/%");
+        assertThat(Jurisdiction.EVERYWHERE.eachPlace("c.path", java.util.Map.of()))
+                .extracting(Jurisdiction.Clause::sql).containsExactly("1 = 1");
+        assertThat(Jurisdiction.NONE.eachPlace("c.path", java.util.Map.of())).isEmpty();
+    }
+
+    @Test
     void malformedPathsAreRefused() {
         for (String bad : new String[] {"", "5101", "/5101/", "/51 01", "/5101/%", "/5101/_x", "//5101"}) {
             assertThatThrownBy(() -> RegionPath.of(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);

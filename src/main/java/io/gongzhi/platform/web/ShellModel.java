@@ -3,21 +3,28 @@ package io.gongzhi.platform.web;
 import io.gongzhi.platform.NavigationItem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What every page's layout needs: the navigation the user may see, their roles, the map settings. */
-@ControllerAdvice(annotations = Controller.class)
-class ShellModel {
+/**
+ * What every page's layout needs: the navigation the user may see, their roles, the map
+ * settings. Added to a page's model once its controller has chosen a view, so that API calls
+ * (which have no view) do none of this work.
+ */
+@Configuration(proxyBeanMethods = false)
+class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
 
     private final List<NavigationItem> navigation;
     private final String tileUrl;
@@ -27,7 +34,24 @@ class ShellModel {
         this.tileUrl = tileUrl;
     }
 
-    @ModelAttribute("navigation")
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
+        if (page == null || page.getViewName() != null && page.getViewName().startsWith("redirect:")) {
+            return;
+        }
+        // the signed-in user as the request knows them (none for a visitor)
+        Authentication authentication = request.getUserPrincipal() instanceof Authentication a ? a : null;
+        page.addObject("navigation", navigation(authentication));
+        page.addObject("userRoles", userRoles(authentication));
+        page.addObject("currentPath", currentPath(request));
+        page.addObject("mapTileUrl", tileUrl);
+    }
+
     List<NavigationItem> navigation(Authentication authentication) {
         if (authentication == null) {
             return List.of();
@@ -41,23 +65,16 @@ class ShellModel {
         return navigation.stream().filter(item -> item.visibleTo(granted)).toList();
     }
 
-    @ModelAttribute("userRoles")
     List<String> userRoles(Authentication authentication) {
         return roles(authentication).stream().sorted().toList();
     }
 
     /** The page's own path, for the language links; an error page links back to the page that failed. */
-    @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String uri = failed instanceof String s ? s : request.getRequestURI();
         String path = uri.substring(request.getContextPath().length());
         return path.isEmpty() ? "/" : path;
-    }
-
-    @ModelAttribute("mapTileUrl")
-    String mapTileUrl() {
-        return tileUrl;
     }
 
     static Set<String> roles(Authentication authentication) {
