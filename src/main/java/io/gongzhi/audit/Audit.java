@@ -2,6 +2,7 @@ package io.gongzhi.audit;
 
 import io.gongzhi.audit.internal.AuditStore;
 import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.BeforeCommit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -25,11 +27,15 @@ import java.util.concurrent.ThreadLocalRandom;
 public class Audit {
 
     private static final String CHAIN_KEY = Audit.class.getName() + ".chain";
+    private static final String WAITING_KEY = Audit.class.getName() + ".waiting";
 
     private final AuditStore store;
     private final Clock clock;
 
-    Audit(AuditStore store, Clock clock) {
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+    Audit(AuditStore store, Clock clock, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.store = store;
         this.clock = clock;
     }
@@ -60,9 +66,32 @@ public class Audit {
     @Transactional
     public AuditRecord record(Actor actor, String action, String object, Outcome outcome, String detail) {
         int chain = chainForThisTransaction();
+        var e = entry(actor, action, object, outcome, detail);
+        return store.append(chain, e.at(), e.account(), e.accountId(), e.roles(), e.jurisdiction(), e.action(), e.object(), e.outcome(),
+                e.client(), e.detail());
+    }
+
+    /**
+     * Records what {@code actor} did as part of the running transaction, written just before it
+     * commits together with every other row the transaction recorded this way: one lock of the
+     * chain's head, held only for the commit, and one batch of rows, however many steps a
+     * transaction carries (the case loop's shared commits). The row exists exactly when the
+     * transaction's changes do, as with {@link #record}; outside a transaction it is {@link #record}.
+     */
+    public void recordAtCommit(Actor actor, String action, String object, Outcome outcome, String detail) {
+        int chain = chainForThisTransaction();
+        List<AuditStore.Entry> waiting = BeforeCommit.rows(WAITING_KEY, rows -> store.appendAll(chain, rows));
+        if (waiting == null) {
+            transactions.executeWithoutResult(status -> record(actor, action, object, outcome, detail));
+            return;
+        }
+        waiting.add(entry(actor, action, object, outcome, detail));
+    }
+
+    private AuditStore.Entry entry(Actor actor, String action, String object, Outcome outcome, String detail) {
         // timestamptz keeps microseconds: hash what the database will give back
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return store.append(chain, at, cut(actor.username(), 80), actor.accountId(), cut(actor.roleList(), 400),
+        return new AuditStore.Entry(at, cut(actor.username(), 80), actor.accountId(), cut(actor.roleList(), 400),
                 cut(actor.jurisdiction().toString(), 2000), action, cut(object == null ? "" : object, 200), outcome,
                 cut(clientAddress(), 64), cut(detail == null ? "" : detail, 1000));
     }

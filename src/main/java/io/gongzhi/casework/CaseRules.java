@@ -98,7 +98,7 @@ class CaseRules {
                 checkDepartments(List.of(lead), "department", problems);
                 List<String> co = command.coHandlers() == null ? List.of() : command.coHandlers();
                 checkDepartments(co, "coHandlers", problems);
-                if (co.contains(lead)) {
+                if (co.stream().anyMatch(code -> code != null && code.strip().equals(lead))) {
                     problems.add(Violation.of("coHandlers", "casework.co-handler-is-lead"));
                 }
                 set.put("lead_department", lead);
@@ -231,7 +231,7 @@ class CaseRules {
     private void checkDepartments(List<String> codes, String field, List<Violation> problems) {
         var active = new LinkedHashSet<String>();
         catalogue.departments().stream().filter(Department::active).forEach(d -> active.add(d.code()));
-        if (new LinkedHashSet<>(codes).size() != codes.size()) {
+        if (codes.stream().map(code -> code == null ? null : code.strip()).distinct().count() != codes.size()) {
             problems.add(Violation.of(field, "casework.department-twice"));
         }
         for (String code : codes) {
@@ -246,10 +246,13 @@ class CaseRules {
     void handlers(Case c, Cases.Command command, Instant now, Actor actor) {
         switch (command.action()) {
             case DISPATCH -> {
-                jdbc.sql("delete from casework_case_department where case_id = :id and role in ('LEAD', 'CO')").param("id", c.id()).update();
-                addHandler(c.id(), command.department().strip(), "LEAD", null);
+                // the case as read in this step's transaction says which rows there are to replace (none at a first dispatch)
+                if (c.departments().stream().anyMatch(h -> "LEAD".equals(h.role()) || "CO".equals(h.role()))) {
+                    jdbc.sql("delete from casework_case_department where case_id = :id and role in ('LEAD', 'CO')").param("id", c.id()).update();
+                }
+                addHandler(c, command.department().strip(), "LEAD", null);
                 for (String co : command.coHandlers() == null ? List.<String>of() : command.coHandlers()) {
-                    addHandler(c.id(), co.strip(), "CO", null);
+                    addHandler(c, co.strip(), "CO", null);
                 }
             }
             case APPROVE_RETURN ->
@@ -260,7 +263,7 @@ class CaseRules {
                     String d = code.strip();
                     var existing = c.departments().stream().filter(h -> h.department().equals(d)).findFirst();
                     if (existing.isEmpty()) {
-                        addHandler(c.id(), d, "CALLED", due);
+                        addHandler(c, d, "CALLED", due);
                     } else if ("CALLED".equals(existing.get().role()) && existing.get().answeredAt() == null) {
                         jdbc.sql("update casework_case_department set answer_due = :due where case_id = :id and department = :d")
                                 .param("due", Timestamp.from(due)).param("id", c.id()).param("d", d).update();
@@ -280,9 +283,12 @@ class CaseRules {
         }
     }
 
-    private void addHandler(long caseId, String department, String role, Instant due) {
+    private void addHandler(Case c, String department, String role, Instant due) {
+        long caseId = c.id();
         // a department called in earlier and now made lead or co-handler keeps one row, in its new role
-        jdbc.sql("delete from casework_case_department where case_id = :id and department = :d").param("id", caseId).param("d", department).update();
+        if (c.departments().stream().anyMatch(h -> h.department().equals(department))) {
+            jdbc.sql("delete from casework_case_department where case_id = :id and department = :d").param("id", caseId).param("d", department).update();
+        }
         jdbc.sql("insert into casework_case_department (case_id, department, role, answer_due) values (:id, :d, :r, :due)")
                 .param("id", caseId).param("d", department).param("r", role).param("due", due == null ? null : Timestamp.from(due)).update();
     }

@@ -163,13 +163,12 @@ public class Cases {
                 .param("t", category.timeLimit().name()).param("now", Timestamp.from(now)).update(keys, "id");
         long id = keys.getKey().longValue();
         reporterLinks.keepContact(id, contact);
-        long step = timeline.append(id, CaseAction.REPORT, null, CaseState.REPORTED, actor, null, "", now);
-        attachments.keep(id, step, uploads, now);
+        appendStep(id, CaseAction.REPORT, null, CaseState.REPORTED, actor, null, "", now, uploads);
         Case reported = new Case(id, category.code(), category.revision(), description, path, report.lon(), report.lat(), address,
                 report.channel(), actor.accountId(), reporterName, CaseState.REPORTED, Pending.NONE, 0, category.timeLimit(), null, null,
                 0, 0, 0, 0, 0, null, null, now, null, null, null, null, now, 0, List.of());
-        // the audit row last: it locks its chain's head until the commit
-        audit.record(actor, "case.report", "case:" + id, Outcome.SUCCESS, category.code() + " " + report.channel().name());
+        // the audit row goes with the commit (see Audit.recordAtCommit)
+        audit.recordAtCommit(actor, "case.report", "case:" + id, Outcome.SUCCESS, category.code() + " " + report.channel().name());
         events.publishEvent(new CaseReported(id, category.code(), path, report.channel(), now));
         events.publishEvent(new CaseStepTaken(id, CaseAction.REPORT, null, CaseState.REPORTED, path, now));
         return reported;
@@ -299,12 +298,11 @@ public class Cases {
         rules.handlers(current, command, now, actor);
         String department = action.party().get() == Party.LEAD_DEPARTMENT ? current.leadDepartment()
                 : action == CaseAction.DISPATCH ? command.department().strip() : null;
-        long step = timeline.append(id, action, current.state(), to, actor, department, command.note() == null ? "" : command.note().strip(), now);
-        attachments.keep(id, step, uploads, now);
+        appendStep(id, action, current.state(), to, actor, department, command.note() == null ? "" : command.note().strip(), now, uploads);
         // read back only when the step changed the case's departments; otherwise the answer is worked out
         Case after = CaseRules.CHANGES_DEPARTMENTS.contains(action) ? queries.require(id) : CaseRules.applied(current, changes, now);
         notices.after(current, after, action, command.note(), actor);
-        audit.record(actor, "case." + action.key(), "case:" + id, Outcome.SUCCESS, current.state().key() + "->" + to.key());
+        audit.recordAtCommit(actor, "case." + action.key(), "case:" + id, Outcome.SUCCESS, current.state().key() + "->" + to.key());
         events.publishEvent(new CaseStepTaken(id, action, current.state(), to, current.path(), now));
         if (action == CaseAction.DISPATCH) {
             events.publishEvent(new CaseDispatched(id, after.path(), after.leadDepartment(), after.deadline(), now));
@@ -313,5 +311,15 @@ public class Cases {
             events.publishEvent(new CaseClosed(id, after.path(), after.leadDepartment(), onTime, now));
         }
         return after;
+    }
+
+    /** The step's timeline row and the files kept with it: a step with files has its row at once, the others with the commit. */
+    private void appendStep(long id, CaseAction action, CaseState from, CaseState to, Actor actor, String department, String note, Instant now,
+                            List<Attachments.Ready> uploads) {
+        if (uploads.isEmpty()) {
+            timeline.appendAtCommit(id, action, from, to, actor, department, note, now);
+        } else {
+            attachments.keep(id, timeline.append(id, action, from, to, actor, department, note, now), uploads, now);
+        }
     }
 }

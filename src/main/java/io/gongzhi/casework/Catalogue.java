@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,9 +50,24 @@ public class Catalogue {
         this.clock = clock;
     }
 
+    /** How long a node answers the departments from memory before reading them again (they change by migration). */
+    static final java.time.Duration DEPARTMENTS_KEPT = java.time.Duration.ofMinutes(1);
+
+    private record Departments(List<Department> list, Instant readAt) {
+    }
+
+    private volatile Departments departments;
+
+    /** The departments in their order; read from the database at most once a minute (every step that names one checks it). */
     public List<Department> departments() {
-        return jdbc.sql("select code, name_zh, name_en, active from casework_department order by sort_order, code")
-                .query((rs, n) -> new Department(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list();
+        Departments known = departments;
+        Instant now = clock.instant();
+        if (known == null || known.readAt().plus(DEPARTMENTS_KEPT).isBefore(now) || now.isBefore(known.readAt())) {
+            known = new Departments(jdbc.sql("select code, name_zh, name_en, active from casework_department order by sort_order, code")
+                    .query((rs, n) -> new Department(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list(), now);
+            departments = known;
+        }
+        return known.list();
     }
 
     public Department department(String code) {

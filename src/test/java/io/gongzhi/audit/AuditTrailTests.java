@@ -62,6 +62,35 @@ class AuditTrailTests {
         assertThat(rows(object)).hasSize(1);
     }
 
+    @Autowired
+    AuditLog log;
+
+    @Test
+    void rowsRecordedAtCommitAppearWithTheCommitInTheirOrderAndKeepTheChainWhole() {
+        String object = "test:" + System.nanoTime();
+        var someone = new io.gongzhi.shared.Actor(77L, "batcher", java.util.Set.of("GRID_WORKER"), java.util.Set.of(),
+                io.gongzhi.shared.Jurisdiction.NONE);
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            audit.recordAtCommit(someone, "test.later", object, Outcome.SUCCESS, "gone");
+            throw new IllegalStateException("the change fails after its audit row");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(rows(object)).as("nothing of a rolled-back transaction").isEmpty();
+
+        transactions.executeWithoutResult(status -> {
+            audit.recordAtCommit(someone, "test.first", object, Outcome.SUCCESS, "1");
+            audit.record(someone, "test.now", object, Outcome.SUCCESS, "written at once");
+            audit.recordAtCommit(someone, "test.second", object, Outcome.SUCCESS, "2");
+            assertThat(actions(object)).as("before the commit only the row written at once").containsExactly("test.now");
+        });
+        assertThat(jdbc.sql("select action from audit_record where object = ? order by chain, seq").param(object).query(String.class).list())
+                .containsExactly("test.now", "test.first", "test.second");
+        assertThat(rows(object)).extracting(Row::account, Row::roles).containsOnly(org.assertj.core.groups.Tuple.tuple("batcher", "GRID_WORKER"));
+        assertThat(log.verify().intact()).as("the chain checks out with the batch in it").isTrue();
+
+        audit.recordAtCommit(someone, "test.alone", object, Outcome.SUCCESS, "no transaction: written at once");
+        assertThat(actions(object)).contains("test.alone");
+    }
+
     @Test
     @WithUserDetails("admin")
     void accountAdministrationIsAuditedActionByAction() throws Exception {

@@ -204,6 +204,46 @@ class CaseLoopTests {
     }
 
     @Test
+    void aDispatchNamingADepartmentTwiceIsRefusedHoweverItIsSpacedAndACalledInDepartmentMadeLeadKeepsOneRow() {
+        Case c = reported("井盖缺失");
+        cases.act(c.id(), Cases.Command.of(ACCEPT, ""), CaseActors.dispatcher());
+        assertThatThrownBy(() -> cases.act(c.id(), dispatch("water", " water"), CaseActors.dispatcher()))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations()).extracting(Violation::code)
+                        .contains("casework.co-handler-is-lead"));
+        assertThatThrownBy(() -> cases.act(c.id(), dispatch("water", "fire", "fire "), CaseActors.dispatcher()))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations()).extracting(Violation::code)
+                        .contains("casework.department-twice"));
+        cases.act(c.id(), new Cases.Command(CaseAction.CALL_IN, "联合查看", null, null, List.of("fire", "ecology"), null, 4, null, null, null),
+                CaseActors.dispatcher());
+        Case dispatched = cases.act(c.id(), dispatch("fire", " water"), CaseActors.dispatcher());
+        assertThat(dispatched.departments()).extracting(Case.Handler::department, Case.Handler::role)
+                .containsExactlyInAnyOrder(tuple("fire", "LEAD"), tuple("water", "CO"), tuple("ecology", "CALLED"));
+    }
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void stepsSharingOneTransactionKeepTheirOrderOnTheTimelineWhenALaterOneBringsAPhoto() {
+        Case c = reported("垃圾堆放");
+        byte[] jpeg = new byte[600];
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        jpeg[2] = (byte) 0xFF;
+        transactions.executeWithoutResult(status -> {
+            cases.act(c.id(), Cases.Command.of(ACCEPT, "立案"), CaseActors.dispatcher());
+            cases.act(c.id(), dispatch("water"), CaseActors.dispatcher());
+            cases.act(c.id(), Cases.Command.of(RECEIVE, ""), CaseActors.water());
+            cases.act(c.id(), Cases.Command.of(FEEDBACK, "已清运"), CaseActors.water(), List.of(new Upload("after.jpg", jpeg)));
+        });
+        var steps = queries.steps(c.id(), CaseActors.dispatcher());
+        assertThat(steps).extracting(Step::action).containsExactly(CaseAction.REPORT, ACCEPT, CaseAction.DISPATCH, RECEIVE, FEEDBACK);
+        assertThat(steps).extracting(Step::id).isSorted();
+        assertThat(steps.get(4).attachments()).extracting(Attachment::name).containsExactly("after.jpg");
+        assertThat(steps.get(1).note()).isEqualTo("立案");
+    }
+
+    @Test
     void overdueCasesAreEscalatedToTheDistrictThenTheCity() {
         Case c = reported("燃气味道");
         cases.act(c.id(), Cases.Command.of(ACCEPT, ""), CaseActors.dispatcher());

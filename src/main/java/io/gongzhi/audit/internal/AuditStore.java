@@ -48,10 +48,12 @@ public class AuditStore {
             returning ins.seq, ins.prev_hash, ins.hash""";
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
     private final boolean postgres;
 
-    AuditStore(JdbcClient jdbc, javax.sql.DataSource dataSource) throws java.sql.SQLException {
+    AuditStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, javax.sql.DataSource dataSource) throws java.sql.SQLException {
         this.jdbc = jdbc;
+        this.batches = batches;
         try (var connection = dataSource.getConnection()) {
             this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         }
@@ -71,27 +73,43 @@ public class AuditStore {
                             action, object, outcome, client, detail, rs.getString(2).trim(), rs.getString(3).trim()))
                     .single();
         }
-        Head head = jdbc.sql("select seq, hash from audit_chain where chain = ? for update").param(chain)
-                .query((rs, n) -> new Head(chain, rs.getLong("seq"), rs.getString("hash").trim())).single();
-        long seq = head.seq() + 1;
-        String hash = ChainHash.of(head.hash(), chain, seq, at, account, accountId, roles, jurisdiction, action, object,
-                outcome.name(), client, detail);
-        var record = new AuditRecord(0, chain, seq, at, account, accountId, roles, jurisdiction, action, object, outcome,
-                client, detail, head.hash(), hash);
-        insert(record);
-        return record;
+        return appendAll(chain, List.of(new Entry(at, account, accountId, roles, jurisdiction, action, object, outcome, client, detail))).get(0);
     }
 
-    private void insert(AuditRecord r) {
-        jdbc.sql("insert into audit_record (" + COLUMNS.substring("id, ".length()) + ") values "
-                        + "(:chain, :seq, :at, :account, :accountId, :roles, :jurisdiction, :action, :object, :outcome, :client, :detail, :prev, :hash)")
-                .param("chain", r.chain()).param("seq", r.seq()).param("at", Timestamp.from(r.at()))
-                .param("account", r.account()).param("accountId", r.accountId()).param("roles", r.roles())
-                .param("jurisdiction", r.jurisdiction()).param("action", r.action()).param("object", r.object())
-                .param("outcome", r.outcome().name()).param("client", r.client()).param("detail", r.detail())
-                .param("prev", r.prevHash()).param("hash", r.hash())
-                .update();
-        jdbc.sql("update audit_chain set seq = ?, hash = ? where chain = ?").params(r.seq(), r.hash(), r.chain()).update();
+    private static final int[] ROW_TYPES = {java.sql.Types.INTEGER, java.sql.Types.BIGINT, java.sql.Types.TIMESTAMP, java.sql.Types.VARCHAR,
+            java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+            java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.CHAR, java.sql.Types.CHAR};
+
+    /** A row to append, before its place in a chain is known. */
+    public record Entry(Instant at, String account, Long accountId, String roles, String jurisdiction, String action, String object,
+                        Outcome outcome, String client, String detail) {
+    }
+
+    /**
+     * Appends rows to {@code chain} in the caller's transaction, in the order given, in three
+     * round trips however many: the head locked and read, the rows hashed here and sent as one
+     * batch, the head moved past the last.
+     */
+    public List<AuditRecord> appendAll(int chain, List<Entry> entries) {
+        Head head = jdbc.sql("select seq, hash from audit_chain where chain = ? for update").param(chain)
+                .query((rs, n) -> new Head(chain, rs.getLong("seq"), rs.getString("hash").trim())).single();
+        var records = new java.util.ArrayList<AuditRecord>(entries.size());
+        long seq = head.seq();
+        String prev = head.hash();
+        for (Entry e : entries) {
+            seq++;
+            String hash = ChainHash.of(prev, chain, seq, e.at(), e.account(), e.accountId(), e.roles(), e.jurisdiction(), e.action(),
+                    e.object(), e.outcome().name(), e.client(), e.detail());
+            records.add(new AuditRecord(0, chain, seq, e.at(), e.account(), e.accountId(), e.roles(), e.jurisdiction(), e.action(),
+                    e.object(), e.outcome(), e.client(), e.detail(), prev, hash));
+            prev = hash;
+        }
+        batches.batchUpdate("insert into audit_record (" + COLUMNS.substring("id, ".length()) + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                records.stream().map(r -> new Object[] {r.chain(), r.seq(), Timestamp.from(r.at()), r.account(), r.accountId(), r.roles(),
+                        r.jurisdiction(), r.action(), r.object(), r.outcome().name(), r.client(), r.detail(), r.prevHash(), r.hash()}).toList(),
+                ROW_TYPES);
+        jdbc.sql("update audit_chain set seq = ?, hash = ? where chain = ?").params(seq, prev, chain).update();
+        return records;
     }
 
     public List<Head> heads() {

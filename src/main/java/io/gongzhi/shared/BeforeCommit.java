@@ -1,0 +1,62 @@
+package io.gongzhi.shared;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Rows a transaction gathers to write in one batch just before it commits (several steps
+ * sharing a commit each add theirs): they exist exactly when the transaction's other changes do,
+ * and cost one round trip together instead of one each.
+ */
+public final class BeforeCommit {
+
+    private BeforeCommit() {
+    }
+
+    /**
+     * The running transaction's rows under {@code key}, to add to; the first call registers
+     * {@code send} to write them before the commit. Null outside a transaction (write at once).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> rows(String key, Consumer<List<T>> send) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        var rows = (List<T>) TransactionSynchronizationManager.getResource(key);
+        if (rows == null) {
+            var gathered = new ArrayList<T>();
+            TransactionSynchronizationManager.bindResource(key, gathered);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    List<T> all = take(key);
+                    if (!all.isEmpty()) {
+                        send.accept(all);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+            rows = gathered;
+        }
+        return rows;
+    }
+
+    /** The rows gathered under {@code key} so far, taken out (to write them now, ahead of a row that cannot wait). */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> take(String key) {
+        if (TransactionSynchronizationManager.getResource(key) instanceof List<?> rows && !rows.isEmpty()) {
+            var taken = new ArrayList<>((List<T>) rows);
+            rows.clear();
+            return taken;
+        }
+        return List.of();
+    }
+}
