@@ -115,20 +115,27 @@ public record Jurisdiction(Set<RegionPath> paths, Set<String> departments) imple
 
     /**
      * One condition per place (the root's is {@code 1 = 1}), named apart so that they can stand
-     * in one statement: for a place at a depth named in {@code levelColumns}, the equality of
-     * that column (a column holding each row's ancestor path at that depth, indexed with the
-     * row's order, serves "the newest rows of this area" as a short index range); otherwise the
-     * path prefix test of {@link #where(String)}. Empty when the jurisdiction has no place.
+     * in one statement. For a place at a depth named in {@code levelColumns} (columns holding
+     * each row's ancestor path at that depth), the equality of that column and of every such
+     * column above it (a community's rows are also its sub-district's), so that whichever of them
+     * is indexed with the rows' order serves "the newest rows of this place" as a short index
+     * range; otherwise the path prefix test of {@link #where(String)}. Empty with no place.
      */
     public List<Clause> eachPlace(String column, Map<Integer, String> levelColumns) {
         var clauses = new ArrayList<Clause>();
         int i = 0;
         for (RegionPath path : new TreeSet<>(paths)) {
-            String levelColumn = levelColumns.get(path.depth());
             if (path.isRoot()) {
                 clauses.add(new Clause("1 = 1", Map.of()));
-            } else if (levelColumn != null) {
-                clauses.add(new Clause(levelColumn + " = :jp" + i, Map.of("jp" + i, path.value())));
+            } else if (levelColumns.containsKey(path.depth())) {
+                var terms = new ArrayList<String>();
+                var params = new LinkedHashMap<String, Object>();
+                for (var level : new java.util.TreeMap<>(levelColumns).headMap(path.depth(), true).entrySet()) {
+                    String name = "ja" + i + "_" + level.getKey();
+                    terms.add(level.getValue() + " = :" + name);
+                    params.put(name, path.ancestor(level.getKey()));
+                }
+                clauses.add(new Clause("(" + String.join(" and ", terms) + ")", params));
             } else {
                 clauses.add(new Clause("(" + column + " like :jx" + i + " and (" + column + " = :jp" + i + " or " + column + " like :jl" + i + "))",
                         Map.of("jx" + i, path.value() + "%", "jp" + i, path.value(), "jl" + i, path.value() + "/%")));

@@ -35,13 +35,14 @@ class JurisdictionTests {
     }
 
     @Test
-    void eachPlaceIsItsOwnConditionAnAreaColumnWhereThereIsOne() {
+    void eachPlaceIsItsOwnConditionOnTheAreaColumnsDownToItsLevelWhereThereAreSome() {
         var j = new Jurisdiction(Set.of(YULIN, JINJIANG, RegionPath.of("/5101/510107/510107009/510107009001/510107009001g0003")), Set.of());
         var clauses = j.eachPlace("c.path", java.util.Map.of(3, "c.subdistrict_path", 2, "c.district_path"));
         assertThat(clauses).extracting(Jurisdiction.Clause::sql)
-                .containsExactly("c.district_path = :jp0", "c.subdistrict_path = :jp1",
+                .containsExactly("(c.district_path = :ja0_2)", "(c.district_path = :ja1_2 and c.subdistrict_path = :ja1_3)",
                         "(c.path like :jx2 and (c.path = :jp2 or c.path like :jl2))");
-        assertThat(clauses.get(0).params()).containsEntry("jp0", JINJIANG.value());
+        assertThat(clauses.get(0).params()).containsExactly(java.util.Map.entry("ja0_2", JINJIANG.value()));
+        assertThat(clauses.get(1).params()).containsEntry("ja1_2", "/5101/510107").containsEntry("ja1_3", YULIN.value());
         assertThat(clauses.get(2).params()).containsEntry("jl2", "/5101/510107/510107009/510107009001/510107009001g0003/%");
         assertThat(Jurisdiction.EVERYWHERE.eachPlace("c.path", java.util.Map.of()))
                 .extracting(Jurisdiction.Clause::sql).containsExactly("1 = 1");
