@@ -151,12 +151,13 @@ public class Cases {
         String address = report.address() == null ? "" : report.address().strip();
         String reporterName = report.reporterName() == null ? "" : report.reporterName().strip();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        // the areas it lies in, for the queues (CaseQueries.AREA_COLUMNS)
+        RegionPath place = RegionPath.of(path);
         jdbc.sql("insert into casework_case (category, category_revision, description, path, lon, lat, address, channel, reporter_account, "
                         + "reporter_name, state, time_limit, reported_at, updated_at, district_path, subdistrict_path, community_path) values (:c, :rev, :d, "
                         + ":p, :lon, :lat, :a, :ch, :acc, :name, 'REPORTED', :t, :now, :now, :d2, :d3, :d4)")
                 .param("c", category.code()).param("rev", category.revision()).param("d", description).param("p", path)
-                .param("d2", RegionPath.of(path).ancestor(2)).param("d3", RegionPath.of(path).ancestor(3))
-                .param("d4", RegionPath.of(path).ancestor(4))
+                .param("d2", place.ancestor(2)).param("d3", place.ancestor(3)).param("d4", place.ancestor(4))
                 .param("lon", report.lon()).param("lat", report.lat()).param("a", address)
                 .param("ch", report.channel().name()).param("acc", actor.accountId())
                 .param("name", reporterName)
