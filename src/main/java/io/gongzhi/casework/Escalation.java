@@ -49,7 +49,7 @@ public class Escalation {
     public int escalateOverdue() {
         Instant now = clock.instant();
         var due = jdbc.sql("select id, escalation, version, deadline, dispatched_at from casework_case "
-                        + "where state in ('DISPATCHED', 'HANDLING') and deadline < :now and escalation < 2")
+                        + "where state in ('DISPATCHED', 'HANDLING') and closed_at is null and deadline < :now and escalation < 2")
                 .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
                         rs.getTimestamp(5).toInstant())).list();
