@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Whole case lifecycles on PostgreSQL (JMH CaseLoopBenchmark, 16 threads), ours and Flowable 7's in the
 # same run: closed cases per second and the time of one lifecycle. A scratch database on 127.0.0.1:5432 (user postgres) with Chengdu's
-# divisions, dropped at the end (BENCH_KEEP=1 keeps it). Arguments go to JMH (e.g. -bm thrpt for throughput only).
+# divisions, dropped at the end (BENCH_KEEP=1 keeps it; BENCH_URL_OPTIONS="?name=value" adds driver settings to the
+# JDBC URL). Arguments go to JMH (e.g. -bm thrpt for throughput only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db="${BENCH_DB:-gongzhi_bench_cases_$$}"
 psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
 [ -n "${BENCH_KEEP:-}" ] || trap 'psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null' EXIT
-url="jdbc:postgresql://127.0.0.1:5432/$db"
+url="jdbc:postgresql://127.0.0.1:5432/$db${BENCH_URL_OPTIONS:-}"
 [ -f target/gongzhi.jar ] || mvn -B -q -ntp -DskipTests package
 GONGZHI_DB_URL="$url" GONGZHI_DB_USER=postgres GONGZHI_DB_PASSWORD="" GONGZHI_DEMO=false GONGZHI_ADMIN_PASSWORD=Bench-Passw0rd#1 \
   java -jar target/gongzhi.jar import divisions src/main/resources/geography/chengdu-divisions.csv >/dev/null 2>&1

@@ -64,28 +64,88 @@ public class CaseQueries {
 
     /** The case, if the caller may see it. */
     public Optional<Case> find(long id, Actor actor) {
+        Case ahead = takeReadAhead(id);
+        if (ahead != null) {
+            return visible(ahead, actor) ? Optional.of(ahead) : Optional.empty();
+        }
         return one(Scoped.query(jdbc, visibleTo(actor), WITH_DEPARTMENTS + " and {scope} " + HANDLER_ORDER).param("id", id));
     }
 
-    /** A case by {@code :id} with a row per department working on it (or one row with none). */
-    private static final String WITH_DEPARTMENTS = "select " + COLUMNS + ", h.department, h.role, h.answer_due, h.answered_at, h.answered_by "
-            + "from casework_case c left join casework_case_department h on h.case_id = c.id where c.id = :id";
-    private static final String HANDLER_ORDER = "order by case when h.role = 'LEAD' then 0 when h.role = 'CO' then 1 else 2 end, h.department";
+    /** Cases with a row per department working on each (or one row with none). */
+    private static final String AND_DEPARTMENTS = "select " + COLUMNS + ", h.department, h.role, h.answer_due, h.answered_at, h.answered_by "
+            + "from casework_case c left join casework_case_department h on h.case_id = c.id";
+    /** A case by {@code :id}, a row per department. */
+    private static final String WITH_DEPARTMENTS = AND_DEPARTMENTS + " where c.id = :id";
+    /** The lead first, then the co-handlers, then those called in. */
+    private static final String HANDLER_RANK = "case when h.role = 'LEAD' then 0 when h.role = 'CO' then 1 else 2 end, h.department";
+    private static final String HANDLER_ORDER = "order by " + HANDLER_RANK;
 
     /** One case and its departments in one round trip (a row per department): every step reads and re-reads its case. */
     private Optional<Case> one(JdbcClient.StatementSpec spec) {
-        var handlers = new ArrayList<Case.Handler>();
-        Case[] found = new Case[1];
+        return many(spec).values().stream().findFirst();
+    }
+
+    /** Cases and their departments, the rows of each case together. */
+    private static Map<Long, Case> many(JdbcClient.StatementSpec spec) {
+        var cases = new LinkedHashMap<Long, Case>();
+        var handlers = new HashMap<Long, List<Case.Handler>>();
         spec.query(rs -> {
-            if (found[0] == null) {
-                found[0] = row(rs, 0);
+            Case c = cases.get(rs.getLong(1));
+            if (c == null) {
+                c = row(rs, 0);
+                cases.put(c.id(), c);
             }
+            var list = handlers.computeIfAbsent(c.id(), id -> new ArrayList<>());
             if (rs.getString(32) != null) {
-                handlers.add(new Case.Handler(rs.getString(32), rs.getString(33), instant(rs.getTimestamp(34)), instant(rs.getTimestamp(35)),
+                list.add(new Case.Handler(rs.getString(32), rs.getString(33), instant(rs.getTimestamp(34)), instant(rs.getTimestamp(35)),
                         rs.getString(36)));
             }
         });
-        return Optional.ofNullable(found[0]).map(c -> withDepartments(c, List.copyOf(handlers)));
+        cases.replaceAll((id, c) -> withDepartments(c, List.copyOf(handlers.get(id))));
+        return cases;
+    }
+
+    /** Where a batch's cases wait in its transaction (see {@link #readAhead}). */
+    private static final Object READ_AHEAD = new Object();
+
+    /**
+     * Reads the cases a batch of steps is on in one round trip, for the batch's transaction: each
+     * case is handed out once, to the first read of it in the transaction (its step's own, before
+     * anything in the batch has changed it: a case changes only in a step on it, after that
+     * step has read it); a second read of the same case goes to the database and sees the batch's
+     * changes so far. Who may see it is then checked as the database would ({@link #visible}).
+     */
+    void readAhead(List<Long> ids) {
+        if (ids.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        var cases = new HashMap<>(many(jdbc.sql(AND_DEPARTMENTS + " where c.id in (:ids) order by c.id, " + HANDLER_RANK).param("ids", ids)));
+        TransactionSynchronizationManager.unbindResourceIfPossible(READ_AHEAD);
+        TransactionSynchronizationManager.bindResource(READ_AHEAD, cases);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(READ_AHEAD);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Case takeReadAhead(long id) {
+        var cases = (Map<Long, Case>) TransactionSynchronizationManager.getResource(READ_AHEAD);
+        return cases == null ? null : cases.remove(id);
+    }
+
+    /** {@link #visibility} as a test of one case in hand (with its departments): the same answer as the query's. */
+    static boolean visible(Case c, Actor actor) {
+        if (actor.may("case.read") && actor.jurisdiction().covers(c.path()) && (!actor.roles().contains("DEPARTMENT_STAFF")
+                || c.departments().stream().anyMatch(h -> actor.jurisdiction().coversDepartment(h.department())))) {
+            return true;
+        }
+        if (actor.accountId() != null && actor.accountId().equals(c.reporterAccount())) {
+            return true;
+        }
+        return ReporterLinks.heldCase(actor).filter(linked -> linked == c.id()).isPresent();
     }
 
     public Case get(long id, Actor actor) {
@@ -178,7 +238,8 @@ public class CaseQueries {
     /** Only cases being worked on past their deadline, when asked; only a class's or a category's cases, when given. */
     private void overdueAndCategory(Boolean overdue, String category, StringBuilder where, Map<String, Object> params) {
         if (Boolean.TRUE.equals(overdue)) {
-            where.append(" and c.state in ('DISPATCHED', 'HANDLING') and c.deadline < :now");
+            // closed_at is null: what the partial index of open cases' deadlines (V29) holds
+            where.append(" and c.state in ('DISPATCHED', 'HANDLING') and c.closed_at is null and c.deadline < :now");
             params.put("now", Timestamp.from(clock.instant()));
         }
         if (category != null && !category.isBlank()) {

@@ -98,6 +98,7 @@ public class Cases {
         this.attachments = attachments;
         this.notices = notices;
         this.reporterLinks = reporterLinks;
+        groupCommit.beforeEachBatch(queries::readAhead);
     }
 
     /** Reports a case; returns once it is committed (see {@link GroupCommit}). */
@@ -223,7 +224,7 @@ public class Cases {
     /** Takes a step bringing files (photos of the work done with a feedback, say); refused as a whole when one file is. */
     public Case act(long id, Command command, Actor actor, List<Upload> uploads) {
         var files = attachments.ready(uploads);
-        return groupCommit.run(() -> actNow(id, command, actor, files));
+        return groupCommit.run(id, () -> actNow(id, command, actor, files));
     }
 
     /** What a step on one of several cases came to: the case after it, or why it was refused. */
@@ -250,7 +251,7 @@ public class Cases {
         if (distinct.size() > MAX_BULK) {
             throw new InvalidInput(Violation.of("ids", "casework.bulk-too-many", MAX_BULK));
         }
-        var results = groupCommit.runEach(distinct.stream().<java.util.function.Supplier<Case>>map(id -> () -> actNow(id, command, actor, List.of())).toList());
+        var results = groupCommit.runEach(distinct.stream().map(id -> new GroupCommit.Work<>(id, () -> actNow(id, command, actor, List.of()))).toList());
         var outcomes = new ArrayList<BulkOutcome>(distinct.size());
         for (int i = 0; i < distinct.size(); i++) {
             RuntimeException refusal = results.get(i).failure();

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
  * commit. A few writer threads each take whatever steps are waiting (never waiting for more),
  * run them one after another in one transaction, commit, and only then answer each caller, so
  * nobody hears "done" before their step is durable. Under light load a batch is one step and
- * nothing changes; under heavy load one commit and one audit-chain lock serve dozens of steps.
+ * nothing changes; under heavy load one commit and one audit-chain lock serve dozens of steps,
+ * and the cases they are on are read in one round trip ({@link #beforeEachBatch}).
  * <p>
  * A step that fails (bad input, a step not allowed now, a lost race) rolls the whole batch back;
  * its caller gets its exception, and the others run again without it: a step sees exactly the
@@ -44,8 +46,12 @@ public class GroupCommit implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private record Job(Supplier<?> work, CompletableFuture<Object> result, SecurityContext security, RequestAttributes request,
+    private record Job(Long key, Supplier<?> work, CompletableFuture<Object> result, SecurityContext security, RequestAttributes request,
                        LocaleContext locale) {
+    }
+
+    /** A step's work and the case it is on ({@code null}: none yet, as for a report), which its batch may read ahead. */
+    public record Work<T>(Long key, Supplier<T> work) {
     }
 
     private final TransactionTemplate transactions;
@@ -55,6 +61,8 @@ public class GroupCommit implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private static final ThreadLocal<Boolean> WRITER = ThreadLocal.withInitial(() -> false);
     private volatile boolean running;
+    private volatile Consumer<List<Long>> readAhead = keys -> {
+    };
 
     GroupCommit(PlatformTransactionManager transactionManager,
                 @Value("${gongzhi.casework.writers:4}") int writers,
@@ -64,9 +72,22 @@ public class GroupCommit implements SmartLifecycle {
         this.maxBatch = Math.max(1, maxBatch);
     }
 
+    /**
+     * Sets what each batch does first, in its transaction, with the cases its steps are on: one
+     * read of them all, say, instead of one per step.
+     */
+    public void beforeEachBatch(Consumer<List<Long>> readAhead) {
+        this.readAhead = readAhead;
+    }
+
     /** Runs {@code work} in a transaction shared with other callers' steps; returns after the commit. */
     public <T> T run(Supplier<T> work) {
-        Result<T> result = runEach(List.of(work)).get(0);
+        return run(null, work);
+    }
+
+    /** Runs a step on case {@code key} in a transaction shared with other callers' steps; returns after the commit. */
+    public <T> T run(Long key, Supplier<T> work) {
+        Result<T> result = runEach(List.of(new Work<>(key, work))).get(0);
         if (result.failure() != null) {
             throw result.failure();
         }
@@ -82,19 +103,19 @@ public class GroupCommit implements SmartLifecycle {
      * letting them share commits; answers once all are committed, in the order given.
      */
     @SuppressWarnings("unchecked")
-    public <T> List<Result<T>> runEach(List<Supplier<T>> works) {
+    public <T> List<Result<T>> runEach(List<Work<T>> works) {
         var results = new ArrayList<Result<T>>(works.size());
         if (!running || TransactionSynchronizationManager.isActualTransactionActive() || WRITER.get()) {
-            for (Supplier<T> work : works) {
+            for (Work<T> work : works) {
                 try {
-                    results.add(new Result<>(transactions.execute(status -> work.get()), null));
+                    results.add(new Result<>(transactions.execute(status -> work.work().get()), null));
                 } catch (RuntimeException refused) {
                     results.add(new Result<>(null, refused));
                 }
             }
             return results;
         }
-        var jobs = works.stream().map(work -> new Job(work, new CompletableFuture<>(), SecurityContextHolder.getContext(),
+        var jobs = works.stream().map(work -> new Job(work.key(), work.work(), new CompletableFuture<>(), SecurityContextHolder.getContext(),
                 RequestContextHolder.getRequestAttributes(), LocaleContextHolder.getLocaleContext())).toList();
         queue.addAll(jobs);
         for (Job job : jobs) {
@@ -146,6 +167,7 @@ public class GroupCommit implements SmartLifecycle {
             RuntimeException[] failure = {null};
             try {
                 transactions.executeWithoutResult(status -> {
+                    readAhead.accept(pending.stream().map(Job::key).filter(java.util.Objects::nonNull).distinct().toList());
                     for (int i = 0; i < pending.size(); i++) {
                         try {
                             results.add(inContext(pending.get(i)));
