@@ -48,6 +48,7 @@ public class Notices {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
     private final Sealing sealing;
     private final MessageSource messages;
     private final Messenger messenger;
@@ -60,10 +61,11 @@ public class Notices {
         return t;
     });
 
-    Notices(JdbcClient jdbc, Sealing sealing, MessageSource messages, ObjectProvider<Messenger> messengers, Clock clock,
+    Notices(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, Sealing sealing, MessageSource messages, ObjectProvider<Messenger> messengers, Clock clock,
             @Value("${gongzhi.public-url:http://localhost:8080}") String publicUrl, @Value("${gongzhi.notices.keep-days:90}") int keepDays) {
         this.keepDays = keepDays;
         this.jdbc = jdbc;
+        this.batches = batches;
         this.sealing = sealing;
         this.messages = messages;
         this.messenger = messengers.getIfUnique(LoggingMessenger::new);
@@ -78,16 +80,14 @@ public class Notices {
 
     /** Raises a notice for every account {@code who} names; answers how many accounts got it. */
     public int notify(Recipients who, String code, List<String> args, String link) {
-        List<Long> to = accountsOf(who);
+        List<Recipient> to = recipientsOf(who);
         if (to.isEmpty()) {
             return 0;
         }
         String joined = args.stream().map(a -> a == null ? "" : a.replace(SEPARATOR, " ")).collect(Collectors.joining(SEPARATOR));
         Timestamp now = Timestamp.from(clock.instant());
-        for (long account : to) {
-            jdbc.sql("insert into identity_notice (account_id, code, args, link, created_at) values (:a, :c, :args, :l, :at)")
-                    .param("a", account).param("c", code).param("args", joined).param("l", link).param("at", now).update();
-        }
+        batches.batchUpdate("insert into identity_notice (account_id, code, args, link, created_at) values (?, ?, ?, ?, ?)",
+                to.stream().map(r -> new Object[] {r.id(), code, joined, link, now}).toList());
         afterCommit(outgoing(to, code, args, link));
         return to.size();
     }
@@ -125,28 +125,37 @@ public class Notices {
                 + messages.getMessage(code, args.toArray(), Locale.SIMPLIFIED_CHINESE) + (link.isEmpty() ? "" : " " + publicUrl + link);
     }
 
-    private List<Long> accountsOf(Recipients who) {
+    /** An account a notice goes to, and how it asked to hear of notices beyond the app. */
+    private record Recipient(long id, String sealedPhone, String email, String by) {
+    }
+
+    /** Who {@code who} names, with how each wants to hear: one read, whoever they are. */
+    private List<Recipient> recipientsOf(Recipients who) {
+        String columns = "a.id, a.notify_phone, a.notify_email, a.notify_by";
+        org.springframework.jdbc.core.RowMapper<Recipient> recipient =
+                (rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
         if (who.account() != null) {
             return who.account().equals(who.except()) ? List.of()
-                    : jdbc.sql("select id from identity_account where id = :id and enabled = true").param("id", who.account())
-                    .query(Long.class).list();
+                    : jdbc.sql("select " + columns + " from identity_account a where a.id = :id and a.enabled = true").param("id", who.account())
+                    .query(recipient).list();
         }
         var roles = Permission.byAuthority(who.permission()).map(p -> p.roles().stream().map(Enum::name).toList()).orElse(List.of());
         var places = ancestors(who.path(), who.fromDepth(), who.toDepth());
         if (roles.isEmpty() || places.isEmpty()) {
             return List.of();
         }
-        var sql = new StringBuilder("select distinct u.account_id from identity_account_unit u "
+        var sql = new StringBuilder("select distinct " + columns + " from identity_account_unit u "
                 + "join identity_account a on a.id = u.account_id and a.enabled = true "
                 + "join identity_account_role r on r.account_id = u.account_id and r.role in (:roles) where u.path in (:places)");
         if (!who.departments().isEmpty()) {
-            sql.append(" and exists (select 1 from identity_account_department d where d.account_id = u.account_id and d.department in (:departments))");
+            sql.append(" and exists (select 1 from identity_account_department d where d.account_id = a.id and d.department in (:departments))");
         }
         var spec = jdbc.sql(sql.toString()).param("roles", roles).param("places", places);
         if (!who.departments().isEmpty()) {
             spec = spec.param("departments", who.departments());
         }
-        return spec.query(Long.class).list().stream().filter(id -> !id.equals(who.except())).sorted().toList();
+        return spec.query(recipient).list().stream().filter(r -> !Long.valueOf(r.id()).equals(who.except()))
+                .sorted(java.util.Comparator.comparingLong(Recipient::id)).toList();
     }
 
     /** The path and every place above it ("/" at depth 0), kept between the depths asked (0: no bound). */
@@ -170,23 +179,21 @@ public class Notices {
     }
 
     /** The SMS and e-mails the recipients asked for, ready to send. */
-    private List<Runnable> outgoing(List<Long> to, String code, List<String> args, String link) {
-        var wanting = jdbc.sql("select id, notify_phone, notify_email, notify_by from identity_account where id in (:ids) and notify_by <> ''")
-                .param("ids", to)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)}).list();
+    private List<Runnable> outgoing(List<Recipient> to, String code, List<String> args, String link) {
+        var wanting = to.stream().filter(r -> r.by() != null && !r.by().isEmpty()).toList();
         if (wanting.isEmpty()) {
             return List.of();
         }
         String text = render(code, args, link);
         var sends = new ArrayList<Runnable>();
-        for (Object[] w : wanting) {
-            var by = Arrays.asList(((String) w[3]).split(","));
-            if (by.contains("SMS") && w[1] != null) {
-                String phone = sealing.open((String) w[1], "identity.notify-phone:" + w[0]);
+        for (Recipient w : wanting) {
+            var by = Arrays.asList(w.by().split(","));
+            if (by.contains("SMS") && w.sealedPhone() != null) {
+                String phone = sealing.open(w.sealedPhone(), "identity.notify-phone:" + w.id());
                 sends.add(() -> deliver(Messenger.Channel.SMS, phone, text));
             }
-            if (by.contains("EMAIL") && w[2] != null) {
-                String email = (String) w[2];
+            if (by.contains("EMAIL") && w.email() != null) {
+                String email = w.email();
                 sends.add(() -> deliver(Messenger.Channel.EMAIL, email, text));
             }
         }
