@@ -68,7 +68,7 @@ public class CaseQueries {
         if (ahead != null) {
             return visible(ahead, actor) ? Optional.of(ahead) : Optional.empty();
         }
-        return one(Scoped.query(jdbc, visibleTo(actor), WITH_DEPARTMENTS + " and {scope} " + HANDLER_ORDER).param("id", id));
+        return one(Scoped.query(jdbc, visibleTo(actor), WITH_DEPARTMENTS + " and {scope}").param("id", id));
     }
 
     /** Cases with a row per department working on each (or one row with none). */
@@ -76,16 +76,13 @@ public class CaseQueries {
             + "from casework_case c left join casework_case_department h on h.case_id = c.id";
     /** A case by {@code :id}, a row per department. */
     private static final String WITH_DEPARTMENTS = AND_DEPARTMENTS + " where c.id = :id";
-    /** The lead first, then the co-handlers, then those called in. */
-    private static final String HANDLER_RANK = "case when h.role = 'LEAD' then 0 when h.role = 'CO' then 1 else 2 end, h.department";
-    private static final String HANDLER_ORDER = "order by " + HANDLER_RANK;
 
     /** One case and its departments in one round trip (a row per department): every step reads and re-reads its case. */
     private Optional<Case> one(JdbcClient.StatementSpec spec) {
         return many(spec).values().stream().findFirst();
     }
 
-    /** Cases and their departments, the rows of each case together. */
+    /** Cases and their departments, from rows of a case joined with each of its departments. */
     private static Map<Long, Case> many(JdbcClient.StatementSpec spec) {
         var cases = new LinkedHashMap<Long, Case>();
         var handlers = new HashMap<Long, List<Case.Handler>>();
@@ -101,7 +98,7 @@ public class CaseQueries {
                         rs.getString(36)));
             }
         });
-        cases.replaceAll((id, c) -> withDepartments(c, List.copyOf(handlers.get(id))));
+        cases.replaceAll((id, c) -> withDepartments(c, inOrder(handlers.get(id))));
         return cases;
     }
 
@@ -119,7 +116,7 @@ public class CaseQueries {
         if (ids.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
-        var cases = new HashMap<>(many(jdbc.sql(AND_DEPARTMENTS + " where c.id in (:ids) order by c.id, " + HANDLER_RANK).param("ids", ids)));
+        var cases = new HashMap<>(many(jdbc.sql(AND_DEPARTMENTS + " where c.id in (:ids)").param("ids", ids)));
         TransactionSynchronizationManager.unbindResourceIfPossible(READ_AHEAD);
         TransactionSynchronizationManager.bindResource(READ_AHEAD, cases);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -154,7 +151,7 @@ public class CaseQueries {
 
     /** Unscoped, for the module's own use after a step it has just checked. */
     Case require(long id) {
-        return one(jdbc.sql(WITH_DEPARTMENTS + " " + HANDLER_ORDER).param("id", id))
+        return one(jdbc.sql(WITH_DEPARTMENTS).param("id", id))
                 .orElseThrow(() -> new NotFound("casework.case-not-found", "case " + id));
     }
 
@@ -367,13 +364,18 @@ public class CaseQueries {
         }
         Map<Long, List<Case.Handler>> handlers = new HashMap<>();
         jdbc.sql("select case_id, department, role, answer_due, answered_at, answered_by from casework_case_department "
-                        + "where case_id in (:ids) order by case when role = 'LEAD' then 0 when role = 'CO' then 1 else 2 end, department")
+                        + "where case_id in (:ids)")
                 .param("ids", cases.stream().map(Case::id).toList())
                 .query(rs -> {
                     handlers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Case.Handler(rs.getString(2), rs.getString(3),
                             instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getString(6)));
                 });
-        return cases.stream().map(c -> withDepartments(c, List.copyOf(handlers.getOrDefault(c.id(), List.of())))).toList();
+        return cases.stream().map(c -> withDepartments(c, inOrder(handlers.getOrDefault(c.id(), List.of())))).toList();
+    }
+
+    /** A case's departments in {@link CaseRules#HANDLER_ORDER}, sorted here so that it does not depend on the database's collation. */
+    private static List<Case.Handler> inOrder(List<Case.Handler> departments) {
+        return departments.stream().sorted(CaseRules.HANDLER_ORDER).toList();
     }
 
     private static Case withDepartments(Case c, List<Case.Handler> departments) {

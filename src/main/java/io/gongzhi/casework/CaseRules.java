@@ -182,12 +182,8 @@ class CaseRules {
         return set;
     }
 
-    /** The steps that change which departments work on a case ({@link #handlers}). */
-    static final Set<CaseAction> CHANGES_DEPARTMENTS = Set.of(CaseAction.DISPATCH, CaseAction.APPROVE_RETURN, CaseAction.CALL_IN,
-            CaseAction.ANSWER);
-
-    /** The case as a step's columns ({@link #changes}, with state and pending) leave it; the same as reading it back. */
-    static Case applied(Case c, Map<String, Object> set, Instant now) {
+    /** The case as a step's columns ({@link #changes}, with state and pending) and departments ({@link #handlers}) leave it; the same as reading it back. */
+    static Case applied(Case c, Map<String, Object> set, Instant now, List<Case.Handler> departments) {
         return new Case(c.id(), c.category(), c.categoryRevision(), c.description(), c.path(), c.lon(), c.lat(), c.address(), c.channel(),
                 c.reporterAccount(), c.reporterName(), CaseState.valueOf((String) set.get("state")), Pending.valueOf((String) set.get("pending")),
                 (int) set.getOrDefault("pending_days", c.pendingDays()), c.timeLimit(),
@@ -198,7 +194,7 @@ class CaseRules {
                 set.containsKey("rating") ? (set.get("rating") == null ? null : Rating.valueOf((String) set.get("rating"))) : c.rating(),
                 c.reportedAt(), (Instant) set.getOrDefault("accepted_at", c.acceptedAt()),
                 (Instant) set.getOrDefault("dispatched_at", c.dispatchedAt()), (Instant) set.getOrDefault("fed_back_at", c.fedBackAt()),
-                (Instant) set.getOrDefault("closed_at", c.closedAt()), now, c.version() + 1, c.departments());
+                (Instant) set.getOrDefault("closed_at", c.closedAt()), now, c.version() + 1, departments);
     }
 
     /** Handed back to the lead department with a fresh time limit (rework, reopening). */
@@ -242,31 +238,43 @@ class CaseRules {
         }
     }
 
-    /** The departments a step puts on the case, or takes off it. */
-    void handlers(Case c, Cases.Command command, Instant now, Actor actor) {
+    /** The order of a case's departments: the lead, the co-handlers, those called in; then by code. */
+    static final java.util.Comparator<Case.Handler> HANDLER_ORDER = java.util.Comparator
+            .comparingInt((Case.Handler h) -> "LEAD".equals(h.role()) ? 0 : "CO".equals(h.role()) ? 1 : 2)
+            .thenComparing(Case.Handler::department);
+
+    /**
+     * The departments a step puts on the case, or takes off it; answers the case's departments
+     * after the step, in {@link #HANDLER_ORDER} (the same as reading them back).
+     */
+    List<Case.Handler> handlers(Case c, Cases.Command command, Instant now, Actor actor) {
+        var after = new ArrayList<>(c.departments());
         switch (command.action()) {
             case DISPATCH -> {
                 // the case as read in this step's transaction says which rows there are to replace (none at a first dispatch)
-                if (c.departments().stream().anyMatch(h -> "LEAD".equals(h.role()) || "CO".equals(h.role()))) {
+                if (after.removeIf(h -> "LEAD".equals(h.role()) || "CO".equals(h.role()))) {
                     jdbc.sql("delete from casework_case_department where case_id = :id and role in ('LEAD', 'CO')").param("id", c.id()).update();
                 }
-                addHandler(c, command.department().strip(), "LEAD", null);
+                addHandler(c.id(), after, command.department().strip(), "LEAD", null);
                 for (String co : command.coHandlers() == null ? List.<String>of() : command.coHandlers()) {
-                    addHandler(c, co.strip(), "CO", null);
+                    addHandler(c.id(), after, co.strip(), "CO", null);
                 }
             }
-            case APPROVE_RETURN ->
-                    jdbc.sql("delete from casework_case_department where case_id = :id and role in ('LEAD', 'CO')").param("id", c.id()).update();
+            case APPROVE_RETURN -> {
+                jdbc.sql("delete from casework_case_department where case_id = :id and role in ('LEAD', 'CO')").param("id", c.id()).update();
+                after.removeIf(h -> "LEAD".equals(h.role()) || "CO".equals(h.role()));
+            }
             case CALL_IN -> {
                 Instant due = now.plus(Duration.ofHours(command.hours()));
                 for (String code : command.departments()) {
                     String d = code.strip();
-                    var existing = c.departments().stream().filter(h -> h.department().equals(d)).findFirst();
+                    var existing = after.stream().filter(h -> h.department().equals(d)).findFirst();
                     if (existing.isEmpty()) {
-                        addHandler(c, d, "CALLED", due);
+                        addHandler(c.id(), after, d, "CALLED", due);
                     } else if ("CALLED".equals(existing.get().role()) && existing.get().answeredAt() == null) {
                         jdbc.sql("update casework_case_department set answer_due = :due where case_id = :id and department = :d")
                                 .param("due", Timestamp.from(due)).param("id", c.id()).param("d", d).update();
+                        after.set(after.indexOf(existing.get()), new Case.Handler(d, "CALLED", due, null, null));
                     }
                 }
             }
@@ -275,21 +283,25 @@ class CaseRules {
                     if (actor.jurisdiction().coversDepartment(d)) {
                         jdbc.sql("update casework_case_department set answered_at = :at, answered_by = :by where case_id = :id and department = :d")
                                 .param("at", Timestamp.from(now)).param("by", actor.username()).param("id", c.id()).param("d", d).update();
+                        after.replaceAll(h -> h.department().equals(d) ? new Case.Handler(d, h.role(), h.answerDue(), now, actor.username()) : h);
                     }
                 }
             }
             default -> {
+                return c.departments();
             }
         }
+        after.sort(HANDLER_ORDER);
+        return List.copyOf(after);
     }
 
-    private void addHandler(Case c, String department, String role, Instant due) {
-        long caseId = c.id();
+    private void addHandler(long caseId, List<Case.Handler> departments, String department, String role, Instant due) {
         // a department called in earlier and now made lead or co-handler keeps one row, in its new role
-        if (c.departments().stream().anyMatch(h -> h.department().equals(department))) {
+        if (departments.removeIf(h -> h.department().equals(department))) {
             jdbc.sql("delete from casework_case_department where case_id = :id and department = :d").param("id", caseId).param("d", department).update();
         }
         jdbc.sql("insert into casework_case_department (case_id, department, role, answer_due) values (:id, :d, :r, :due)")
                 .param("id", caseId).param("d", department).param("r", role).param("due", due == null ? null : Timestamp.from(due)).update();
+        departments.add(new Case.Handler(department, role, due, null, null));
     }
 }
