@@ -5,8 +5,10 @@ import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.BeforeCommit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -32,10 +34,10 @@ public class Audit {
     private final AuditStore store;
     private final Clock clock;
 
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
 
-    Audit(AuditStore store, Clock clock, org.springframework.transaction.PlatformTransactionManager transactionManager) {
-        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+    Audit(AuditStore store, Clock clock, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.store = store;
         this.clock = clock;
     }
@@ -66,9 +68,7 @@ public class Audit {
     @Transactional
     public AuditRecord record(Actor actor, String action, String object, Outcome outcome, String detail) {
         int chain = chainForThisTransaction();
-        var e = entry(actor, action, object, outcome, detail);
-        return store.append(chain, e.at(), e.account(), e.accountId(), e.roles(), e.jurisdiction(), e.action(), e.object(), e.outcome(),
-                e.client(), e.detail());
+        return store.append(chain, entry(actor, action, object, outcome, detail));
     }
 
     /**

@@ -294,7 +294,8 @@ public class CaseQueries {
     }
 
     /** The columns holding each case's ancestor paths at the depths of a district, a sub-district and a community. */
-    static final Map<Integer, String> AREA_COLUMNS = Map.of(2, "c.district_path", 3, "c.subdistrict_path", 4, "c.community_path");
+    static final Map<Integer, String> AREA_COLUMNS = java.util.Collections.unmodifiableSortedMap(
+            new java.util.TreeMap<>(Map.of(2, "c.district_path", 3, "c.subdistrict_path", 4, "c.community_path")));
 
     /**
      * Who sees which case, as one bound condition: the caller's places (and, for department

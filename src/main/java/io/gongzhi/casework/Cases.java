@@ -64,6 +64,13 @@ public class Cases {
         }
     }
 
+    /** A new case, with the paths of the areas it lies in ({@link CaseQueries#AREA_COLUMNS}, as {@code :area2} and so on). */
+    private static final String INSERT = "insert into casework_case (category, category_revision, description, path, lon, lat, address, "
+            + "channel, reporter_account, reporter_name, state, time_limit, reported_at, updated_at, "
+            + String.join(", ", CaseQueries.AREA_COLUMNS.values().stream().map(column -> column.substring("c.".length())).toList())
+            + ") values (:c, :rev, :d, :p, :lon, :lat, :a, :ch, :acc, :name, 'REPORTED', :t, :now, :now, "
+            + String.join(", ", CaseQueries.AREA_COLUMNS.keySet().stream().map(depth -> ":area" + depth).toList()) + ")";
+
     private final JdbcClient jdbc;
     private final CaseQueries queries;
     private final Catalogue catalogue;
@@ -152,17 +159,18 @@ public class Cases {
         String address = report.address() == null ? "" : report.address().strip();
         String reporterName = report.reporterName() == null ? "" : report.reporterName().strip();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        // the areas it lies in, for the queues (CaseQueries.AREA_COLUMNS)
+        // the areas it lies in, for the queues
         RegionPath place = RegionPath.of(path);
-        jdbc.sql("insert into casework_case (category, category_revision, description, path, lon, lat, address, channel, reporter_account, "
-                        + "reporter_name, state, time_limit, reported_at, updated_at, district_path, subdistrict_path, community_path) values (:c, :rev, :d, "
-                        + ":p, :lon, :lat, :a, :ch, :acc, :name, 'REPORTED', :t, :now, :now, :d2, :d3, :d4)")
+        var insert = jdbc.sql(INSERT)
                 .param("c", category.code()).param("rev", category.revision()).param("d", description).param("p", path)
-                .param("d2", place.ancestor(2)).param("d3", place.ancestor(3)).param("d4", place.ancestor(4))
                 .param("lon", report.lon()).param("lat", report.lat()).param("a", address)
                 .param("ch", report.channel().name()).param("acc", actor.accountId())
                 .param("name", reporterName)
-                .param("t", category.timeLimit().name()).param("now", Timestamp.from(now)).update(keys, "id");
+                .param("t", category.timeLimit().name()).param("now", Timestamp.from(now));
+        for (int depth : CaseQueries.AREA_COLUMNS.keySet()) {
+            insert = insert.param("area" + depth, place.ancestor(depth));
+        }
+        insert.update(keys, "id");
         long id = keys.getKey().longValue();
         reporterLinks.keepContact(id, contact);
         appendStep(id, CaseAction.REPORT, null, CaseState.REPORTED, actor, null, "", now, uploads);

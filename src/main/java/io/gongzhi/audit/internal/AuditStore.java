@@ -2,12 +2,19 @@ package io.gongzhi.audit.internal;
 
 import io.gongzhi.audit.AuditRecord;
 import io.gongzhi.audit.Outcome;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,10 +55,10 @@ public class AuditStore {
             returning ins.seq, ins.prev_hash, ins.hash""";
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batches;
+    private final JdbcTemplate batches;
     private final boolean postgres;
 
-    AuditStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, javax.sql.DataSource dataSource) throws java.sql.SQLException {
+    AuditStore(JdbcClient jdbc, JdbcTemplate batches, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
         this.batches = batches;
         try (var connection = dataSource.getConnection()) {
@@ -60,25 +67,25 @@ public class AuditStore {
     }
 
     /** Appends a row to {@code chain} in the caller's transaction; answers it with its seq and hashes. */
-    public AuditRecord append(int chain, Instant at, String account, Long accountId, String roles, String jurisdiction,
-                              String action, String object, io.gongzhi.audit.Outcome outcome, String client, String detail) {
+    public AuditRecord append(int chain, Entry e) {
         if (postgres) {
-            byte[] tail = ChainHash.tail(at, account, accountId, roles, jurisdiction, action, object, outcome.name(), client, detail);
+            byte[] tail = ChainHash.tail(e.at(), e.account(), e.accountId(), e.roles(), e.jurisdiction(), e.action(), e.object(),
+                    e.outcome().name(), e.client(), e.detail());
             return jdbc.sql(APPEND_ONE_STATEMENT)
-                    .param("chain", chain).param("tail", tail).param("at", java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
-                    .param("account", account).param("accountId", accountId).param("roles", roles)
-                    .param("jurisdiction", jurisdiction).param("action", action).param("object", object)
-                    .param("outcome", outcome.name()).param("client", client).param("detail", detail)
-                    .query((rs, n) -> new AuditRecord(0, chain, rs.getLong(1), at, account, accountId, roles, jurisdiction,
-                            action, object, outcome, client, detail, rs.getString(2).trim(), rs.getString(3).trim()))
+                    .param("chain", chain).param("tail", tail).param("at", OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC))
+                    .param("account", e.account()).param("accountId", e.accountId()).param("roles", e.roles())
+                    .param("jurisdiction", e.jurisdiction()).param("action", e.action()).param("object", e.object())
+                    .param("outcome", e.outcome().name()).param("client", e.client()).param("detail", e.detail())
+                    .query((rs, n) -> new AuditRecord(0, chain, rs.getLong(1), e.at(), e.account(), e.accountId(), e.roles(), e.jurisdiction(),
+                            e.action(), e.object(), e.outcome(), e.client(), e.detail(), rs.getString(2).trim(), rs.getString(3).trim()))
                     .single();
         }
-        return appendAll(chain, List.of(new Entry(at, account, accountId, roles, jurisdiction, action, object, outcome, client, detail))).get(0);
+        return appendAll(chain, List.of(e)).get(0);
     }
 
-    private static final int[] ROW_TYPES = {java.sql.Types.INTEGER, java.sql.Types.BIGINT, java.sql.Types.TIMESTAMP, java.sql.Types.VARCHAR,
-            java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
-            java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.CHAR, java.sql.Types.CHAR};
+    private static final int[] ROW_TYPES = {Types.INTEGER, Types.BIGINT, Types.TIMESTAMP, Types.VARCHAR,
+            Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.CHAR, Types.CHAR};
 
     /** A row to append, before its place in a chain is known. */
     public record Entry(Instant at, String account, Long accountId, String roles, String jurisdiction, String action, String object,
@@ -93,7 +100,7 @@ public class AuditStore {
     public List<AuditRecord> appendAll(int chain, List<Entry> entries) {
         Head head = jdbc.sql("select seq, hash from audit_chain where chain = ? for update").param(chain)
                 .query((rs, n) -> new Head(chain, rs.getLong("seq"), rs.getString("hash").trim())).single();
-        var records = new java.util.ArrayList<AuditRecord>(entries.size());
+        var records = new ArrayList<AuditRecord>(entries.size());
         long seq = head.seq();
         String prev = head.hash();
         for (Entry e : entries) {
