@@ -4,9 +4,9 @@ import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Jurisdiction;
 import io.gongzhi.shared.NotFound;
 import io.gongzhi.shared.Scoped;
+import io.gongzhi.shared.TransactionScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.ResultSet;
@@ -15,11 +15,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reading cases as each caller may: staff see the cases in their jurisdiction, department staff
@@ -113,23 +115,13 @@ public class CaseQueries {
      * changes so far. Who may see it is then checked as the database would ({@link #visible}).
      */
     void readAhead(List<Long> ids) {
-        if (ids.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
+        if (!ids.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionScope.keep(READ_AHEAD, new HashMap<>(many(jdbc.sql(AND_DEPARTMENTS + " where c.id in (:ids)").param("ids", ids))));
         }
-        var cases = new HashMap<>(many(jdbc.sql(AND_DEPARTMENTS + " where c.id in (:ids)").param("ids", ids)));
-        TransactionSynchronizationManager.unbindResourceIfPossible(READ_AHEAD);
-        TransactionSynchronizationManager.bindResource(READ_AHEAD, cases);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(READ_AHEAD);
-            }
-        });
     }
 
-    @SuppressWarnings("unchecked")
     private static Case takeReadAhead(long id) {
-        var cases = (Map<Long, Case>) TransactionSynchronizationManager.getResource(READ_AHEAD);
+        Map<Long, Case> cases = TransactionScope.kept(READ_AHEAD);
         return cases == null ? null : cases.remove(id);
     }
 
@@ -294,8 +286,8 @@ public class CaseQueries {
     }
 
     /** The columns holding each case's ancestor paths at the depths of a district, a sub-district and a community. */
-    static final Map<Integer, String> AREA_COLUMNS = java.util.Collections.unmodifiableSortedMap(
-            new java.util.TreeMap<>(Map.of(2, "c.district_path", 3, "c.subdistrict_path", 4, "c.community_path")));
+    static final Map<Integer, String> AREA_COLUMNS = Collections.unmodifiableSortedMap(
+            new TreeMap<>(Map.of(2, "c.district_path", 3, "c.subdistrict_path", 4, "c.community_path")));
 
     /**
      * Who sees which case, as one bound condition: the caller's places (and, for department

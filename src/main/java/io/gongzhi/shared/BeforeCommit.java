@@ -21,15 +21,13 @@ public final class BeforeCommit {
      * The running transaction's rows under {@code key}, to add to; the first call registers
      * {@code send} to write them before the commit. Null outside a transaction (write at once).
      */
-    @SuppressWarnings("unchecked")
     public static <T> List<T> rows(String key, Consumer<List<T>> send) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        var rows = (List<T>) TransactionSynchronizationManager.getResource(key);
+        List<T> rows = TransactionScope.kept(key);
         if (rows == null) {
             var gathered = new ArrayList<T>();
-            TransactionSynchronizationManager.bindResource(key, gathered);
+            if (!TransactionScope.keep(key, gathered)) {
+                return null;
+            }
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
@@ -37,11 +35,6 @@ public final class BeforeCommit {
                     if (!all.isEmpty()) {
                         send.accept(all);
                     }
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
                 }
             });
             rows = gathered;
@@ -52,7 +45,7 @@ public final class BeforeCommit {
     /** The rows gathered under {@code key} so far, taken out (to write them now, ahead of a row that cannot wait). */
     @SuppressWarnings("unchecked")
     public static <T> List<T> take(String key) {
-        if (TransactionSynchronizationManager.getResource(key) instanceof List<?> rows && !rows.isEmpty()) {
+        if (TransactionScope.kept(key) instanceof List<?> rows && !rows.isEmpty()) {
             var taken = new ArrayList<>((List<T>) rows);
             rows.clear();
             return taken;

@@ -46,7 +46,7 @@ public class GroupCommit implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private record Job(Long key, Supplier<?> work, CompletableFuture<Object> result, SecurityContext security, RequestAttributes request,
+    private record Job(Work<?> work, CompletableFuture<Object> result, SecurityContext security, RequestAttributes request,
                        LocaleContext locale) {
     }
 
@@ -115,7 +115,7 @@ public class GroupCommit implements SmartLifecycle {
             }
             return results;
         }
-        var jobs = works.stream().map(work -> new Job(work.key(), work.work(), new CompletableFuture<>(), SecurityContextHolder.getContext(),
+        var jobs = works.stream().map(work -> new Job(work, new CompletableFuture<>(), SecurityContextHolder.getContext(),
                 RequestContextHolder.getRequestAttributes(), LocaleContextHolder.getLocaleContext())).toList();
         queue.addAll(jobs);
         for (Job job : jobs) {
@@ -167,7 +167,7 @@ public class GroupCommit implements SmartLifecycle {
             RuntimeException[] failure = {null};
             try {
                 transactions.executeWithoutResult(status -> {
-                    readAhead.accept(pending.stream().map(Job::key).filter(java.util.Objects::nonNull).distinct().toList());
+                    readAhead.accept(pending.stream().map(job -> job.work().key()).filter(java.util.Objects::nonNull).distinct().toList());
                     for (int i = 0; i < pending.size(); i++) {
                         try {
                             results.add(inContext(pending.get(i)));
@@ -201,7 +201,7 @@ public class GroupCommit implements SmartLifecycle {
         RequestContextHolder.setRequestAttributes(job.request());
         LocaleContextHolder.setLocaleContext(job.locale());
         try {
-            return job.work().get();
+            return job.work().work().get();
         } finally {
             SecurityContextHolder.clearContext();
             RequestContextHolder.resetRequestAttributes();
