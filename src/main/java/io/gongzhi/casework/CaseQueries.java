@@ -66,7 +66,10 @@ public class CaseQueries {
 
     /** The case, if the caller may see it. */
     public Optional<Case> find(long id, Actor actor) {
-        Case ahead = takeReadAhead(id);
+        Case ahead = CaseWrites.written(id);
+        if (ahead == null) {
+            ahead = takeReadAhead(id);
+        }
         if (ahead != null) {
             return visible(ahead, actor) ? Optional.of(ahead) : Optional.empty();
         }

@@ -35,13 +35,14 @@ class CaseRules {
     private final Catalogue catalogue;
     private final WorkingCalendar calendar;
     private final CaseQueries queries;
+    private final CaseWrites writes;
     private final int maxExtensions;
     private final int maxExtensionDays;
     private final int maxReturns;
     private final int maxReopens;
     private final int reopenDays;
 
-    CaseRules(JdbcClient jdbc, Catalogue catalogue, WorkingCalendar calendar, CaseQueries queries,
+    CaseRules(JdbcClient jdbc, Catalogue catalogue, WorkingCalendar calendar, CaseQueries queries, CaseWrites writes,
               @Value("${gongzhi.casework.max-extensions:2}") int maxExtensions,
               @Value("${gongzhi.casework.max-extension-days:5}") int maxExtensionDays,
               @Value("${gongzhi.casework.max-returns:2}") int maxReturns,
@@ -51,6 +52,7 @@ class CaseRules {
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.queries = queries;
+        this.writes = writes;
         this.maxExtensions = maxExtensions;
         this.maxExtensionDays = maxExtensionDays;
         this.maxReturns = maxReturns;
@@ -253,6 +255,7 @@ class CaseRules {
             case DISPATCH -> {
                 // the case as read in this step's transaction says which rows there are to replace (none at a first dispatch)
                 if (after.removeIf(h -> "LEAD".equals(h.role()) || "CO".equals(h.role()))) {
+                    writes.departmentsNow();
                     jdbc.sql("delete from casework_case_department where case_id = :id and role in ('LEAD', 'CO')").param("id", c.id()).update();
                 }
                 addHandler(c.id(), after, command.department().strip(), "LEAD", null);
@@ -261,6 +264,7 @@ class CaseRules {
                 }
             }
             case APPROVE_RETURN -> {
+                writes.departmentsNow();
                 jdbc.sql("delete from casework_case_department where case_id = :id and role in ('LEAD', 'CO')").param("id", c.id()).update();
                 after.removeIf(h -> "LEAD".equals(h.role()) || "CO".equals(h.role()));
             }
@@ -272,6 +276,7 @@ class CaseRules {
                     if (existing.isEmpty()) {
                         addHandler(c.id(), after, d, "CALLED", due);
                     } else if ("CALLED".equals(existing.get().role()) && existing.get().answeredAt() == null) {
+                        writes.departmentsNow();
                         jdbc.sql("update casework_case_department set answer_due = :due where case_id = :id and department = :d")
                                 .param("due", Timestamp.from(due)).param("id", c.id()).param("d", d).update();
                         after.set(after.indexOf(existing.get()), new Case.Handler(d, "CALLED", due, null, null));
@@ -281,6 +286,7 @@ class CaseRules {
             case ANSWER -> {
                 for (String d : c.awaitingAnswer()) {
                     if (actor.jurisdiction().coversDepartment(d)) {
+                        writes.departmentsNow();
                         jdbc.sql("update casework_case_department set answered_at = :at, answered_by = :by where case_id = :id and department = :d")
                                 .param("at", Timestamp.from(now)).param("by", actor.username()).param("id", c.id()).param("d", d).update();
                         after.replaceAll(h -> h.department().equals(d) ? new Case.Handler(d, h.role(), h.answerDue(), now, actor.username()) : h);
@@ -298,10 +304,10 @@ class CaseRules {
     private void addHandler(long caseId, List<Case.Handler> departments, String department, String role, Instant due) {
         // a department called in earlier and now made lead or co-handler keeps one row, in its new role
         if (departments.removeIf(h -> h.department().equals(department))) {
+            writes.departmentsNow();
             jdbc.sql("delete from casework_case_department where case_id = :id and department = :d").param("id", caseId).param("d", department).update();
         }
-        jdbc.sql("insert into casework_case_department (case_id, department, role, answer_due) values (:id, :d, :r, :due)")
-                .param("id", caseId).param("d", department).param("r", role).param("due", due == null ? null : Timestamp.from(due)).update();
+        writes.addDepartment(caseId, department, role, due);
         departments.add(new Case.Handler(department, role, due, null, null));
     }
 }

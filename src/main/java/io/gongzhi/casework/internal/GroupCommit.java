@@ -38,8 +38,12 @@ import java.util.function.Supplier;
  * A step that fails (bad input, a step not allowed now, a lost race) rolls the whole batch back;
  * its caller gets its exception, and the others run again without it: a step sees exactly the
  * steps committed before it, as if alone. Steps must publish their events after their last
- * check, as {@code Cases} does, so a failing step has published nothing. Inside a running
- * transaction (a test's, another service's) a step simply joins it.
+ * check, as {@code Cases} does, so a failing step has published nothing. A step may also leave
+ * a write for the batch to send with the others just before the commit ({@link #inBatch},
+ * {@link #currentStep}); when that write is refused (a case changed meanwhile), it throws a
+ * {@link LateRefusal} naming the step, and the batch runs again without that step as above; its
+ * events were published only in the transaction that rolled back, so nobody hears of them.
+ * Inside a running transaction (a test's, another service's) a step simply joins it.
  */
 @Component
 public class GroupCommit implements SmartLifecycle {
@@ -60,12 +64,13 @@ public class GroupCommit implements SmartLifecycle {
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     private static final ThreadLocal<Boolean> WRITER = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Object> STEP = new ThreadLocal<>();
     private volatile boolean running;
     private volatile Consumer<List<Long>> readAhead = keys -> {
     };
 
     GroupCommit(PlatformTransactionManager transactionManager,
-                @Value("${gongzhi.casework.writers:4}") int writers,
+                @Value("${gongzhi.casework.writers:2}") int writers,
                 @Value("${gongzhi.casework.batch:64}") int maxBatch) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.writers = Math.max(0, writers);
@@ -92,6 +97,35 @@ public class GroupCommit implements SmartLifecycle {
             throw result.failure();
         }
         return result.value();
+    }
+
+    /**
+     * True while a batch's step runs on this thread: a write it leaves for the commit goes out
+     * with the batch's (the caller hears of its step only after that commit).
+     */
+    public static boolean inBatch() {
+        return STEP.get() != null;
+    }
+
+    /** The step running on this thread in a batch, for a {@link LateRefusal} of a write it left for the commit; null outside one. */
+    public static Object currentStep() {
+        return STEP.get();
+    }
+
+    /** A write a step left for the commit was refused: the step is answered with {@link #refusal}, the rest of its batch runs again. */
+    public static final class LateRefusal extends RuntimeException {
+        private final transient Object step;
+        private final RuntimeException refusal;
+
+        public LateRefusal(Object step, RuntimeException refusal) {
+            super(refusal.getMessage(), refusal, false, false);
+            this.step = step;
+            this.refusal = refusal;
+        }
+
+        public RuntimeException refusal() {
+            return refusal;
+        }
     }
 
     /** What one of several steps came to: its answer, or why it was refused. */
@@ -179,6 +213,17 @@ public class GroupCommit implements SmartLifecycle {
                         }
                     }
                 });
+            } catch (LateRefusal late) {
+                int at = -1;
+                for (int i = 0; i < pending.size() && at < 0; i++) {
+                    at = pending.get(i) == late.step ? i : -1;
+                }
+                if (at < 0) {
+                    pending.forEach(j -> j.result().completeExceptionally(late.refusal()));
+                    return;
+                }
+                pending.remove(at).result().completeExceptionally(late.refusal());
+                continue;
             } catch (RuntimeException commitFailed) {
                 if (failedAt[0] < 0) {
                     pending.forEach(j -> j.result().completeExceptionally(commitFailed));
@@ -200,9 +245,11 @@ public class GroupCommit implements SmartLifecycle {
         SecurityContextHolder.setContext(job.security());
         RequestContextHolder.setRequestAttributes(job.request());
         LocaleContextHolder.setLocaleContext(job.locale());
+        STEP.set(job);
         try {
             return job.work().work().get();
         } finally {
+            STEP.remove();
             SecurityContextHolder.clearContext();
             RequestContextHolder.resetRequestAttributes();
             LocaleContextHolder.resetLocaleContext();

@@ -108,4 +108,33 @@ class GroupCommitTests {
         });
         assertThat(jdbc.sql("select count(*) from step").query(Integer.class).single()).isZero();
     }
+
+    @Test
+    void aWriteRefusedAtTheCommitRefusesItsOwnStepOnlyAndTheOthersAreKept() {
+        var works = new ArrayList<GroupCommit.Work<Integer>>();
+        for (int i = 1; i <= 12; i++) {
+            int id = i;
+            works.add(new GroupCommit.Work<>(null, () -> {
+                jdbc.sql("insert into step (id, who) values (?, 'now')").params(id).update();
+                assertThat(GroupCommit.inBatch()).as("a step in a batch").isTrue();
+                Object step = GroupCommit.currentStep();
+                io.gongzhi.shared.BeforeCommit.<Object[]>rows("late", rows -> {
+                    for (Object[] row : rows) {
+                        if ((int) row[0] == 5) {
+                            throw new GroupCommit.LateRefusal(row[1], new IllegalStateException("step 5 changed meanwhile"));
+                        }
+                        jdbc.sql("insert into step (id, who) values (?, 'late')").params(100 + (int) row[0]).update();
+                    }
+                }).add(new Object[]{id, step});
+                return id;
+            }));
+        }
+        var results = groupCommit.runEach(works);
+        assertThat(results.get(4).failure()).isInstanceOf(IllegalStateException.class).hasMessage("step 5 changed meanwhile");
+        assertThat(results).filteredOn(r -> r.failure() == null).extracting(GroupCommit.Result::value)
+                .containsExactly(1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12);
+        assertThat(jdbc.sql("select id from step order by id").query(Integer.class).list()).as("the refused step left nothing")
+                .containsExactly(1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 101, 102, 103, 104, 106, 107, 108, 109, 110, 111, 112);
+        assertThat(GroupCommit.inBatch()).as("outside a batch").isFalse();
+    }
 }
