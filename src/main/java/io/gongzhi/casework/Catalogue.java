@@ -9,6 +9,8 @@ import io.gongzhi.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +18,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,7 +54,7 @@ public class Catalogue {
         this.clock = clock;
     }
 
-    /** How long a node answers the departments from memory before reading them again (they change by migration). */
+    /** How long a node answers the departments and categories from memory before reading them again. */
     static final java.time.Duration DEPARTMENTS_KEPT = java.time.Duration.ofMinutes(1);
 
     private record Departments(List<Department> list, Instant readAt) {
@@ -81,10 +85,47 @@ public class Catalogue {
                 .query(Catalogue::category).list();
     }
 
+    private record Categories(Map<String, Category> byCode, Instant readAt) {
+    }
+
+    private volatile Categories categoriesKept;
+
+    /**
+     * A category, current revision. Every report names one, so a node answers them from memory
+     * like the departments (read again at most a minute later); an edit on this node is seen at
+     * once, and a code not in memory is looked up before it is called unknown.
+     */
     public Category category(String code) {
+        Categories known = categoriesKept;
+        Instant now = clock.instant();
+        if (known == null || known.readAt().plus(DEPARTMENTS_KEPT).isBefore(now) || now.isBefore(known.readAt())) {
+            var byCode = new HashMap<String, Category>();
+            categories().forEach(c -> byCode.put(c.code(), c));
+            known = new Categories(Map.copyOf(byCode), now);
+            categoriesKept = known;
+        }
+        Category kept = code == null ? null : known.byCode().get(code);
+        return kept != null ? kept : read(code);
+    }
+
+    /** A category as the database has it now. */
+    private Category read(String code) {
         return jdbc.sql("select " + COLUMNS + " from casework_category where code = :c").param("c", code == null ? "" : code)
                 .query(Catalogue::category).optional()
                 .orElseThrow(() -> new NotFound("casework.category-not-found", "category " + code));
+    }
+
+    /** Forgets the categories in memory now and when the editing transaction ends (committed or not). */
+    private void forgetCategories() {
+        categoriesKept = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    categoriesKept = null;
+                }
+            });
+        }
     }
 
     public List<Revision> revisions(String code) {
@@ -100,7 +141,7 @@ public class Catalogue {
     /** Saves a new revision of a reportable category; {@code revision} must be the one the editor saw. */
     @Transactional
     public Category update(String code, Change change, Actor actor) {
-        Category current = category(code);
+        Category current = read(code);
         var problems = new ArrayList<Violation>();
         if (current.parentCode() == null) {
             problems.add(Violation.of("code", "casework.category-is-class"));
@@ -137,12 +178,13 @@ public class Catalogue {
         if (updated == 0) {
             throw new InvalidInput(Violation.of("revision", "casework.changed-meanwhile"));
         }
+        forgetCategories();
         jdbc.sql("insert into casework_category_revision (code, revision, name_zh, name_en, department, time_limit, dispatch_level, active, "
                         + "changed_by, changed_at) values (:c, :r, :zh, :en, :d, :t, :l, :a, :by, :at)")
                 .param("c", code).param("r", revision).param("zh", nameZh).param("en", nameEn).param("d", department)
                 .param("t", limit.name()).param("l", level).param("a", active).param("by", actor.username()).param("at", now).update();
         audit.record(actor, "casework.category", "category:" + code, Outcome.SUCCESS, "revision " + revision);
-        return category(code);
+        return read(code);
     }
 
     private static String text(String typed, String current, String field, int max, List<Violation> problems) {

@@ -96,11 +96,19 @@ class CaseApiTests {
                 revision = c.get("revision").asInt();
             }
         }
+        var earlier = call("grid", post("/api/cases").content("""
+                {"category": "E0103", "description": "修订前：原时限", "place": "510107005001"}"""));
+        assertThat(earlier.body().get("categoryRevision").asInt()).isEqualTo(revision);
         var changed = call("city", put("/api/casework/categories/E0103").content(
                 "{\"timeLimit\": \"URGENT\", \"department\": \"city-management\", \"revision\": " + revision + "}"));
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.body().get("timeLimit").asString()).isEqualTo("URGENT");
         assertThat(changed.body().get("revision").asInt()).isEqualTo(revision + 1);
+        // a report made right after the edit is held to it (the node's catalogue in memory is refreshed at once)
+        var reported = call("grid", post("/api/cases").content("""
+                {"category": "E0103", "description": "修订后：新时限", "place": "510107005001"}"""));
+        assertThat(reported.body().get("categoryRevision").asInt()).isEqualTo(revision + 1);
+        assertThat(reported.body().get("timeLimit").asString()).isEqualTo("URGENT");
         var stale = call("city", put("/api/casework/categories/E0103").content("{\"timeLimit\": \"NORMAL\", \"revision\": " + revision + "}"));
         assertThat(stale.status()).isEqualTo(400);
         assertThat(stale.body().get("errors").findValuesAsString("code")).containsExactly("casework.changed-meanwhile");
