@@ -1,10 +1,11 @@
 package io.gongzhi.casework;
 
-import io.gongzhi.shared.Digests;
 import io.gongzhi.identity.Messenger;
 import io.gongzhi.identity.Notices;
 import io.gongzhi.platform.Sealing;
 import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.BeforeCommit;
+import io.gongzhi.shared.Digests;
 import io.gongzhi.shared.Jurisdiction;
 import io.gongzhi.shared.Phone;
 import io.gongzhi.shared.Violation;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,17 +77,39 @@ public class ReporterLinks {
                 .query(String.class).optional().map(sealed -> sealing.open(sealed, context(caseId)));
     }
 
-    /** At closing: a new link for the person who left a number, sent by SMS after the commit. */
+    /**
+     * At closing: a new link for the person who left a number, sent by SMS after the commit. In a
+     * transaction the numbers of all the cases it closes are read together just before it commits.
+     */
     void sendOnClosing(Case closed) {
-        var phone = contact(closed.id());
-        if (phone.isEmpty()) {
-            return;
+        List<Case> waiting = BeforeCommit.rows(CLOSING, this::sendLinks);
+        if (waiting != null) {
+            waiting.add(closed);
+        } else {
+            sendLinks(List.of(closed));
         }
-        String token = Digests.newToken();
-        jdbc.sql("update casework_case set reporter_link = :h, reporter_link_until = :until where id = :id")
-                .param("h", Digests.sha256Hex(token)).param("until", Timestamp.from(clock.instant().plus(valid))).param("id", closed.id()).update();
-        notices.text(Messenger.Channel.SMS, phone.get(), "notice.case.reporter-link", List.of(String.valueOf(closed.id()), CaseNotices.about(closed)),
-                "/r/" + token);
+    }
+
+    private static final String CLOSING = "casework.closing-links";
+
+    private void sendLinks(List<Case> closed) {
+        var sealed = new HashMap<Long, String>();
+        jdbc.sql("select id, contact_phone from casework_case where id in (:ids) and contact_phone is not null")
+                .param("ids", closed.stream().map(Case::id).distinct().toList())
+                .query(rs -> {
+                    sealed.put(rs.getLong(1), rs.getString(2));
+                });
+        for (Case c : closed) {
+            String phone = sealed.containsKey(c.id()) ? sealing.open(sealed.get(c.id()), context(c.id())) : null;
+            if (phone == null) {
+                continue;
+            }
+            String token = Digests.newToken();
+            jdbc.sql("update casework_case set reporter_link = :h, reporter_link_until = :until where id = :id")
+                    .param("h", Digests.sha256Hex(token)).param("until", Timestamp.from(clock.instant().plus(valid))).param("id", c.id()).update();
+            notices.text(Messenger.Channel.SMS, phone, "notice.case.reporter-link", List.of(String.valueOf(c.id()), CaseNotices.about(c)),
+                    "/r/" + token);
+        }
     }
 
     /** The case a link is for, while it is valid. */

@@ -2,6 +2,7 @@ package io.gongzhi.identity;
 
 import io.gongzhi.identity.internal.LoggingMessenger;
 import io.gongzhi.platform.Sealing;
+import io.gongzhi.shared.BeforeCommit;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Phone;
 import io.gongzhi.shared.Violation;
@@ -78,18 +79,41 @@ public class Notices {
         outbox.shutdown();
     }
 
-    /** Raises a notice for every account {@code who} names; answers how many accounts got it. */
-    public int notify(Recipients who, String code, List<String> args, String link) {
-        List<Recipient> to = recipientsOf(who);
-        if (to.isEmpty()) {
-            return 0;
+    /**
+     * Raises a notice for every account {@code who} names. In a transaction the notice is raised
+     * just before it commits, with the transaction's other notices (a batch of case steps raises
+     * several), their rows in one batch; outside one, at once. The SMS and e-mails go out after
+     * the commit.
+     */
+    public void notify(Recipients who, String code, List<String> args, String link) {
+        var notice = new Raised(who, code, args, link, Timestamp.from(clock.instant()));
+        List<Raised> waiting = BeforeCommit.rows(WAITING, this::raise);
+        if (waiting != null) {
+            waiting.add(notice);
+        } else {
+            raise(List.of(notice));
         }
-        String joined = args.stream().map(a -> a == null ? "" : a.replace(SEPARATOR, " ")).collect(Collectors.joining(SEPARATOR));
-        Timestamp now = Timestamp.from(clock.instant());
-        batches.batchUpdate("insert into identity_notice (account_id, code, args, link, created_at) values (?, ?, ?, ?, ?)",
-                to.stream().map(r -> new Object[] {r.id(), code, joined, link, now}).toList());
-        afterCommit(outgoing(to, code, args, link));
-        return to.size();
+    }
+
+    /** A notice to raise: to whom, what, and when it was asked for. */
+    private record Raised(Recipients who, String code, List<String> args, String link, Timestamp at) {
+    }
+
+    private static final String WAITING = "identity.notices";
+
+    private void raise(List<Raised> notices) {
+        var rows = new ArrayList<Object[]>();
+        var sends = new ArrayList<Runnable>();
+        for (Raised n : notices) {
+            String joined = n.args().stream().map(a -> a == null ? "" : a.replace(SEPARATOR, " ")).collect(Collectors.joining(SEPARATOR));
+            List<Recipient> to = recipientsOf(n.who());
+            to.forEach(r -> rows.add(new Object[] {r.id(), n.code(), joined, n.link(), n.at()}));
+            sends.addAll(outgoing(to, n.code(), n.args(), n.link()));
+        }
+        if (!rows.isEmpty()) {
+            batches.batchUpdate("insert into identity_notice (account_id, code, args, link, created_at) values (?, ?, ?, ?, ?)", rows);
+        }
+        afterCommit(sends);
     }
 
     /**

@@ -177,4 +177,33 @@ class CaseNoticeTests {
         var api = call("socialorg", get("/api/notices?size=3&before=" + older.group(1).replaceAll("\\D", ""))).body();
         assertThat(api.findValuesAsString("text")).hasSize(3).first().asString().startsWith("案件 #5 ");
     }
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void noticesRaisedTogetherInOneTransactionEachReachTheirOwnPeopleAtTheCommit() throws Exception {
+        for (String user : List.of("grid", "department", "community", "dispatcher")) {
+            call(user, post("/api/notices/read-all"));
+        }
+        long grid = jdbc.sql("select id from identity_account where username = 'grid'").query(Long.class).single();
+        long community = jdbc.sql("select id from identity_account where username = 'community'").query(Long.class).single();
+        String path = "/5101/510107/510107005/510107005001";
+        transactions.executeWithoutResult(status -> {
+            notices.notify(io.gongzhi.identity.Recipients.account(grid), "notice.case.close", List.of("901", "一起：给报告人", "一起：给报告人"), "/my/cases/901");
+            notices.notify(io.gongzhi.identity.Recipients.departments("case.handle", path, List.of("city-management")), "notice.case.dispatched",
+                    List.of("902", "一起：给部门", "一起：给部门"), "/cases/902");
+            notices.notify(io.gongzhi.identity.Recipients.staff("case.verify", path).except(community), "notice.case.fed-back",
+                    List.of("903", "一起：社区自己不收", "一起：社区自己不收"), "/cases/903");
+            notices.notify(io.gongzhi.identity.Recipients.staff("case.dispatch", path), "notice.case.request-extension",
+                    List.of("904", "一起：给调度", "一起：给调度"), "/cases/904");
+            assertThat(jdbc.sql("select count(*) from identity_notice where args like '90_%一起%'").query(Integer.class).single())
+                    .as("raised with the commit, not before").isZero();
+        });
+        assertThat(texts("grid", "?unread=true")).filteredOn(t -> t.contains("一起")).singleElement().asString().contains("#901");
+        assertThat(texts("department", "?unread=true")).filteredOn(t -> t.contains("一起")).singleElement().asString().contains("#902");
+        assertThat(texts("community", "?unread=true")).as("told of nothing: the one notice for them leaves them out")
+                .noneMatch(t -> t.contains("一起"));
+        assertThat(texts("dispatcher", "?unread=true")).filteredOn(t -> t.contains("一起")).singleElement().asString().contains("#904");
+    }
 }
