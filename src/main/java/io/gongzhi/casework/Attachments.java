@@ -19,7 +19,8 @@ import java.util.Optional;
  * Photos and documents brought by a step (the problem on a report, the work done on a
  * feedback). A step takes at most {@code gongzhi.casework.attachments.max-count} files of at
  * most {@code …max-bytes} each, and only JPEG, PNG, WebP or PDF, judged by the bytes themselves
- * (a script named {@code photo.jpg} is refused). The bytes go to the {@link FileStore} in the
+ * (a script named {@code photo.jpg} is refused). A photo is kept without its metadata (the
+ * place and device a phone writes into it). The bytes go to the {@link FileStore} in the
  * step's own transaction, so a refused step keeps none of its files.
  */
 @Service
@@ -54,12 +55,19 @@ public class Attachments {
     }
 
     /**
-     * The files with their thumbnails, worked out before the step's transaction (decoding a
-     * photo takes a while, and the writers that commit steps together must not wait for it).
+     * The files as they will be kept, photos without their metadata (where and with what they
+     * were taken: {@link PhotoMetadata}), with their thumbnails; worked out before the step's
+     * transaction (decoding a photo takes a while, and the writers that commit steps together
+     * must not wait for it).
      */
     List<Ready> ready(List<Upload> uploads) {
-        return uploads == null ? List.of() : uploads.stream()
-                .map(u -> new Ready(u, u.content() != null && u.content().length <= maxBytes ? Thumbnails.of(u.content()) : null)).toList();
+        return uploads == null ? List.of() : uploads.stream().map(u -> {
+            if (u.content() == null || u.content().length > maxBytes) {
+                return new Ready(u, null);
+            }
+            var kept = new Upload(u.name(), PhotoMetadata.strip(u.content()));
+            return new Ready(kept, Thumbnails.of(kept.content()));
+        }).toList();
     }
 
     /** What is wrong with the files, every one of them; empty when all may be kept. */

@@ -14,7 +14,9 @@ import java.io.IOException;
 /**
  * Small JPEGs of photos for lists and timelines, so that a grid worker's phone does not fetch
  * each full photo to show a thumbnail. JPEG and PNG only (what the JDK decodes); a picture of
- * more than 50 million pixels, or one that does not decode, simply gets none.
+ * more than 50 million pixels, or one that does not decode, simply gets none. A JPEG taken with
+ * the phone turned is turned upright as its orientation says (the kept photo carries the
+ * orientation for the browser to apply: {@link PhotoMetadata}).
  */
 final class Thumbnails {
 
@@ -44,7 +46,8 @@ final class Thumbnails {
                 int step = Math.max(1, Math.max(width, height) / (SIDE * 2));
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage read = reader.read(0, param);
-                return jpeg(scaled(read));
+                Integer orientation = "image/jpeg".equals(Attachments.type(content).orElse(null)) ? PhotoMetadata.jpegOrientation(content) : null;
+                return jpeg(upright(scaled(read), orientation == null ? 1 : orientation));
             } finally {
                 reader.dispose();
             }
@@ -66,6 +69,32 @@ final class Thumbnails {
             g.drawImage(source, 0, 0, w, h, null);
         } finally {
             g.dispose();
+        }
+        return target;
+    }
+
+    /** The picture as EXIF orientation {@code orientation} (1 to 8) says it is to be seen. */
+    static BufferedImage upright(BufferedImage source, int orientation) {
+        if (orientation < 2 || orientation > 8) {
+            return source;
+        }
+        int w = source.getWidth();
+        int h = source.getHeight();
+        boolean turned = orientation >= 5;
+        var target = new BufferedImage(turned ? h : w, turned ? w : h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = source.getRGB(x, y);
+                switch (orientation) {
+                    case 2 -> target.setRGB(w - 1 - x, y, rgb);
+                    case 3 -> target.setRGB(w - 1 - x, h - 1 - y, rgb);
+                    case 4 -> target.setRGB(x, h - 1 - y, rgb);
+                    case 5 -> target.setRGB(y, x, rgb);
+                    case 6 -> target.setRGB(h - 1 - y, x, rgb);
+                    case 7 -> target.setRGB(h - 1 - y, w - 1 - x, rgb);
+                    default -> target.setRGB(y, w - 1 - x, rgb);
+                }
+            }
         }
         return target;
     }

@@ -92,6 +92,19 @@ class AttachmentTests {
     }
 
     @Test
+    void aPhoneCameraPhotoIsKeptWithoutWhereAndWithWhatItWasTaken() throws Exception {
+        byte[] taken = PhotoMetadataTests.phoneJpeg(6);
+        long id = report("手机拍的照片，带位置", photo("IMG_0001.jpg", "image/jpeg", taken));
+        long photoId = json(as("dispatcher", get("/api/cases/" + id + "/steps"))).get(0).get("attachments").get(0).get("id").asLong();
+        byte[] served = as("dispatcher", get("/api/cases/" + id + "/attachments/" + photoId)).getContentAsByteArray();
+        assertThat(PhotoMetadataTests.contains(served, PhotoMetadataTests.GPS)).as("no position").isFalse();
+        assertThat(PhotoMetadataTests.contains(served, "ILCE")).as("no camera").isFalse();
+        assertThat(PhotoMetadata.jpegOrientation(served)).as("still the right way up").isEqualTo(6);
+        assertThat(jdbc.sql("select size from casework_attachment where id = :id").param("id", photoId).query(Long.class).single())
+                .as("the size is of what is kept").isEqualTo(served.length);
+    }
+
+    @Test
     void photosOfTheProblemAndOfTheWorkDoneFollowTheCaseToWhoeverMaySeeThem() throws Exception {
         long id = report("垃圾堆在路口，附照片", photo("路口.jpg", "image/jpeg", JPEG), photo("C:\\Users\\me\\近景.png", "application/octet-stream", PNG));
 
