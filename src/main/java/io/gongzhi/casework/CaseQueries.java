@@ -144,6 +144,21 @@ public class CaseQueries {
         return find(id, actor).orElseThrow(() -> new NotFound("casework.case-not-found", "case " + id));
     }
 
+    /**
+     * The links to media held elsewhere that came with these cases' reports (Open311's
+     * {@code media_url}), by case; for cases the caller has already been allowed to see.
+     */
+    public Map<Long, String> mediaUrls(java.util.Collection<Long> ids) {
+        var urls = new HashMap<Long, String>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, media_url from casework_case where id in (:ids) and media_url is not null").param("ids", List.copyOf(ids))
+                    .query(rs -> {
+                        urls.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return urls;
+    }
+
     /** Unscoped, for the module's own use after a step it has just checked. */
     Case require(long id) {
         return one(jdbc.sql(WITH_DEPARTMENTS).param("id", id))

@@ -39,16 +39,25 @@ public class Cases {
     /**
      * A new case: where (coordinates, or a place code), what, through which channel, and who
      * raised it: their name and, when they have no account (a grid worker or the hotline reporting
-     * for them), a mobile number to tell them of the result.
+     * for them), a mobile number to tell them of the result; and a link to a photo or video of the
+     * problem held elsewhere (an Open311 client's {@code media_url}: kept as given, never fetched).
      */
     public record Report(String category, String description, Double lon, Double lat, String place, String address,
-                         Channel channel, String reporterName, String contactPhone) {
+                         Channel channel, String reporterName, String contactPhone, String mediaUrl) {
+
+        public Report(String category, String description, Double lon, Double lat, String place, String address, Channel channel,
+                      String reporterName, String contactPhone) {
+            this(category, description, lon, lat, place, address, channel, reporterName, contactPhone, null);
+        }
 
         public Report(String category, String description, Double lon, Double lat, String place, String address, Channel channel,
                       String reporterName) {
-            this(category, description, lon, lat, place, address, channel, reporterName, null);
+            this(category, description, lon, lat, place, address, channel, reporterName, null, null);
         }
     }
+
+    /** The longest link to a photo or video a report may carry (Open311's {@code media_url}). */
+    public static final int MAX_MEDIA_URL = 1000;
 
     /**
      * A step on a case. Which fields matter depends on the action: {@code note} is the reason
@@ -66,9 +75,9 @@ public class Cases {
 
     /** A new case, with the paths of the areas it lies in ({@link CaseQueries#AREA_COLUMNS}, as {@code :area2} and so on). */
     private static final String INSERT = "insert into casework_case (category, category_revision, description, path, lon, lat, address, "
-            + "channel, reporter_account, reporter_name, state, time_limit, reported_at, updated_at, "
+            + "channel, reporter_account, reporter_name, media_url, state, time_limit, reported_at, updated_at, "
             + String.join(", ", CaseQueries.AREA_COLUMNS.values().stream().map(column -> column.substring("c.".length())).toList())
-            + ") values (:c, :rev, :d, :p, :lon, :lat, :a, :ch, :acc, :name, 'REPORTED', :t, :now, :now, "
+            + ") values (:c, :rev, :d, :p, :lon, :lat, :a, :ch, :acc, :name, :media, 'REPORTED', :t, :now, :now, "
             + String.join(", ", CaseQueries.AREA_COLUMNS.keySet().stream().map(depth -> ":area" + depth).toList()) + ")";
 
     private final JdbcClient jdbc;
@@ -146,6 +155,7 @@ public class Cases {
             problems.add(Violation.of("reporterName", "casework.too-long", 60));
         }
         String contact = ReporterLinks.mobile(report.contactPhone(), problems);
+        String mediaUrl = mediaUrl(report.mediaUrl(), problems);
         String path = place(report, problems);
         if (path != null && rules.staff(actor) && !actor.jurisdiction().covers(path)) {
             problems.add(Violation.of("place", "casework.outside-jurisdiction"));
@@ -167,7 +177,7 @@ public class Cases {
                 .param("c", category.code()).param("rev", category.revision()).param("d", description).param("p", path)
                 .param("lon", report.lon()).param("lat", report.lat()).param("a", address)
                 .param("ch", report.channel().name()).param("acc", actor.accountId())
-                .param("name", reporterName)
+                .param("name", reporterName).param("media", mediaUrl)
                 .param("t", category.timeLimit().name()).param("now", Timestamp.from(now));
         for (int depth : CaseQueries.AREA_COLUMNS.keySet()) {
             insert = insert.param("area" + depth, place.ancestor(depth));
@@ -184,6 +194,29 @@ public class Cases {
         events.publishEvent(new CaseReported(id, category.code(), path, report.channel(), now));
         events.publishEvent(new CaseStepTaken(id, CaseAction.REPORT, null, CaseState.REPORTED, path, now));
         return reported;
+    }
+
+    /** A link to media held elsewhere: an absolute http(s) address of at most {@link #MAX_MEDIA_URL} characters; null for none. */
+    private static String mediaUrl(String raw, List<Violation> problems) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String url = raw.strip();
+        if (url.length() > MAX_MEDIA_URL) {
+            problems.add(Violation.of("mediaUrl", "casework.too-long", MAX_MEDIA_URL));
+            return null;
+        }
+        try {
+            var uri = new java.net.URI(url);
+            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
+                    && uri.getRawUserInfo() == null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException notAnAddress) {
+            // answered below
+        }
+        problems.add(Violation.of("mediaUrl", "casework.media-url-invalid"));
+        return null;
     }
 
     /** The finest place the report lies in: from the coordinates when given, else from the place code. */

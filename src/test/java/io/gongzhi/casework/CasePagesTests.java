@@ -63,4 +63,18 @@ class CasePagesTests {
         assertThat(text(as("dispatcher", get("/cases?lang=en")))).contains("Cases").contains("Overdue only").contains("href=\"/cases/evaluation\"");
         assertThat(text(as("grid", get("/my/cases")))).contains("电线杆上贴满小广告");
     }
+
+    @Autowired
+    Cases cases;
+
+    @Test
+    void aLinkToMediaSentWithAReportIsALinkOnTheCasePageThatTellsTheOtherSiteNothing() throws Exception {
+        String url = "https://media.example.org/reports/8841.jpg";
+        long id = cases.report(new Cases.Report("E0101", "照片在别处：路口垃圾", null, null, "510107005001", "", Channel.OPEN311, "", null, url),
+                CaseActors.dispatcher()).id();
+        String card = text(as("dispatcher", get("/cases/" + id)));
+        assertThat(card).contains("照片/视频链接")
+                .contains("<a id=\"media-url\" href=\"" + url + "\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">" + url + "</a>");
+        assertThat(text(as("dispatcher", get("/cases/" + id + "?lang=en")))).contains("Photo or video link");
+    }
 }

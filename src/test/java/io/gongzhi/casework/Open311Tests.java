@@ -128,6 +128,19 @@ class Open311Tests {
         assertThat(one.get("description").asString()).isEqualTo("垃圾堆在路口\n两天了");
         assertThat(one.get("requested_datetime").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
         assertThat(one.toString()).doesNotContain("李明").doesNotContain("li@example.org");
+        assertThat(one.get("media_url").isNull()).as("none sent").isTrue();
+
+        // a client's photo held elsewhere: kept as given, answered in the record, a link on the case page
+        String photo = "https://media.example.org/reports/2026/垃圾.jpg?size=large";
+        long withPhoto = body(send(create("json", "api_key", key, "service_code", "E0101", "address_id", "510107005001",
+                "description", "路口垃圾，照片见链接", "media_url", photo))).get(0).get("service_request_id").asLong();
+        assertThat(body(send(get("/open311/v2/requests/" + withPhoto + ".json"))).get(0).get("media_url").asString()).isEqualTo(photo);
+        assertThat(xml(send(get("/open311/v2/requests/" + withPhoto + ".xml"))).getElementsByTagName("media_url").item(0).getTextContent())
+                .isEqualTo(photo);
+        var both = new java.util.HashMap<Long, JsonNode>();
+        body(send(get("/open311/v2/requests.json?service_request_id=" + id + "," + withPhoto))).forEach(r -> both.put(r.get("service_request_id").asLong(), r));
+        assertThat(both.get(withPhoto).get("media_url").asString()).isEqualTo(photo);
+        assertThat(both.get(id).get("media_url").isNull()).isTrue();
 
         Document doc = xml(send(get("/open311/v2/requests/" + id + ".xml")));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("service_requests");
@@ -172,6 +185,12 @@ class Open311Tests {
         expect(400, "outside the city", create("json", "api_key", key, "service_code", "E0101", "lat", "39.9", "long", "116.4"));
         expect(400, "longer than 4,000 characters", create("json", "api_key", key, "service_code", "E0101", "address_id", "510107005001",
                 "description", "长".repeat(4001)));
+        expect(400, "mediaUrl: The link must be an http or https address", create("json", "api_key", key, "service_code", "E0101",
+                "address_id", "510107005001", "media_url", "javascript:alert(1)"));
+        expect(400, "mediaUrl: The link must be an http or https address", create("json", "api_key", key, "service_code", "E0101",
+                "address_id", "510107005001", "media_url", "ftp://files.example.org/a.jpg"));
+        expect(400, "mediaUrl: At most 1,000 characters", create("json", "api_key", key, "service_code", "E0101",
+                "address_id", "510107005001", "media_url", "https://example.org/" + "a".repeat(1000)));
         expect(400, "contactPhone: Give an 11-digit mobile number", create("json", "api_key", key, "service_code", "E0101",
                 "address_id", "510107005001", "phone", "12345"));
         expect(404, "No such jurisdiction_id", create("json", "api_key", key, "jurisdiction_id", "000000", "service_code", "E0101",

@@ -120,6 +120,7 @@ class CasePages {
                 : queries.similar(c.category(), c.lon(), c.lat(), c.path(), c.reportedAt(), c.id(), actor));
         model.addAttribute("ratings", Rating.values());
         model.addAttribute("contact", own ? "" : reporterLinks.maskedContact(id).orElse(""));
+        model.addAttribute("mediaUrl", queries.mediaUrls(List.of(id)).getOrDefault(id, ""));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }

@@ -1,6 +1,7 @@
 package io.gongzhi.casework.web;
 
 import io.gongzhi.casework.Case;
+import io.gongzhi.casework.CaseQueries;
 import io.gongzhi.casework.PublishedCases;
 import io.gongzhi.casework.CaseState;
 import io.gongzhi.casework.Cases;
@@ -59,10 +60,12 @@ class Open311Api {
     private final MessageSource messages;
     private final Clock clock;
     private final Open311Records records;
+    private final CaseQueries caseQueries;
 
     Open311Api(Catalogue catalogue, Cases cases, PublishedCases queries, Hierarchy hierarchy, io.gongzhi.geography.Locator locator,
-               MessageSource messages, Clock clock) {
+               MessageSource messages, Clock clock, CaseQueries caseQueries) {
         this.locator = locator;
+        this.caseQueries = caseQueries;
         this.catalogue = catalogue;
         this.cases = cases;
         this.queries = queries;
@@ -193,7 +196,8 @@ class Open311Api {
             }
             String name = (form.getOrDefault("last_name", "") + form.getOrDefault("first_name", "")).strip();
             Case created = cases.report(new Cases.Report(category.code(), description.isEmpty() ? category.name(Locale.CHINA) : description,
-                    lon, lat, place, address, Channel.OPEN311, name.length() > 60 ? name.substring(0, 60) : name, form.get("phone")), actor);
+                    lon, lat, place, address, Channel.OPEN311, name.length() > 60 ? name.substring(0, 60) : name, form.get("phone"),
+                    form.get("media_url")), actor);
             var record = new LinkedHashMap<String, Object>();
             record.put("service_request_id", created.id());
             record.put("service_notice", records.notice(category));
@@ -257,7 +261,7 @@ class Open311Api {
             if (found.isEmpty()) {
                 throw new Refusal(HttpStatus.NOT_FOUND, List.of(say("open311.request-unknown", id)));
             }
-            return GeoReport.list(format, HttpStatus.OK, "service_requests", "request", found.stream().map(records::request).toList());
+            return GeoReport.list(format, HttpStatus.OK, "service_requests", "request", records.requests(found, caseQueries.mediaUrls(found.stream().map(Case::id).toList())));
         });
     }
 
@@ -273,7 +277,7 @@ class Open311Api {
             int page = number(query.get("page"), "page", 1, Integer.MAX_VALUE, 1);
             int size = number(query.get("page_size"), "page_size", 1, 1000, 1000);
             var found = queries.published(new PublishedCases.PublicFilter(ids, codes, window[0], window[1], open, where, page - 1, size));
-            return GeoReport.list(format, HttpStatus.OK, "service_requests", "request", found.stream().map(records::request).toList());
+            return GeoReport.list(format, HttpStatus.OK, "service_requests", "request", records.requests(found, caseQueries.mediaUrls(found.stream().map(Case::id).toList())));
         });
     }
 

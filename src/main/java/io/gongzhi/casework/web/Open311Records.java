@@ -60,7 +60,12 @@ final class Open311Records {
         return say("open311.notice." + c.timeLimit().name().toLowerCase(java.util.Locale.ROOT), department);
     }
 
-    Map<String, Object> request(Case c) {
+    /** The cases as service requests, each with the media link its report came with, if any. */
+    List<Map<String, Object>> requests(List<Case> found, Map<Long, String> mediaUrls) {
+        return found.stream().map(c -> request(c, mediaUrls.get(c.id()))).toList();
+    }
+
+    Map<String, Object> request(Case c, String mediaUrl) {
         Category category = catalogue.category(c.category());
         var record = new LinkedHashMap<String, Object>();
         record.put("service_request_id", c.id());
@@ -79,7 +84,7 @@ final class Open311Records {
         record.put("zipcode", null);
         record.put("lat", c.lat());
         record.put("long", c.lon());
-        record.put("media_url", null);
+        record.put("media_url", mediaUrl);
         return record;
     }
 
