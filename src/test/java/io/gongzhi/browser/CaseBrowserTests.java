@@ -214,4 +214,28 @@ class CaseBrowserTests extends BrowserTest {
         assertThat(Chromium.fitsWidth(browser)).isTrue();
         Chromium.screenshot(browser, "delivery-phone-zh");
     }
+
+    @Autowired
+    io.gongzhi.casework.Cases cases;
+
+    @Test
+    void aPhotoLinkSentByAnotherAppShowsOnTheCaseAndFitsAPhone() throws Exception {
+        String link = "https://media.example.org/reports/2026/11/30/IMG_20261130_091522_photo-of-the-overflowing-bin.jpg";
+        long id = cases.report(new io.gongzhi.casework.Cases.Report("E0101", "路口垃圾桶满溢（照片见链接）", null, null, "510107005001", "玉林北路 8 号",
+                io.gongzhi.casework.Channel.OPEN311, "", null, link),
+                new io.gongzhi.shared.Actor(null, "open311-app", java.util.Set.of("RESIDENT"), java.util.Set.of("case.report"),
+                        io.gongzhi.shared.Jurisdiction.NONE)).id();
+        browser.manage().window().setSize(new Dimension(375, 812));
+        signIn("dispatcher", TestAccounts.PASSWORD);
+        browser.get(url("/cases/" + id));
+        var shown = browser.findElement(By.id("media-url"));
+        assertThat(shown.getText()).isEqualTo(link);
+        assertThat(shown.getAttribute("rel")).contains("noreferrer");
+        assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains("照片/视频链接");
+        assertThat(Chromium.fitsWidth(browser)).as("a long link wraps instead of widening the page").isTrue();
+        Chromium.screenshot(browser, "case-media-link-phone-zh");
+        browser.get(url("/cases/" + id + "?lang=en"));
+        assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains("Photo or video link");
+        Chromium.screenshot(browser, "case-media-link-phone-en");
+    }
 }
