@@ -79,7 +79,15 @@ class ConsoleBrowserTests extends BrowserTest {
         assertThat(applyBulk("accept", null)).contains("已办理 2 件");
         browser.get(url("/cases?state=ACCEPTED"));
         tick(a, b, c);
+        var coHandlers = new Select(browser.findElement(By.id("bulk-co-handlers")));
+        coHandlers.selectByValue("water");
+        browser.executeScript("document.getElementById('bulk').scrollIntoView()");
+        Chromium.screenshot(browser, "console-bulk-form-dispatcher-zh");
         assertThat(applyBulk("dispatch", "city-management")).contains("已办理 3 件");
+        browser.get(url("/cases/" + b));
+        assertThat(browser.findElements(By.cssSelector("dl.facts .chip")).stream().map(e -> e.getText()).toList())
+                .as("the lead and the co-handler chosen in bulk are on each case").anyMatch(t -> t.startsWith("城市管理委员会"))
+                .contains("水务局 · 协办");
         browser.get(url("/cases"));
         tick(a);
         String refused = applyBulk("accept", null);

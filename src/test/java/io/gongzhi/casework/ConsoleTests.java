@@ -126,6 +126,39 @@ class ConsoleTests {
         assertThat(gridQueue).as("a grid worker takes no bulk steps").doesNotContain("id=\"bulk\"");
     }
 
+    List<String> departments(long id) {
+        return jdbc.sql("select department || ':' || role from casework_case_department where case_id = ? order by role desc, department")
+                .param(id).query(String.class).list();
+    }
+
+    @Test
+    void theBulkFormDispatchesToALeadAndCoHandlersAndKeepsTheChoiceWhenRefused() throws Exception {
+        long a = report("grid", "{\"category\": \"E0103\", \"description\": \"批量协办一\", \"place\": \"510107005001\"}");
+        long b = report("grid", "{\"category\": \"E0103\", \"description\": \"批量协办二\", \"place\": \"510107005001\"}");
+        for (long id : List.of(a, b)) {
+            call("dispatcher", post("/api/cases/" + id + "/steps").content("{\"action\": \"accept\"}"));
+        }
+        var page = mvc.perform(get("/cases").with(user(users.loadUserByUsername("dispatcher")))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"bulk-co-handlers\"").contains("协办部门");
+
+        var done = mvc.perform(post("/cases/bulk").with(user(users.loadUserByUsername("dispatcher"))).with(csrf())
+                .param("ids", Long.toString(a), Long.toString(b)).param("action", "dispatch").param("department", "city-management")
+                .param("coHandlers", "water", "ecology")).andReturn();
+        assertThat(done.getFlashMap().get("bulkDone")).isEqualTo(2);
+        assertThat(departments(a)).containsExactly("city-management:LEAD", "ecology:CO", "water:CO");
+        assertThat(departments(b)).containsExactly("city-management:LEAD", "ecology:CO", "water:CO");
+
+        long c = report("grid", "{\"category\": \"E0103\", \"description\": \"批量协办三\", \"place\": \"510107005001\"}");
+        call("dispatcher", post("/api/cases/" + c + "/steps").content("{\"action\": \"accept\"}"));
+        var refused = mvc.perform(post("/cases/bulk").with(user(users.loadUserByUsername("dispatcher"))).with(csrf())
+                .param("ids", Long.toString(c)).param("action", "dispatch").param("department", "water").param("coHandlers", "water")).andReturn();
+        assertThat((List<?>) refused.getFlashMap().get("bulkRefused")).singleElement().asString().startsWith("#" + c + " ")
+                .contains("协办部门不能是主办部门");
+        assertThat(refused.getFlashMap().get("bulkCoHandlers")).as("the choice is kept for another try").isEqualTo(List.of("water"));
+        assertThat(state(c)).isEqualTo("ACCEPTED");
+    }
+
     @Test
     void theMapShowsOpenCasesWithALocationInsideTheCallersAreaOnly() throws Exception {
         var inside = hierarchy.pointIn("510107", new java.util.Random(1)).orElseThrow();

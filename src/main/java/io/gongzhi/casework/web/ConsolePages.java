@@ -51,8 +51,8 @@ class ConsolePages {
     @PostMapping("/cases/bulk")
     @PreAuthorize("hasAnyAuthority('case.dispatch', 'case.handle', 'case.verify')")
     String bulk(@RequestParam(required = false) List<Long> ids, @RequestParam(defaultValue = "") String action,
-                @RequestParam(defaultValue = "") String department, @RequestParam(defaultValue = "") String note,
-                @RequestParam(required = false) String state, @RequestParam(required = false) Boolean overdue,
+                @RequestParam(defaultValue = "") String department, @RequestParam(required = false) List<String> coHandlers,
+                @RequestParam(defaultValue = "") String note, @RequestParam(required = false) String state, @RequestParam(required = false) Boolean overdue,
                 @RequestParam(required = false) Boolean pending, @RequestParam(required = false) String category,
                 RedirectAttributes flash) {
         Actor actor = Actor.current();
@@ -72,19 +72,23 @@ class ConsolePages {
         flash.addFlashAttribute("bulkNote", note);
         flash.addFlashAttribute("bulkAction", action);
         flash.addFlashAttribute("bulkDepartment", department);
+        List<String> co = coHandlers == null ? List.of() : coHandlers.stream().filter(c -> c != null && !c.isBlank()).toList();
+        flash.addFlashAttribute("bulkCoHandlers", co);
         try {
             if (ids == null || ids.isEmpty()) {
                 throw new InvalidInput(Violation.of("ids", "cases.bulk.none-selected"));
             }
             CaseAction step = CaseAction.parse(action).filter(bulkFor(actor)::contains)
                     .orElseThrow(() -> new InvalidInput(Violation.of("action", "casework.action-unknown", action)));
-            var outcomes = cases.actOnEach(ids, new Cases.Command(step, note, department, List.of(), null, null, null, null, null, null), actor);
+            var outcomes = cases.actOnEach(ids, new Cases.Command(step, note, department, step == CaseAction.DISPATCH ? co : List.of(), null, null, null,
+                    null, null, null), actor);
             var refused = new ArrayList<String>();
             outcomes.stream().filter(o -> !o.done()).forEach(o -> refused.add("#" + o.caseId() + " " + refusals.message(o.refusal())));
             flash.addFlashAttribute("bulkDone", outcomes.size() - refused.size());
             flash.addFlashAttribute("bulkRefused", refused);
             if (refused.isEmpty()) {
                 flash.addFlashAttribute("bulkNote", "");
+                flash.addFlashAttribute("bulkCoHandlers", List.of());
             }
         } catch (InvalidInput invalid) {
             flash.addFlashAttribute("bulkError", refusals.message(invalid));
