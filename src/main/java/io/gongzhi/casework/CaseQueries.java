@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -148,7 +149,7 @@ public class CaseQueries {
      * The links to media held elsewhere that came with these cases' reports (Open311's
      * {@code media_url}), by case; for cases the caller has already been allowed to see.
      */
-    public Map<Long, String> mediaUrls(java.util.Collection<Long> ids) {
+    public Map<Long, String> mediaUrls(Collection<Long> ids) {
         var urls = new HashMap<Long, String>();
         if (!ids.isEmpty()) {
             jdbc.sql("select id, media_url from casework_case where id in (:ids) and media_url is not null").param("ids", List.copyOf(ids))

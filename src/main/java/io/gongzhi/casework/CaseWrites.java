@@ -51,13 +51,8 @@ class CaseWrites {
     /** Writes the case as a step leaves it ({@code after}, one version past the one the step read). */
     void update(Case after) {
         if (GroupCommit.inBatch()) {
-            List<Write> waiting = BeforeCommit.rows(WAITING, this::send);
-            if (waiting != null) {
-                waiting.add(new Write(after, GroupCommit.currentStep()));
-                return;
-            }
-        }
-        if (jdbc.update(UPDATE, ps -> bind(ps, after)) == 0) {
+            BeforeCommit.add(WAITING, new Write(after, GroupCommit.currentStep()), this::send);
+        } else if (jdbc.update(UPDATE, ps -> bind(ps, after)) == 0) {
             throw new Conflict("casework.changed-meanwhile");
         }
     }
@@ -101,9 +96,8 @@ class CaseWrites {
     /** Puts a department on a case in a role ({@code answerDue} for one called in): at once, or with the batch's commit. */
     void addDepartment(long caseId, String department, String role, Instant answerDue) {
         var row = new DepartmentRow(caseId, department, role, answerDue);
-        List<DepartmentRow> waiting = GroupCommit.inBatch() ? BeforeCommit.rows(DEPARTMENTS_WAITING, this::sendDepartments) : null;
-        if (waiting != null) {
-            waiting.add(row);
+        if (GroupCommit.inBatch()) {
+            BeforeCommit.add(DEPARTMENTS_WAITING, row, this::sendDepartments);
         } else {
             sendDepartments(List.of(row));
         }
@@ -111,10 +105,7 @@ class CaseWrites {
 
     /** Sends the departments waiting for the commit now: called before a statement that changes or removes department rows. */
     void departmentsNow() {
-        List<DepartmentRow> waiting = BeforeCommit.take(DEPARTMENTS_WAITING);
-        if (!waiting.isEmpty()) {
-            sendDepartments(waiting);
-        }
+        BeforeCommit.<DepartmentRow>sendNow(DEPARTMENTS_WAITING, this::sendDepartments);
     }
 
     private record DepartmentRow(long caseId, String department, String role, Instant answerDue) {

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -207,12 +209,12 @@ public class Cases {
             return null;
         }
         try {
-            var uri = new java.net.URI(url);
+            var uri = new URI(url);
             if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
                     && uri.getRawUserInfo() == null) {
                 return url;
             }
-        } catch (java.net.URISyntaxException notAnAddress) {
+        } catch (URISyntaxException notAnAddress) {
             // answered below
         }
         problems.add(Violation.of("mediaUrl", "casework.media-url-invalid"));

@@ -16,12 +16,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The responsibility catalogue (权责清单): departments and case categories. A category's
@@ -55,23 +57,37 @@ public class Catalogue {
     }
 
     /** How long a node answers the departments and categories from memory before reading them again. */
-    static final java.time.Duration DEPARTMENTS_KEPT = java.time.Duration.ofMinutes(1);
+    static final Duration KEPT = Duration.ofMinutes(1);
 
-    private record Departments(List<Department> list, Instant readAt) {
+    /** What was read from the database and when, answered from memory for {@link #KEPT}; forgotten at once when edited here. */
+    private final class Remembered<T> {
+        private record Read<T>(T value, Instant at) {
+        }
+
+        private volatile Read<T> read;
+
+        T get(Supplier<T> source) {
+            Read<T> known = read;
+            Instant now = clock.instant();
+            if (known == null || known.at().plus(KEPT).isBefore(now) || now.isBefore(known.at())) {
+                known = new Read<>(source.get(), now);
+                read = known;
+            }
+            return known.value();
+        }
+
+        void forget() {
+            read = null;
+        }
     }
 
-    private volatile Departments departments;
+    private final Remembered<List<Department>> departments = new Remembered<>();
+    private final Remembered<Map<String, Category>> categoriesByCode = new Remembered<>();
 
     /** The departments in their order; read from the database at most once a minute (every step that names one checks it). */
     public List<Department> departments() {
-        Departments known = departments;
-        Instant now = clock.instant();
-        if (known == null || known.readAt().plus(DEPARTMENTS_KEPT).isBefore(now) || now.isBefore(known.readAt())) {
-            known = new Departments(jdbc.sql("select code, name_zh, name_en, active from casework_department order by sort_order, code")
-                    .query((rs, n) -> new Department(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list(), now);
-            departments = known;
-        }
-        return known.list();
+        return departments.get(() -> jdbc.sql("select code, name_zh, name_en, active from casework_department order by sort_order, code")
+                .query((rs, n) -> new Department(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list());
     }
 
     public Department department(String code) {
@@ -85,26 +101,17 @@ public class Catalogue {
                 .query(Catalogue::category).list();
     }
 
-    private record Categories(Map<String, Category> byCode, Instant readAt) {
-    }
-
-    private volatile Categories categoriesKept;
-
     /**
      * A category, current revision. Every report names one, so a node answers them from memory
      * like the departments (read again at most a minute later); an edit on this node is seen at
      * once, and a code not in memory is looked up before it is called unknown.
      */
     public Category category(String code) {
-        Categories known = categoriesKept;
-        Instant now = clock.instant();
-        if (known == null || known.readAt().plus(DEPARTMENTS_KEPT).isBefore(now) || now.isBefore(known.readAt())) {
+        Category kept = code == null ? null : categoriesByCode.get(() -> {
             var byCode = new HashMap<String, Category>();
             categories().forEach(c -> byCode.put(c.code(), c));
-            known = new Categories(Map.copyOf(byCode), now);
-            categoriesKept = known;
-        }
-        Category kept = code == null ? null : known.byCode().get(code);
+            return Map.copyOf(byCode);
+        }).get(code);
         return kept != null ? kept : read(code);
     }
 
@@ -117,12 +124,12 @@ public class Catalogue {
 
     /** Forgets the categories in memory now and when the editing transaction ends (committed or not). */
     private void forgetCategories() {
-        categoriesKept = null;
+        categoriesByCode.forget();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    categoriesKept = null;
+                    categoriesByCode.forget();
                 }
             });
         }

@@ -82,12 +82,7 @@ public class ReporterLinks {
      * transaction the numbers of all the cases it closes are read together just before it commits.
      */
     void sendOnClosing(Case closed) {
-        List<Case> waiting = BeforeCommit.rows(CLOSING, this::sendLinks);
-        if (waiting != null) {
-            waiting.add(closed);
-        } else {
-            sendLinks(List.of(closed));
-        }
+        BeforeCommit.add(CLOSING, closed, this::sendLinks);
     }
 
     private static final String CLOSING = "casework.closing-links";
@@ -100,10 +95,10 @@ public class ReporterLinks {
                     sealed.put(rs.getLong(1), rs.getString(2));
                 });
         for (Case c : closed) {
-            String phone = sealed.containsKey(c.id()) ? sealing.open(sealed.get(c.id()), context(c.id())) : null;
-            if (phone == null) {
+            if (!sealed.containsKey(c.id())) {
                 continue;
             }
+            String phone = sealing.open(sealed.get(c.id()), context(c.id()));
             String token = Digests.newToken();
             jdbc.sql("update casework_case set reporter_link = :h, reporter_link_until = :until where id = :id")
                     .param("h", Digests.sha256Hex(token)).param("until", Timestamp.from(clock.instant().plus(valid))).param("id", c.id()).update();

@@ -55,10 +55,7 @@ class Timeline {
     }
 
     private void sendWaiting() {
-        List<Object[]> waiting = BeforeCommit.take(WAITING_KEY);
-        if (!waiting.isEmpty()) {
-            send(waiting);
-        }
+        BeforeCommit.<Object[]>sendNow(WAITING_KEY, this::send);
     }
 
     private void send(List<Object[]> rows) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,7 @@ public class Notices {
     }
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batches;
+    private final JdbcTemplate batches;
     private final Sealing sealing;
     private final MessageSource messages;
     private final Messenger messenger;
@@ -62,7 +63,7 @@ public class Notices {
         return t;
     });
 
-    Notices(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, Sealing sealing, MessageSource messages, ObjectProvider<Messenger> messengers, Clock clock,
+    Notices(JdbcClient jdbc, JdbcTemplate batches, Sealing sealing, MessageSource messages, ObjectProvider<Messenger> messengers, Clock clock,
             @Value("${gongzhi.public-url:http://localhost:8080}") String publicUrl, @Value("${gongzhi.notices.keep-days:90}") int keepDays) {
         this.keepDays = keepDays;
         this.jdbc = jdbc;
@@ -86,13 +87,7 @@ public class Notices {
      * the commit.
      */
     public void notify(Recipients who, String code, List<String> args, String link) {
-        var notice = new Raised(who, code, args, link, Timestamp.from(clock.instant()));
-        List<Raised> waiting = BeforeCommit.rows(WAITING, this::raise);
-        if (waiting != null) {
-            waiting.add(notice);
-        } else {
-            raise(List.of(notice));
-        }
+        BeforeCommit.add(WAITING, new Raised(who, code, args, link, Timestamp.from(clock.instant())), this::raise);
     }
 
     /** A notice to raise: to whom, what, and when it was asked for. */

@@ -42,6 +42,27 @@ public final class BeforeCommit {
         return rows;
     }
 
+    /**
+     * Adds {@code row} to the running transaction's rows under {@code key}, for {@code send} to
+     * write with the others just before the commit; outside a transaction, writes it at once.
+     */
+    public static <T> void add(String key, T row, Consumer<List<T>> send) {
+        List<T> rows = rows(key, send);
+        if (rows != null) {
+            rows.add(row);
+        } else {
+            send.accept(List.of(row));
+        }
+    }
+
+    /** Writes the rows gathered under {@code key} so far now, ahead of a statement that must see them. */
+    public static <T> void sendNow(String key, Consumer<List<T>> send) {
+        List<T> rows = take(key);
+        if (!rows.isEmpty()) {
+            send.accept(rows);
+        }
+    }
+
     /** The rows gathered under {@code key} so far, taken out (to write them now, ahead of a row that cannot wait). */
     @SuppressWarnings("unchecked")
     public static <T> List<T> take(String key) {

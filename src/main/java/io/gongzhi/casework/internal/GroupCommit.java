@@ -215,8 +215,11 @@ public class GroupCommit implements SmartLifecycle {
                 });
             } catch (LateRefusal late) {
                 int at = -1;
-                for (int i = 0; i < pending.size() && at < 0; i++) {
-                    at = pending.get(i) == late.step ? i : -1;
+                for (int i = 0; i < pending.size(); i++) {
+                    if (pending.get(i) == late.step) {
+                        at = i;
+                        break;
+                    }
                 }
                 if (at < 0) {
                     pending.forEach(j -> j.result().completeExceptionally(late.refusal()));

@@ -80,8 +80,7 @@ class ConsolePages {
             }
             CaseAction step = CaseAction.parse(action).filter(bulkFor(actor)::contains)
                     .orElseThrow(() -> new InvalidInput(Violation.of("action", "casework.action-unknown", action)));
-            var outcomes = cases.actOnEach(ids, new Cases.Command(step, note, department, step == CaseAction.DISPATCH ? co : List.of(), null, null, null,
-                    null, null, null), actor);
+            var outcomes = cases.actOnEach(ids, new Cases.Command(step, note, department, co, null, null, null, null, null, null), actor);
             var refused = new ArrayList<String>();
             outcomes.stream().filter(o -> !o.done()).forEach(o -> refused.add("#" + o.caseId() + " " + refusals.message(o.refusal())));
             flash.addFlashAttribute("bulkDone", outcomes.size() - refused.size());
