@@ -31,7 +31,7 @@ sql() { psql -h 127.0.0.1 -U postgres -d "$db" -Atc "$1"; }
 
 GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres GONGZHI_DB_PASSWORD="" GONGZHI_DEMO=true \
   GONGZHI_DEMO_PASSWORD="Bench-Demo-Passw0rd#7" GONGZHI_DATA_DIR="$work" GONGZHI_PORT="$PORT" \
-  java -Xmx2g -jar "$JAR" >"$work/app.log" 2>&1 &
+  java -Xmx2g ${JAVA_OPTS:-} -jar "$JAR" >"$work/app.log" 2>&1 &
 pid=$!
 echo "starting the application with the demo data on $db ..."
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness" && [ "$(sql "select count(*) from casework_case" 2>/dev/null || echo 0)" -gt 0 ]; do
