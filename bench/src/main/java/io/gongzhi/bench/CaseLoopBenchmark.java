@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  * sample mode, the time of one whole lifecycle.
  */
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 10)
+@Warmup(iterations = 5, time = 15)
 @Measurement(iterations = 5, time = 10)
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
 @Threads(200)
@@ -103,6 +103,9 @@ public class CaseLoopBenchmark {
             pool.setUsername("postgres");
             // as many as the server gives one client; callers beyond it wait for a connection, as ours do for theirs
             pool.setMaximumPoolSize(64);
+            // a caller may wait a long time for one of them under 200 callers (the pool is not first come,
+            // first served): it waits rather than failing the lifecycle
+            pool.setConnectionTimeout(TimeUnit.MINUTES.toMillis(10));
             var config = new StandaloneProcessEngineConfiguration();
             config.setDataSource(pool);
             // ids made in the JVM, as Flowable advises under concurrency: its default database id generator
