@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole case lifecycles on PostgreSQL (JMH CaseLoopBenchmark, 16 threads), ours and Flowable 7's in the
+# Whole case lifecycles on PostgreSQL (JMH CaseLoopBenchmark, 200 callers), ours and Flowable 7's in the
 # same run: closed cases per second and the time of one lifecycle. A scratch database on 127.0.0.1:5432 (user postgres) with Chengdu's
 # divisions, dropped at the end (BENCH_KEEP=1 keeps it; BENCH_URL_OPTIONS="?name=value" adds driver settings to the
 # JDBC URL). Arguments go to JMH (e.g. -bm thrpt for throughput only).
