@@ -101,7 +101,8 @@ public class CaseLoopBenchmark {
             pool = new HikariDataSource();
             pool.setJdbcUrl(System.getProperty("gongzhi.bench.db"));
             pool.setUsername("postgres");
-            // as many as the server gives one client; callers beyond it wait for a connection, as ours do for theirs
+            // 64, within the server's 100 connections (ours hold 16 and two writers'); callers beyond them wait
+            // for one, as ours wait for theirs
             pool.setMaximumPoolSize(64);
             // a caller may wait a long time for one of them under 200 callers (the pool is not first come,
             // first served): it waits rather than failing the lifecycle
