@@ -16,6 +16,9 @@ WARMUP_MAX=${WARMUP_MAX:-1200}
 PORT=${PORT:-18081}
 command -v wrk >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q wrk >/dev/null; }
 JAR=${JAR:-target/gongzhi.jar}
+# the JDK that runs the application (default: the one on the PATH)
+JAVA=${JAVA:-java}
+JSTAT=$(dirname "$(command -v "$JAVA")")/jstat
 [ -f "$JAR" ] || mvn -B -q -ntp -DskipTests package
 db="gongzhi_bench_http_$$"
 psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
@@ -31,7 +34,7 @@ sql() { psql -h 127.0.0.1 -U postgres -d "$db" -Atc "$1"; }
 
 GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres GONGZHI_DB_PASSWORD="" GONGZHI_DEMO=true \
   GONGZHI_DEMO_PASSWORD="Bench-Demo-Passw0rd#7" GONGZHI_DATA_DIR="$work" GONGZHI_PORT="$PORT" \
-  java -Xmx2g ${JAVA_OPTS:-} -jar "$JAR" >"$work/app.log" 2>&1 &
+  "$JAVA" -Xmx2g ${JAVA_OPTS:-} -jar "$JAR" >"$work/app.log" 2>&1 &
 pid=$!
 echo "starting the application with the demo data on $db ..."
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness" && [ "$(sql "select count(*) from casework_case" 2>/dev/null || echo 0)" -gt 0 ]; do
@@ -80,7 +83,7 @@ export GRID_TOKEN DISPATCHER_TOKEN PLACE CASE_IDS
 curl -sf -o /dev/null -H "Authorization: Bearer $DISPATCHER_TOKEN" "http://127.0.0.1:$PORT/api/cases?size=20" \
   || { echo "the dispatcher's token was refused"; exit 1; }
 
-compiling() { jstat -compiler "$pid" | awk 'NR == 2 { print int($4) }'; }
+compiling() { "$JSTAT" -compiler "$pid" | awk 'NR == 2 { print int($4) }'; }
 echo "warm-up at $CONNECTIONS connections until the JIT compilers are quiet (at most ${WARMUP_MAX} s)"
 warmed=0
 while [ "$warmed" -lt "$WARMUP_MAX" ]; do
