@@ -150,7 +150,8 @@ class WebShellTests {
     void prometheusAndOpenApiAreReadableWithoutSigningIn() throws Exception {
         mvc.perform(get("/actuator/prometheus"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+                .andExpect(content().string(containsString("jvm_memory_used_bytes")))
+                .andExpect(content().string(containsString("gongzhi_http_requests_waiting 0.0")));
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.info.title").value("Gongzhi (共治) API"))
