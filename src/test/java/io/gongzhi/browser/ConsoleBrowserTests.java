@@ -93,6 +93,12 @@ class ConsoleBrowserTests extends BrowserTest {
         String refused = applyBulk("accept", null);
         assertThat(refused).contains("已办理 0 件").contains("1 件未能办理").contains("#" + a).contains("已派遣");
         Chromium.screenshot(browser, "console-bulk-dispatcher-zh");
+        browser.get(url("/cases?lang=en"));
+        tick(a);
+        assertThat(applyBulk("accept", null)).as("the same refusal in English")
+                .contains("0 cases done").contains("1 case could not be done:").contains("#" + a).contains("dispatched");
+        Chromium.screenshot(browser, "console-bulk-dispatcher-en");
+        browser.get(url("/cases?lang=zh-CN"));
 
         var inside = hierarchy.pointIn("510107", new java.util.Random(1)).orElseThrow();
         report("控制台地图：建筑垃圾堆在路边", inside.getX(), inside.getY());
