@@ -2,6 +2,7 @@ package io.gongzhi.identity.web;
 
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
+import io.gongzhi.platform.FilterProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -9,10 +10,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 
 /**
  * Every refusal of a signed-in user is audited, then answered: a 403 problem for the API,
@@ -23,7 +22,6 @@ class Denials implements AccessDeniedHandler {
 
     private final Audit audit;
     private final MessageSource messages;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     Denials(Audit audit, MessageSource messages) {
         this.audit = audit;
@@ -48,18 +46,9 @@ class Denials implements AccessDeniedHandler {
 
     /** An RFC 9457 answer written before Spring MVC is reached, in the caller's Accept-Language. */
     void problem(HttpServletRequest request, HttpServletResponse response, int status, String code, String titleKey) throws IOException {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("type", "about:blank");
         // like the rest of the API: the caller's Accept-Language, Chinese when it names none
         var locale = request.getHeader("Accept-Language") == null ? java.util.Locale.SIMPLIFIED_CHINESE : request.getLocale();
-        body.put("title", messages.getMessage(titleKey, null, titleKey, locale));
-        body.put("status", status);
-        body.put("instance", request.getRequestURI());
-        body.put("code", code);
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(body));
+        FilterProblems.write(request, response, status, code, messages.getMessage(titleKey, null, titleKey, locale));
     }
 
     private static String cut(String s) {

@@ -1,6 +1,7 @@
 package io.gongzhi.identity.web;
 
 import io.gongzhi.audit.Audit;
+import io.gongzhi.platform.StaticFiles;
 import io.gongzhi.audit.Outcome;
 import io.gongzhi.identity.internal.AccountSignIn;
 import io.gongzhi.identity.internal.SignInProvider;
@@ -60,7 +61,8 @@ class SecurityConfiguration {
         // hashed once, so a wrong password, an unknown user and a locked account cost the same.
         http.authenticationManager(new ProviderManager(new SignInProvider(accounts, encoder)));
         http.authorizeHttpRequests(requests -> {
-            requests.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll();
+            requests.requestMatchers("/login", "/error").permitAll();
+            requests.requestMatchers(StaticFiles.PATTERNS).permitAll();
             requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
             // Open311 GeoReport v2 is public by the spec; posting a request needs an api_key (an API token), checked by the API
             requests.requestMatchers("/open311/**").permitAll();

@@ -17,7 +17,7 @@ import java.time.Duration;
 
 /**
  * The clock every module reads the time from, so that tests can fix it (times are kept in
- * UTC), and scheduling for the modules' periodic work.
+ * UTC), scheduling for the modules' periodic work, and the turns requests take under load.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -30,17 +30,17 @@ class PlatformConfiguration {
 
     /**
      * How many requests work at once ({@code gongzhi.http.concurrent-requests}, 0 for no limit)
-     * and how long one waits for its turn before it is answered 503. Ordered after the request's
+     * and how long one waits for its turn before it is answered 503 (defaults in application.yml). Ordered after the request's
      * metrics (so its time counts the wait) and before the session store and security (so that
      * reading a session and signing a request in wait their turn too).
      */
     @Bean
-    @ConditionalOnExpression("${gongzhi.http.concurrent-requests:32} > 0")
-    FilterRegistrationBean<Admission> admission(@Value("${gongzhi.http.concurrent-requests:32}") int concurrent,
-                                                @Value("${gongzhi.http.admission-wait:10s}") Duration wait,
+    @ConditionalOnExpression("${gongzhi.http.concurrent-requests} > 0")
+    FilterRegistrationBean<RequestAdmission> admission(@Value("${gongzhi.http.concurrent-requests}") int concurrent,
+                                                @Value("${gongzhi.http.admission-wait}") Duration wait,
                                                 MessageSource messages, LocaleResolver languages, MeterRegistry meters) {
-        var admission = new Admission(concurrent, wait, messages, languages);
-        Gauge.builder("gongzhi.http.requests.waiting", admission, Admission::waiting)
+        var admission = new RequestAdmission(concurrent, wait, messages, languages);
+        Gauge.builder("gongzhi.http.requests.waiting", admission, RequestAdmission::waiting)
                 .description("requests waiting for their turn").register(meters);
         var registration = new FilterRegistrationBean<>(admission);
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);

@@ -3,8 +3,8 @@ package io.gongzhi.platform.web;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
 import io.gongzhi.shared.Violation;
+import io.gongzhi.support.TestMessages;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +38,7 @@ class ProblemAnswersTests {
     final MockMvc mvc;
 
     ProblemAnswersTests() {
-        var messages = new ResourceBundleMessageSource();
-        messages.setBasename("i18n/messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
+        var messages = TestMessages.messages();
         mvc = MockMvcBuilders.standaloneSetup(new Refusing()).setControllerAdvice(new ProblemAnswers(new io.gongzhi.platform.Refusals(messages))).build();
     }
 

@@ -1,5 +1,7 @@
 package io.gongzhi.platform.internal;
 
+import io.gongzhi.platform.FilterProblems;
+import io.gongzhi.platform.StaticFiles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +11,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +23,14 @@ import java.util.concurrent.TimeUnit;
  * as the slowest mix and some wait behind every other for the database. Uploads (read from the
  * network at the sender's pace), static files and the operations endpoints are not queued.
  */
-class Admission extends OncePerRequestFilter {
+class RequestAdmission extends OncePerRequestFilter {
 
     private final Semaphore permits;
     private final long waitNanos;
     private final MessageSource messages;
     private final LocaleResolver languages;
 
-    Admission(int concurrent, Duration wait, MessageSource messages, LocaleResolver languages) {
+    RequestAdmission(int concurrent, Duration wait, MessageSource messages, LocaleResolver languages) {
         if (concurrent < 1) {
             throw new IllegalArgumentException("at least one request must be let in at a time");
         }
@@ -46,8 +47,7 @@ class Admission extends OncePerRequestFilter {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/actuator/") || path.startsWith("/css/") || path.startsWith("/js/")
-                || path.startsWith("/img/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+        return path.startsWith("/actuator/") || StaticFiles.contain(path);
     }
 
     @Override
@@ -77,11 +77,8 @@ class Admission extends OncePerRequestFilter {
     }
 
     private void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "1");
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String title = messages.getMessage("problem.busy", null, languages.resolveLocale(request)).replace("\\", "\\\\").replace("\"", "\\\"");
-        response.getWriter().write("{\"type\":\"about:blank\",\"status\":503,\"title\":\"" + title + "\",\"code\":\"busy\"}");
+        FilterProblems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "busy",
+                messages.getMessage("problem.busy", null, languages.resolveLocale(request)));
     }
 }

@@ -1,11 +1,11 @@
 package io.gongzhi.platform.internal;
 
+import io.gongzhi.support.TestMessages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
@@ -23,21 +23,18 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A busy node lets a set number of requests work at once, the rest in the order they came, and answers one that waits too long "busy, try again" in its language. */
-class AdmissionTests {
+class RequestAdmissionTests {
 
     final ExecutorService callers = Executors.newCachedThreadPool();
     final List<String> served = new CopyOnWriteArrayList<>();
     final CountDownLatch holding = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
 
-    static Admission admission(int concurrent, Duration wait) {
-        var messages = new ResourceBundleMessageSource();
-        messages.setBasename("i18n/messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
+    static RequestAdmission admission(int concurrent, Duration wait) {
+        var messages = TestMessages.messages();
         var languages = new CookieLocaleResolver("gongzhi-lang");
         languages.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
-        return new Admission(concurrent, wait, messages, languages);
+        return new RequestAdmission(concurrent, wait, messages, languages);
     }
 
     /** The work behind the filter: "/slow" holds its turn until released, anything else answers at once. */
@@ -57,7 +54,7 @@ class AdmissionTests {
         };
     }
 
-    CompletableFuture<MockHttpServletResponse> call(Admission admission, MockHttpServletRequest request) {
+    CompletableFuture<MockHttpServletResponse> call(RequestAdmission admission, MockHttpServletRequest request) {
         return CompletableFuture.supplyAsync(() -> {
             var response = new MockHttpServletResponse();
             try {
@@ -69,11 +66,11 @@ class AdmissionTests {
         }, callers);
     }
 
-    CompletableFuture<MockHttpServletResponse> get(Admission admission, String path) {
+    CompletableFuture<MockHttpServletResponse> get(RequestAdmission admission, String path) {
         return call(admission, new MockHttpServletRequest("GET", path));
     }
 
-    void untilWaiting(Admission admission, int n) throws InterruptedException {
+    void untilWaiting(RequestAdmission admission, int n) throws InterruptedException {
         for (int i = 0; i < 500 && admission.waiting() < n; i++) {
             Thread.sleep(10);
         }
