@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * A citizen identity number (公民身份号码, GB 11643-1999): six digits of the area where it was
  * issued, eight of the birth date, three of sequence (odd for men, even for women) and an ISO
- * 7064 MOD 11-2 check character (0-9 or X). Shown masked, {@code 510107********1234}.
+ * 7064 MOD 11-2 check character (0-9 or X). Shown masked as its area only, {@code 510107************}:
+ * with the birth year shown beside it that leaves at least 365 × 500 numbers, where the area and
+ * the last four of the usual mask would leave about 33 (see {@link BirthYears}).
  */
 public record NationalId(String value) {
 
@@ -86,9 +88,14 @@ public record NationalId(String value) {
         return (value.charAt(16) - '0') % 2 == 1;
     }
 
-    /** The first six and last four characters; the birth date and sequence hidden. */
+    /** The area code; the birth date, sequence and check character hidden. */
     public String masked() {
-        return value.substring(0, 6) + "********" + value.substring(14);
+        return masked(value);
+    }
+
+    /** The mask of a stored number, valid or not (numbers kept before a rule changed). */
+    public static String masked(String number) {
+        return number.length() < 6 ? "*".repeat(18) : number.substring(0, 6) + "*".repeat(Math.max(0, number.length() - 6));
     }
 
     @Override

@@ -13,8 +13,9 @@ import java.util.Locale;
 
 /**
  * Residents matching a search, as .xlsx in the import template's columns plus age and status.
- * Identity and phone numbers are masked: an export never carries a full number. Audited with
- * the number of rows and the filters.
+ * Identity and phone numbers are masked, the birth is its year and dates that would narrow it
+ * are years, as on the pages (see {@link BirthYears}): an export never carries a full number nor
+ * what would rebuild one. Audited with the number of rows and the filters.
  */
 @Service
 public class PopulationExport {
@@ -35,7 +36,7 @@ public class PopulationExport {
     public byte[] xlsx(Criteria criteria, Actor actor, Locale locale) {
         boolean zh = locale.getLanguage().equals("zh");
         var header = new ArrayList<String>();
-        PopulationImports.COLUMNS.forEach(c -> header.add(zh ? c.zh() : c.en()));
+        PopulationImports.COLUMNS.forEach(c -> header.add(c.field().equals("birthDate") ? (zh ? "出生年份" : "Year of birth") : zh ? c.zh() : c.en()));
         header.add(zh ? "年龄" : "Age");
         header.add(zh ? "状态" : "Status");
         var rows = new ArrayList<List<String>>();
@@ -47,12 +48,12 @@ public class PopulationExport {
             for (Resident r : result.residents()) {
                 Household h = households.computeIfAbsent(r.householdId(), id -> registry.household(id, actor.jurisdiction()));
                 rows.add(List.of(h.compoundCode(), h.address().building(), h.address().unitNo(), h.address().room(), r.name(),
-                        text("population.sex." + r.sex(), locale), r.birthDate().toString(), text("population.id-kind." + r.idKind().key(), locale),
+                        text("population.sex." + r.sex(), locale), r.born().label(), text("population.id-kind." + r.idKind().key(), locale),
                         r.idMasked(), r.nationality(), r.phoneMasked() == null ? "" : r.phoneMasked(),
                         text("population.registration." + r.registration().key(), locale), text("population.relation." + r.relation().key(), locale),
                         text(r.partyMember() ? "population.yes" : "population.no", locale),
                         String.join(zh ? "、" : ", ", r.careGroups().stream().map(c -> names.containsKey(c) ? names.get(c).name(locale) : c).toList()),
-                        r.movedIn().toString(), String.valueOf(r.ageOn(today)), text("population.status." + r.status().key(), locale)));
+                        r.movedIn(), r.age(today), text("population.status." + r.status().key(), locale)));
             }
             if (!result.more()) {
                 break;

@@ -150,7 +150,7 @@ public class PopulationGeneration {
                 }
                 load.write(rows);
                 for (Object[] r : rows.residents()) {
-                    tallies.add((String) r[2], (String) r[4], (LocalDate) r[5], (String) r[14], 1);
+                    tallies.add((String) r[2], (String) r[4], (Integer) r[5], (String) r[14], 1);
                 }
                 counts[0] += rows.households().size();
                 counts[1] += rows.residents().size();

@@ -21,9 +21,10 @@ import java.util.Map;
  * Counts for dashboards, never a person: residents and households of any place in the caller's
  * jurisdiction, by the place's children, by care group, an age pyramid in five-year bands and the
  * registration mix. Only residents living there (present) are counted. At a community and below
- * the residents are counted directly, ages exact (birth dates against cut-off dates); above it
- * the children's tallies are added up (a district's sub-districts, see {@link Tallies}; ages from
- * the birth month: people born in the current month count as having their birthday on the 15th).
+ * the residents are counted directly; above it the children's tallies are added up (a district's
+ * sub-districts, see {@link Tallies}). Ages are those reached this year (this year minus the birth
+ * year), as everywhere a person is shown: figures of a small place that changed on birthdays would
+ * tell the birthdays (see {@link BirthYears}).
  */
 @Service
 public class PopulationStatistics {
@@ -69,7 +70,7 @@ public class PopulationStatistics {
         List<Unit> parts = place.level() == Level.COMPOUND ? List.of() : hierarchy.children(place.code());
         if (place.level().compareTo(Level.COMMUNITY) < 0) {
             // above the community: add up the children's tallies, kept in step with every change
-            Scoped.query(jdbc, j, "t.place_path", "select t.place_path, t.sex, t.birth_month, t.registration, t.residents "
+            Scoped.query(jdbc, j, "t.place_path", "select t.place_path, t.sex, t.birth_year, t.registration, t.residents "
                             + "from population_tally t where t.depth = :depth and {scope} and t.place_path like :below and t.residents <> 0")
                     .param("depth", place.level().ordinal() + 1).param("below", below)
                     .query(rs -> {
@@ -79,9 +80,9 @@ public class PopulationStatistics {
                             registration.merge(Registration.valueOf(rs.getString(4)), n, Long::sum);
                             byChild.merge(childOf(place, rs.getString(1)), n, Long::sum);
                         } else if (sex.equals("M")) {
-                            male[bandOfMonth(rs.getInt(3), today)] += n;
+                            male[bandOfYear(rs.getInt(3), today)] += n;
                         } else {
-                            female[bandOfMonth(rs.getInt(3), today)] += n;
+                            female[bandOfYear(rs.getInt(3), today)] += n;
                         }
                     });
         } else {
@@ -119,14 +120,14 @@ public class PopulationStatistics {
                 registration, elderly, children);
     }
 
-    /** At a community and below: counted from the residents themselves, with exact ages (birth dates against cut-off dates). */
+    /** At a community and below: counted from the residents themselves. */
     private void liveCounts(Unit place, String below, LocalDate today, Jurisdiction j, long[] male, long[] female,
                             Map<Registration, Long> registration, Map<String, Long> byChild, boolean withChildren) {
         var band = new StringBuilder("case");
         var params = new LinkedHashMap<String, Object>();
         for (int b = 1; b < BANDS; b++) {
-            band.append(" when r.birth_date > :cut").append(b).append(" then ").append(b - 1);
-            params.put("cut" + b, today.minusYears(5L * b));
+            band.append(" when r.birth_year > :cut").append(b).append(" then ").append(b - 1);
+            params.put("cut" + b, today.getYear() - 5 * b);
         }
         band.append(" else ").append(BANDS - 1).append(" end");
         params.put("below", below);
@@ -159,17 +160,8 @@ public class PopulationStatistics {
         return end < 0 ? path : path.substring(0, end);
     }
 
-    /**
-     * The five-year band of someone born in {@code yyyymm}: exact, except for people born in the
-     * current calendar month, whose birthday is taken as the 15th.
-     */
-    static int bandOfMonth(int yyyymm, LocalDate today) {
-        int year = yyyymm / 100;
-        int month = yyyymm % 100;
-        int age = today.getYear() - year;
-        if (month > today.getMonthValue() || month == today.getMonthValue() && today.getDayOfMonth() < 15) {
-            age--;
-        }
-        return Math.max(0, Math.min(BANDS - 1, age / 5));
+    /** The five-year band of someone born in {@code year}, by the age reached this year. */
+    static int bandOfYear(int year, LocalDate today) {
+        return Math.max(0, Math.min(BANDS - 1, (today.getYear() - year) / 5));
     }
 }

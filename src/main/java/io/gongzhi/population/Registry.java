@@ -8,6 +8,8 @@ import io.gongzhi.geography.Level;
 import io.gongzhi.geography.Unit;
 import io.gongzhi.population.internal.PersonalDataVault;
 import io.gongzhi.population.internal.PersonalDataVault.Kind;
+import io.gongzhi.population.internal.ResidentRows;
+import io.gongzhi.population.internal.SealedNumbers;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Jurisdiction;
@@ -18,8 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,18 +46,21 @@ public class Registry {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
-    static final String COLUMNS = "r.id, r.household_id, r.path, r.name, r.sex, r.birth_date, r.id_kind, r.id_masked, r.nationality, "
-            + "r.phone_masked, r.registration, r.relation, r.party_member, r.status, r.moved_in, r.version";
+    private static final String COLUMNS = ResidentRows.COLUMNS;
 
     private final JdbcClient jdbc;
     private final PersonalDataVault vault;
+    private final SealedNumbers sealed;
+    private final ResidentRows rows;
     private final Hierarchy hierarchy;
     private final Audit audit;
     private final Clock clock;
 
-    Registry(JdbcClient jdbc, PersonalDataVault vault, Hierarchy hierarchy, Audit audit, Clock clock) {
+    Registry(JdbcClient jdbc, PersonalDataVault vault, SealedNumbers sealed, ResidentRows rows, Hierarchy hierarchy, Audit audit, Clock clock) {
         this.jdbc = jdbc;
         this.vault = vault;
+        this.sealed = sealed;
+        this.rows = rows;
         this.hierarchy = hierarchy;
         this.audit = audit;
         this.clock = clock;
@@ -127,14 +130,15 @@ public class Registry {
             where.append(" and r.registration = :registration");
             params.put("registration", criteria.registration().name());
         }
-        LocalDate today = today();
+        // ages reached this year, as shown (see BirthYears): a filter by exact age would tell the birthday
+        int thisYear = today().getYear();
         if (criteria.ageFrom() != null) {
-            where.append(" and r.birth_date <= :bornBy");
-            params.put("bornBy", today.minusYears(criteria.ageFrom()));
+            where.append(" and r.birth_year <= :bornBy");
+            params.put("bornBy", thisYear - criteria.ageFrom());
         }
         if (criteria.ageTo() != null) {
-            where.append(" and r.birth_date > :bornAfter");
-            params.put("bornAfter", today.minusYears(criteria.ageTo() + 1L));
+            where.append(" and r.birth_year >= :bornFrom");
+            params.put("bornFrom", thisYear - criteria.ageTo());
         }
         if (!criteria.careGroup().isEmpty()) {
             where.append(" and exists (select 1 from population_resident_care c where c.resident_id = r.id and c.care_group = :care)");
@@ -159,11 +163,11 @@ public class Registry {
         var byId = new HashMap<Long, Resident>();
         if (!ids.isEmpty()) {
             Scoped.query(jdbc, j, "r.path", "select " + COLUMNS + " from population_resident r where {scope} and r.id in (:ids)")
-                    .param("ids", ids).query(Registry::resident).list().forEach(r -> byId.put(r.id(), r));
+                    .param("ids", ids).query(rows.mapper(today())).list().forEach(r -> byId.put(r.id(), r));
         }
-        List<Resident> rows = withCareGroups(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
-        boolean more = rows.size() > limit;
-        return new ResidentPage(more ? rows.subList(0, limit) : rows, Math.max(0, page), limit, more);
+        List<Resident> found = rows.withCareGroups(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
+        boolean more = found.size() > limit;
+        return new ResidentPage(more ? found.subList(0, limit) : found, Math.max(0, page), limit, more);
     }
 
     private List<Long> ids(Jurisdiction j, String whereAndOrder, Map<String, Object> params, int offset, int limit) {
@@ -172,8 +176,8 @@ public class Registry {
     }
 
     public Resident resident(long id, Jurisdiction j) {
-        return withCareGroups(Scoped.query(jdbc, j, "r.path", "select " + COLUMNS + " from population_resident r where {scope} and r.id = :id")
-                .param("id", id).query(Registry::resident).list()).stream().findFirst()
+        return rows.withCareGroups(Scoped.query(jdbc, j, "r.path", "select " + COLUMNS + " from population_resident r where {scope} and r.id = :id")
+                .param("id", id).query(rows.mapper(today())).list()).stream().findFirst()
                 .orElseThrow(() -> new NotFound("person.not-found", "resident " + id));
     }
 
@@ -183,9 +187,9 @@ public class Registry {
                 .param("id", id).query((rs, n) -> new Object[] {rs.getString(2), rs.getString(3),
                         new Address(rs.getString(2), rs.getString(4), rs.getString(5), rs.getString(6))}).optional()
                 .orElseThrow(() -> new NotFound("person.household-not-found", "household " + id));
-        List<Resident> everyone = withCareGroups(jdbc.sql("select " + COLUMNS + " from population_resident r where r.household_id = :id "
-                + "order by case r.relation when 'HEAD' then 0 when 'SPOUSE' then 1 else 2 end, r.birth_date, r.id")
-                .param("id", id).query(Registry::resident).list());
+        List<Resident> everyone = rows.withCareGroups(jdbc.sql("select " + COLUMNS + " from population_resident r where r.household_id = :id "
+                + "order by case r.relation when 'HEAD' then 0 when 'SPOUSE' then 1 else 2 end, r.birth_year, r.id")
+                .param("id", id).query(rows.mapper(today())).list());
         String compound = (String) row[0];
         return new Household(id, compound, (String) row[1], place(compound), (Address) row[2],
                 everyone.stream().filter(Resident::present).toList(),
@@ -193,21 +197,21 @@ public class Registry {
     }
 
     public List<Move> moves(long residentId, Jurisdiction j) {
-        resident(residentId, j);
+        BirthYears born = resident(residentId, j).born();
         return jdbc.sql("select m.id, m.kind, m.happened_on, m.household_id, h.compound_code, h.building, h.unit_no, h.room, m.from_household_id, "
                         + "m.reason, m.recorded_by, m.recorded_at from population_move m join population_household h on h.id = m.household_id "
                         + "where m.resident_id = :id order by m.happened_on, m.id")
                 .param("id", residentId)
-                .query((rs, n) -> new Move(rs.getLong(1), Move.Kind.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getLong(4),
-                        new Address(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)).text(),
-                        (Long) rs.getObject(9, Long.class), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()))
+                .query((rs, n) -> new Move(rs.getLong(1), Move.Kind.valueOf(rs.getString(2)), born.show(rs.getObject(3, LocalDate.class)),
+                        rs.getLong(4), new Address(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)).text(),
+                        (Long) rs.getObject(9, Long.class), rs.getString(10), rs.getString(11), born.show(rs.getTimestamp(12).toInstant())))
                 .list();
     }
 
     public List<Visit> visits(long residentId, Jurisdiction j) {
-        resident(residentId, j);
+        BirthYears born = resident(residentId, j).born();
         return jdbc.sql("select id, resident_id, visited_on, note, recorded_by from population_visit where resident_id = :id order by visited_on desc, id desc")
-                .param("id", residentId).query((rs, n) -> new Visit(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                .param("id", residentId).query((rs, n) -> new Visit(rs.getLong(1), rs.getLong(2), born.show(rs.getObject(3, LocalDate.class)),
                         rs.getString(4), rs.getString(5))).list();
     }
 
@@ -219,8 +223,14 @@ public class Registry {
         return new long[] {households, residents};
     }
 
-    /** A resident in a care group who is due a visit: never visited, or not within the group's interval. */
-    public record Due(Resident resident, String address, LocalDate lastVisit, int overdueDays) {
+    /**
+     * A resident in a care group who is due a visit: never visited, or not within the group's
+     * interval. The last visit is shown as {@link BirthYears#show} gives it, and how overdue it is
+     * only when the day itself is shown (else the count would tell the day).
+     *
+     * @param overdueDays days past the interval; -1 when never visited; null when the last visit is shown as a year
+     */
+    public record Due(Resident resident, String address, String lastVisit, Integer overdueDays) {
     }
 
     /** Who needs a visit inside {@code j} (a grid worker's grid), most overdue first. */
@@ -247,7 +257,9 @@ public class Registry {
         var result = new ArrayList<Due>();
         for (Object[] d : due.subList(0, Math.min(limit, due.size()))) {
             Resident resident = resident((Long) d[0], j);
-            result.add(new Due(resident, addressOf(resident.householdId()), (LocalDate) d[1], d[1] == null ? -1 : (Integer) d[2]));
+            LocalDate last = (LocalDate) d[1];
+            Integer overdue = last == null ? Integer.valueOf(-1) : resident.born().covers(last) ? null : (Integer) d[2];
+            result.add(new Due(resident, addressOf(resident.householdId()), resident.born().show(last), overdue));
         }
         return result;
     }
@@ -282,7 +294,7 @@ public class Registry {
     @Transactional
     public Resident update(long id, int version, ResidentForm typed, Actor actor) {
         Resident current = resident(id, actor.jurisdiction());
-        ResidentForm form = keepStoredNumbers(id, typed);
+        ResidentForm form = sealed.keepStored(id, typed);
         var names = careGroupNames();
         var problems = new ArrayList<>(form.problems(today(), names));
         problems.addAll(duplicate(form, id));
@@ -292,14 +304,14 @@ public class Registry {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        var sealed = seal(form);
+        LocalDate bornBefore = sealed.of(id).birthDate();
         jdbc.sql("""
-                        update population_resident set name = :name, sex = :sex, birth_date = :birth, id_kind = :kind, id_sealed = :idSealed,
-                          id_lookup = :idLookup, id_masked = :idMasked, nationality = :nationality, phone_sealed = :phoneSealed,
+                        update population_resident set name = :name, sex = :sex, birth_year = :birthYear, birth_sealed = :birthSealed,
+                          id_kind = :kind, id_sealed = :idSealed, id_lookup = :idLookup, nationality = :nationality, phone_sealed = :phoneSealed,
                           phone_lookup = :phoneLookup, phone_masked = :phoneMasked, registration = :registration, relation = :relation,
                           party_member = :party, version = version + 1, updated_at = :now
                         where id = :id and version = :version""")
-                .params(sealed).param("name", form.name()).param("sex", form.sexCode().orElseThrow()).param("birth", form.birth())
+                .params(sealed.columns(form)).param("name", form.name()).param("sex", form.sexCode().orElseThrow())
                 .param("kind", form.kind().orElseThrow().name()).param("nationality", form.nationalityOrDefault())
                 .param("registration", form.registrationValue().orElseThrow().name()).param("relation", form.relationValue().orElseThrow().name())
                 .param("party", form.party().orElseThrow()).param("now", Timestamp.from(clock.instant()))
@@ -308,11 +320,12 @@ public class Registry {
         insertCare(id, current.path(), form.careGroupCodes(names));
         if (current.present()) {
             var tallies = new Tallies();
-            tallies.add(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
-            tallies.add(current.path(), form.sexCode().orElseThrow(), form.birth(), form.registrationValue().orElseThrow(), 1);
+            tallies.add(current.path(), current.sex(), bornBefore.getYear(), current.registration(), -1);
+            tallies.add(current.path(), form.sexCode().orElseThrow(), form.birth().getYear(), form.registrationValue().orElseThrow(), 1);
             tallies.write(jdbc);
         }
-        audit.record(actor, "person.update", "resident:" + id, Outcome.SUCCESS, changedFields(current, typed, form, names));
+        audit.record(actor, "person.update", "resident:" + id, Outcome.SUCCESS,
+                changedFields(current, !bornBefore.equals(form.birth()), typed, form, names));
         return resident(id, Jurisdiction.EVERYWHERE);
     }
 
@@ -320,11 +333,12 @@ public class Registry {
     @Transactional
     public Resident moveOut(long id, LocalDate day, ResidentStatus why, String reason, Actor actor) {
         Resident current = resident(id, actor.jurisdiction());
+        Kept kept = kept(id);
         var problems = new ArrayList<Violation>();
         if (!current.present()) {
             problems.add(Violation.of("status", "person.not-present"));
         }
-        checkDay(day, current.movedIn(), today(), problems);
+        checkDay(day, kept.movedIn(), current.born(), today(), problems);
         if (why == ResidentStatus.PRESENT) {
             problems.add(Violation.of("status", "person.move-out-status"));
         }
@@ -337,7 +351,7 @@ public class Registry {
         jdbc.sql("update population_resident set status = :status, version = version + 1, updated_at = :now where id = :id")
                 .param("status", why.name()).param("now", Timestamp.from(clock.instant())).param("id", id).update();
         var tallies = new Tallies();
-        tallies.add(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
+        tallies.add(current.path(), current.sex(), kept.birthYear(), current.registration(), -1);
         tallies.write(jdbc);
         // care groups are about support given where one lives; the history keeps the move
         jdbc.sql("delete from population_resident_care where resident_id = :id").param("id", id).update();
@@ -350,9 +364,10 @@ public class Registry {
     @Transactional
     public Resident transfer(long id, Address to, LocalDate day, String reason, Actor actor) {
         Resident current = resident(id, actor.jurisdiction());
+        Kept kept = kept(id);
         var problems = new ArrayList<Violation>(to.problems());
         Unit compound = to.compoundCode().isEmpty() ? null : compoundIn(to.compoundCode(), actor.jurisdiction(), problems);
-        checkDay(day, current.movedIn(), today(), problems);
+        checkDay(day, kept.movedIn(), current.born(), today(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
@@ -367,39 +382,30 @@ public class Registry {
         jdbc.sql("update population_resident_care set path = :path where resident_id = :id").param("path", compound.path()).param("id", id).update();
         var tallies = new Tallies();
         if (current.present()) {
-            tallies.add(current.path(), current.sex(), current.birthDate(), current.registration(), -1);
+            tallies.add(current.path(), current.sex(), kept.birthYear(), current.registration(), -1);
         }
-        tallies.add(compound.path(), current.sex(), current.birthDate(), current.registration(), 1);
+        tallies.add(compound.path(), current.sex(), kept.birthYear(), current.registration(), 1);
         tallies.write(jdbc);
         appendMove(id, Move.Kind.TRANSFER, household, current.householdId(), compound.path(), day, reason, actor);
         audit.record(actor, "person.transfer", "resident:" + id, Outcome.SUCCESS, "household:" + current.householdId() + "->" + household);
         return resident(id, Jurisdiction.EVERYWHERE);
     }
 
-    private ResidentForm keepStoredNumbers(long id, ResidentForm f) {
-        if (!f.idNumber().isEmpty() && !f.phone().isEmpty()) {
-            return f;
-        }
-        String[] row = sealedNumbers(id);
-        String number = f.idNumber().isEmpty() && f.kind().map(IdKind::name).filter(row[0]::equals).isPresent()
-                ? vault.reveal(kindOf(IdKind.valueOf(row[0])), new PersonalDataVault.Protected(row[1], "")) : f.idNumber();
-        String phone = f.phone().isEmpty() && row[2] != null ? vault.reveal(Kind.PHONE, new PersonalDataVault.Protected(row[2], "")) : f.phone();
-        return new ResidentForm(f.name(), f.sex(), f.birthDate(), f.idKind(), number, f.nationality(), phone, f.registration(), f.relation(),
-                f.partyMember(), f.careGroups(), f.movedIn());
+    /** What a change checks against that nobody is shown: the birth year and the day they moved in, as stored. */
+    private record Kept(int birthYear, LocalDate movedIn) {
     }
 
-    /** The resident's document kind, sealed document number and sealed phone (null without one). */
-    private String[] sealedNumbers(long id) {
-        return jdbc.sql("select id_kind, id_sealed, phone_sealed from population_resident where id = :id").param("id", id)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+    private Kept kept(long id) {
+        return jdbc.sql("select birth_year, moved_in from population_resident where id = :id").param("id", id)
+                .query((rs, n) -> new Kept(rs.getInt(1), rs.getObject(2, LocalDate.class))).single();
     }
 
     /** The field a staff member may unmask. */
     public enum Field {
-        ID, PHONE
+        ID, PHONE, BIRTH_DATE
     }
 
-    /** The full number, for someone allowed to see it, with their reason in the audit log. */
+    /** The full number (or birth date), for someone allowed to see it, with their reason in the audit log. */
     @Transactional
     public String unmask(long id, Field field, String reason, Actor actor) {
         resident(id, actor.jurisdiction());
@@ -407,16 +413,12 @@ public class Registry {
         if (why.length() < 2 || why.length() > 200) {
             throw new InvalidInput(Violation.of("reason", "person.unmask-reason", 2, 200));
         }
-        String[] row = sealedNumbers(id);
-        String plain;
-        if (field == Field.ID) {
-            Kind kind = IdKind.valueOf(row[0]) == IdKind.PASSPORT ? Kind.PASSPORT : Kind.NATIONAL_ID;
-            plain = vault.reveal(kind, new PersonalDataVault.Protected(row[1], ""));
-        } else if (row[2] == null) {
-            throw new NotFound("person.no-phone", "phone of resident " + id);
-        } else {
-            plain = vault.reveal(Kind.PHONE, new PersonalDataVault.Protected(row[2], ""));
-        }
+        SealedNumbers.Stored stored = sealed.of(id);
+        String plain = switch (field) {
+            case ID -> stored.number();
+            case PHONE -> stored.phone().orElseThrow(() -> new NotFound("person.no-phone", "phone of resident " + id));
+            case BIRTH_DATE -> stored.birthDate().toString();
+        };
         audit.record(actor, "person.unmask", "resident:" + id, Outcome.SUCCESS, field.name().toLowerCase(Locale.ROOT) + ": " + why);
         return plain;
     }
@@ -444,7 +446,7 @@ public class Registry {
                 .param("by", actor.username()).param("at", Timestamp.from(clock.instant())).update(keys, "id");
         long id = keys.getKey().longValue();
         audit.record(actor, "person.visit", "resident:" + residentId, Outcome.SUCCESS, null);
-        return new Visit(id, residentId, day, text, actor.username());
+        return new Visit(id, residentId, resident.born().show(day), text, actor.username());
     }
 
     // --- helpers shared with the import
@@ -468,13 +470,13 @@ public class Registry {
         if (form.kind().isEmpty() || form.idNumber().isEmpty()) {
             return List.of();
         }
-        String lookup = vault.lookup(kindOf(form.kind().get()), form.idNumber());
+        String lookup = sealed.lookup(form);
         var other = jdbc.sql("select id from population_resident where id_lookup = :l").param("l", lookup).query(Long.class).optional();
         return other.filter(o -> !o.equals(self)).isPresent() ? List.of(Violation.of("idNumber", "person.id-registered")) : List.of();
     }
 
     String lookupOf(ResidentForm form) {
-        return vault.lookup(kindOf(form.kind().orElseThrow()), form.idNumber());
+        return sealed.lookup(form);
     }
 
     long householdAt(Address address, Unit compound) {
@@ -499,18 +501,18 @@ public class Registry {
     long insert(long household, String path, ResidentForm form, Map<String, String> names, Tallies tallies) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into population_resident (household_id, path, name, sex, birth_date, id_kind, id_sealed, id_lookup, id_masked,
+                        insert into population_resident (household_id, path, name, sex, birth_year, birth_sealed, id_kind, id_sealed, id_lookup,
                           nationality, phone_sealed, phone_lookup, phone_masked, registration, relation, party_member, status, moved_in, updated_at)
-                        values (:household, :path, :name, :sex, :birth, :kind, :idSealed, :idLookup, :idMasked, :nationality, :phoneSealed,
+                        values (:household, :path, :name, :sex, :birthYear, :birthSealed, :kind, :idSealed, :idLookup, :nationality, :phoneSealed,
                           :phoneLookup, :phoneMasked, :registration, :relation, :party, 'PRESENT', :movedIn, :now)""")
-                .params(seal(form)).param("household", household).param("path", path).param("name", form.name())
-                .param("sex", form.sexCode().orElseThrow()).param("birth", form.birth()).param("kind", form.kind().orElseThrow().name())
+                .params(sealed.columns(form)).param("household", household).param("path", path).param("name", form.name())
+                .param("sex", form.sexCode().orElseThrow()).param("kind", form.kind().orElseThrow().name())
                 .param("nationality", form.nationalityOrDefault()).param("registration", form.registrationValue().orElseThrow().name())
                 .param("relation", form.relationValue().orElseThrow().name()).param("party", form.party().orElseThrow())
                 .param("movedIn", form.movedInOr(today())).param("now", Timestamp.from(clock.instant())).update(keys, "id");
         long id = keys.getKey().longValue();
         insertCare(id, path, form.careGroupCodes(names));
-        tallies.add(path, form.sexCode().orElseThrow(), form.birth(), form.registrationValue().orElseThrow(), 1);
+        tallies.add(path, form.sexCode().orElseThrow(), form.birth().getYear(), form.registrationValue().orElseThrow(), 1);
         return id;
     }
 
@@ -522,30 +524,6 @@ public class Registry {
                 .update();
     }
 
-    /** Sealed, looked-up and masked columns for the form's numbers. */
-    private Map<String, Object> seal(ResidentForm form) {
-        IdKind kind = form.kind().orElseThrow();
-        var id = vault.protect(kindOf(kind), form.idNumber());
-        var params = new HashMap<String, Object>();
-        params.put("idSealed", id.sealed());
-        params.put("idLookup", id.lookup());
-        params.put("idMasked", kind == IdKind.NATIONAL_ID ? new NationalId(form.idNumber()).masked() : maskPassport(form.idNumber()));
-        Optional<Phone> phone = form.phoneValue();
-        var sealedPhone = phone.map(p -> vault.protect(Kind.PHONE, p.value()));
-        params.put("phoneSealed", sealedPhone.map(PersonalDataVault.Protected::sealed).orElse(null));
-        params.put("phoneLookup", sealedPhone.map(PersonalDataVault.Protected::lookup).orElse(null));
-        params.put("phoneMasked", phone.map(Phone::masked).orElse(null));
-        return params;
-    }
-
-    public static String maskPassport(String number) {
-        return number.length() <= 4 ? "****" : number.substring(0, 2) + "*".repeat(number.length() - 4) + number.substring(number.length() - 2);
-    }
-
-    static Kind kindOf(IdKind kind) {
-        return kind == IdKind.PASSPORT ? Kind.PASSPORT : Kind.NATIONAL_ID;
-    }
-
     private void insertCare(long id, String path, Set<String> codes) {
         for (String code : codes) {
             jdbc.sql("insert into population_resident_care (resident_id, care_group, path) values (:r, :c, :p)")
@@ -553,23 +531,23 @@ public class Registry {
         }
     }
 
-    private static void checkDay(LocalDate day, LocalDate after, LocalDate today, List<Violation> problems) {
+    private static void checkDay(LocalDate day, LocalDate after, BirthYears born, LocalDate today, List<Violation> problems) {
         if (day == null) {
             problems.add(Violation.of("day", "person.required"));
         } else if (day.isAfter(today.plusDays(1))) {
             problems.add(Violation.of("day", "person.date-future"));
         } else if (day.isBefore(after)) {
-            problems.add(Violation.of("day", "person.move-before-moved-in", after.toString()));
+            problems.add(Violation.of("day", "person.move-before-moved-in", born.show(after)));
         }
     }
 
     /** Which fields changed, by name only (the audit log holds no personal data). */
-    private static String changedFields(Resident before, ResidentForm typed, ResidentForm form, Map<String, String> names) {
+    private static String changedFields(Resident before, boolean birthChanged, ResidentForm typed, ResidentForm form, Map<String, String> names) {
         var changed = new ArrayList<String>();
         if (!before.name().equals(form.name())) {
             changed.add("name");
         }
-        if (!before.birthDate().equals(form.birth())) {
+        if (birthChanged) {
             changed.add("birthDate");
         }
         if (!before.sex().equals(form.sexCode().orElseThrow())) {
@@ -622,27 +600,5 @@ public class Registry {
     private String placeOf(String compoundCode) {
         return hierarchy.chain(compoundCode).stream().filter(u -> u.level().compareTo(Level.COMMUNITY) >= 0)
                 .map(Unit::displayName).collect(Collectors.joining(" › "));
-    }
-
-    private List<Resident> withCareGroups(List<Resident> residents) {
-        if (residents.isEmpty()) {
-            return residents;
-        }
-        var groups = new HashMap<Long, List<String>>();
-        jdbc.sql("select resident_id, care_group from population_resident_care where resident_id in (:ids) order by care_group")
-                .param("ids", residents.stream().map(Resident::id).toList())
-                .query(rs -> {
-                    groups.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                });
-        return residents.stream().map(r -> new Resident(r.id(), r.householdId(), r.path(), r.name(), r.sex(), r.birthDate(), r.idKind(),
-                r.idMasked(), r.nationality(), r.phoneMasked(), r.registration(), r.relation(), r.partyMember(), r.status(), r.movedIn(),
-                groups.getOrDefault(r.id(), List.of()), r.version())).toList();
-    }
-
-    static Resident resident(ResultSet rs, int n) throws SQLException {
-        return new Resident(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5).strip(),
-                rs.getObject(6, LocalDate.class), IdKind.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9).strip(),
-                rs.getString(10), Registration.valueOf(rs.getString(11)), Relation.valueOf(rs.getString(12)), rs.getBoolean(13),
-                ResidentStatus.valueOf(rs.getString(14)), rs.getObject(15, LocalDate.class), List.of(), rs.getInt(16));
     }
 }

@@ -129,7 +129,8 @@ public record ResidentForm(String name, String sex, String birthDate, String idK
         if (party().isEmpty()) {
             problems.add(Violation.of("partyMember", "person.yes-no", partyMember));
         }
-        Optional<Integer> age = birth.map(b -> java.time.Period.between(b, today).getYears());
+        // the age reached this year, as shown: a rule by exact age would answer on the birthday itself
+        Optional<Integer> age = birth.map(b -> today.getYear() - b.getYear());
         for (String item : items(careGroups)) {
             String code = careGroupNames.get(item.toLowerCase(Locale.ROOT));
             if (code == null) {

@@ -97,7 +97,7 @@ class ImportKillResumeTests {
     static List<String> state(Path db) throws SQLException {
         var rows = new ArrayList<String>();
         try (Connection c = connect(db); ResultSet rs = c.createStatement().executeQuery("""
-                select r.id_lookup, r.name, r.sex, r.birth_date, r.phone_lookup, r.registration, r.relation, r.moved_in,
+                select r.id_lookup, r.name, r.sex, r.birth_year, r.phone_lookup, r.registration, r.relation, r.moved_in,
                        h.compound_code, h.building, h.unit_no, h.room,
                        (select count(*) from population_move m where m.resident_id = r.id),
                        (select count(*) from population_resident_care k where k.resident_id = r.id)

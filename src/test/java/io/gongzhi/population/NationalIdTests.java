@@ -20,7 +20,7 @@ class NationalIdTests {
         assertThat(id.areaCode()).isEqualTo("110105");
         assertThat(id.birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
         assertThat(id.male()).isFalse();
-        assertThat(id.masked()).isEqualTo("110105********002X");
+        assertThat(id.masked()).as("the area only: beside a birth year the last four would leave ~33 numbers").isEqualTo("110105************");
         assertThat(id.toString()).as("never the whole number in a log").isEqualTo(id.masked());
         assertThat(NationalId.parse("440524 18800101 0014")).map(NationalId::male).contains(true);
     }

@@ -4,7 +4,7 @@ import io.gongzhi.platform.Sealing;
 import org.springframework.stereotype.Component;
 
 /**
- * Identity and phone numbers at rest (DESIGN.md rule 4): each stored as a sealed value (AES-GCM,
+ * Identity and phone numbers (and birth dates) at rest (DESIGN.md rule 4): each stored as a sealed value (AES-GCM,
  * bound to its kind) and a keyed lookup hash, so a search by number compares hashes and never
  * opens a row, and a copy of the database reveals no number.
  */
@@ -15,7 +15,9 @@ public class PersonalDataVault {
     public enum Kind {
         NATIONAL_ID("population.national-id"),
         PASSPORT("population.passport"),
-        PHONE("population.phone");
+        PHONE("population.phone"),
+        /** The birth date of someone whose document does not carry it (a passport); a national ID's is in the number. */
+        BIRTH_DATE("population.birth-date");
 
         final String context;
 

@@ -61,8 +61,8 @@ public final class SyntheticPopulation {
     }
 
     public static final String[] HOUSEHOLD_COLUMNS = {"id", "compound_code", "path", "building", "unit_no", "room", "created_at"};
-    public static final String[] RESIDENT_COLUMNS = {"id", "household_id", "path", "name", "sex", "birth_date", "id_kind", "id_sealed",
-            "id_lookup", "id_masked", "nationality", "phone_sealed", "phone_lookup", "phone_masked", "registration", "relation",
+    public static final String[] RESIDENT_COLUMNS = {"id", "household_id", "path", "name", "sex", "birth_year", "birth_sealed", "id_kind",
+            "id_sealed", "id_lookup", "nationality", "phone_sealed", "phone_lookup", "phone_masked", "registration", "relation",
             "party_member", "status", "moved_in", "version", "updated_at"};
     public static final String[] CARE_COLUMNS = {"resident_id", "care_group", "path"};
 
@@ -72,6 +72,7 @@ public final class SyntheticPopulation {
     private final Sealing.Batch ids;
     private final Sealing.Batch passports;
     private final Sealing.Batch phones;
+    private final Sealing.Batch births;
     private final double[] ageCumulative;
     private final double[] memberCumulative;
     private final double[] sizeCumulative;
@@ -86,6 +87,7 @@ public final class SyntheticPopulation {
         this.ids = vault.batch(PersonalDataVault.Kind.NATIONAL_ID);
         this.passports = vault.batch(PersonalDataVault.Kind.PASSPORT);
         this.phones = vault.batch(PersonalDataVault.Kind.PHONE);
+        this.births = vault.batch(PersonalDataVault.Kind.BIRTH_DATE);
         this.ageCumulative = cumulative(AGE_SHARES, 1);
         this.memberCumulative = cumulative(AGE_SHARES, CHILD_BOOST);
         this.sizeCumulative = cumulative(SIZE_SHARES, 1);
@@ -212,7 +214,7 @@ public final class SyntheticPopulation {
                     ? ChineseNames.surname(random) : surname) + ChineseNames.given(random, male, birth.getYear());
             String idSealed;
             String idLookup;
-            String idMasked;
+            String birthSealed = null;
             IdKind kind;
             String nationality;
             if (registration == Registration.FOREIGN) {
@@ -221,7 +223,7 @@ public final class SyntheticPopulation {
                 String number = (char) ('A' + random.nextInt(26)) + String.format(Locale.ROOT, "%08d", id % 100_000_000);
                 idSealed = passports.seal(number);
                 idLookup = passports.lookup(number);
-                idMasked = io.gongzhi.population.Registry.maskPassport(number);
+                birthSealed = births.seal(birth.toString());
                 name = foreignName(random, male);
             } else {
                 kind = IdKind.NATIONAL_ID;
@@ -230,7 +232,6 @@ public final class SyntheticPopulation {
                 NationalId number = number(area, birth, male, random);
                 idSealed = ids.seal(number.value());
                 idLookup = ids.lookup(number.value());
-                idMasked = number.masked();
             }
             String phoneSealed = null;
             String phoneLookup = null;
@@ -244,8 +245,8 @@ public final class SyntheticPopulation {
             }
             boolean party = age >= 18 && random.nextDouble() < 0.08;
             LocalDate in = movedIn.isBefore(birth) ? birth : movedIn;
-            rows.residents().add(new Object[] {id, household, path, name, male ? "M" : "F", birth, kind.name(), idSealed, idLookup,
-                    idMasked, nationality, phoneSealed, phoneLookup, phoneMasked, registration.name(), relations[k].name(), party,
+            rows.residents().add(new Object[] {id, household, path, name, male ? "M" : "F", birth.getYear(), birthSealed, kind.name(),
+                    idSealed, idLookup, nationality, phoneSealed, phoneLookup, phoneMasked, registration.name(), relations[k].name(), party,
                     "PRESENT", in, 0, now});
             if (size == 1 && age >= 60) {
                 rows.care().add(new Object[] {id, "elderly-alone", path});

@@ -212,9 +212,9 @@ class PopulationPages {
     @PreAuthorize("hasAuthority('person.write')")
     String editForm(@PathVariable long id, Model model) {
         Resident r = registry.resident(id, Actor.current().jurisdiction());
-        model.addAttribute("form", new ResidentForm(r.name(), r.sex(), r.birthDate().toString(), r.idKind().name(), "", r.nationality(), "",
-                r.registration().name(), r.relation().name(), r.partyMember() ? "yes" : "no", String.join("、", r.careGroups()),
-                r.movedIn().toString()));
+        // the birth date and numbers stay blank (kept unless typed again); a change does not move anyone in
+        model.addAttribute("form", new ResidentForm(r.name(), r.sex(), "", r.idKind().name(), "", r.nationality(), "",
+                r.registration().name(), r.relation().name(), r.partyMember() ? "yes" : "no", String.join("、", r.careGroups()), ""));
         return editor(model, r);
     }
 
