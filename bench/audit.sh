@@ -12,7 +12,7 @@ bench/run AuditBenchmark -jvmArgsAppend "-Dgongzhi.bench.db=$url" "$@"
 rows=$(psql -h 127.0.0.1 -U postgres -d "$db" -Atc "select count(*) from audit_record")
 [ -f target/gongzhi.jar ] || mvn -B -q -ntp -DskipTests package
 start=$(date +%s.%N)
-GONGZHI_DB_URL="$url" GONGZHI_DB_USER=postgres GONGZHI_DB_PASSWORD="" GONGZHI_DEMO=false \
+GONGZHI_DB_URL="$url" GONGZHI_DB_USER=postgres GONGZHI_DB_SINGLE_ROLE=true GONGZHI_DB_PASSWORD="" GONGZHI_DEMO=false \
   java -jar target/gongzhi.jar verify audit | tail -1
 end=$(date +%s.%N)
 echo "verify audit: $rows rows in $(echo "$end - $start" | bc) s (including JVM start)"

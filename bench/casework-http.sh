@@ -32,7 +32,7 @@ cleanup() {
 trap cleanup EXIT
 sql() { psql -h 127.0.0.1 -U postgres -d "$db" -Atc "$1"; }
 
-GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres GONGZHI_DB_PASSWORD="" GONGZHI_DEMO=true \
+GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres GONGZHI_DB_SINGLE_ROLE=true GONGZHI_DB_PASSWORD="" GONGZHI_DEMO=true \
   GONGZHI_DEMO_PASSWORD="Bench-Demo-Passw0rd#7" GONGZHI_DATA_DIR="$work" GONGZHI_PORT="$PORT" \
   "$JAVA" -Xmx2g ${JAVA_OPTS:-} -jar "$JAR" >"$work/app.log" 2>&1 &
 pid=$!

@@ -10,7 +10,7 @@ psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
 [ -n "${BENCH_KEEP:-}" ] || trap 'psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null' EXIT
 url="jdbc:postgresql://127.0.0.1:5432/$db${BENCH_URL_OPTIONS:-}"
 [ -f target/gongzhi.jar ] || mvn -B -q -ntp -DskipTests package
-GONGZHI_DB_URL="$url" GONGZHI_DB_USER=postgres GONGZHI_DB_PASSWORD="" GONGZHI_DEMO=false GONGZHI_ADMIN_PASSWORD=Bench-Passw0rd#1 \
+GONGZHI_DB_URL="$url" GONGZHI_DB_USER=postgres GONGZHI_DB_SINGLE_ROLE=true GONGZHI_DB_PASSWORD="" GONGZHI_DEMO=false GONGZHI_ADMIN_PASSWORD=Bench-Passw0rd#1 \
   java -jar target/gongzhi.jar import divisions src/main/resources/geography/chengdu-divisions.csv >/dev/null 2>&1
 # This machine's PostgreSQL runs with autovacuum off (a production server has it on): without it a
 # table's statistics stay those of the empty table the run starts from, so plans made then (foreign

@@ -27,4 +27,4 @@ echo "| database | import divisions | import boundaries | generate grids | gener
 echo "|---|---|---|---|---|"
 run "H2 (embedded file)" GONGZHI_DATA_DIR="$work/h2"
 psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
-run "PostgreSQL 15" GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres
+run "PostgreSQL 15" GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres GONGZHI_DB_SINGLE_ROLE=true

@@ -16,7 +16,7 @@ work=$(mktemp -d -p "${BENCH_TMP:-/tmp}")
 trap 'rm -rf "$work"; psql -d postgres -qc "DROP DATABASE IF EXISTS $peer WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
 psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
 psql -d postgres -qc "CREATE DATABASE $db"
-jar=(env GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres GONGZHI_DB_PASSWORD= GONGZHI_DEMO=false
+jar=(env GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres GONGZHI_DB_SINGLE_ROLE=true GONGZHI_DB_PASSWORD= GONGZHI_DEMO=false
      GONGZHI_ADMIN_PASSWORD=Tianfu-Square#2026 GONGZHI_SECRET_KEY=CZQ3GferFBS7Eu+77BhO1rYQrQfDAf0Ebfw+X3zniBo=
      java ${BENCH_JAVA_OPTS:--Xmx8g} -jar "$jarfile")
 "${jar[@]}" import divisions src/main/resources/geography/chengdu-divisions.csv >/dev/null 2>&1

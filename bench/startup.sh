@@ -61,7 +61,7 @@ if command -v psql >/dev/null 2>&1 && psql -h 127.0.0.1 -U postgres -d postgres 
   for i in $(seq "$RUNS"); do
     db="gongzhi_bench_$$_$i"
     psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
-    pg+=("$(start "$java17" "$work/pg-$i" GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres)")
+    pg+=("$(start "$java17" "$work/pg-$i" GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres GONGZHI_DB_SINGLE_ROLE=true)")
     psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE $db WITH (FORCE)"
   done
   row "PostgreSQL 15, first start" "${pg[@]}"

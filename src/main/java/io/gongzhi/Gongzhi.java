@@ -2,6 +2,7 @@ package io.gongzhi;
 
 import io.gongzhi.identity.AccountCommands;
 import io.gongzhi.platform.cli.CommandFactory;
+import io.gongzhi.platform.cli.DatabaseCommand;
 import io.gongzhi.platform.cli.ServeCommand;
 import io.gongzhi.platform.cli.VersionCommand;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "gongzhi", mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.class,
         description = "Gongzhi (共治): community development and governance platform.",
-        subcommands = {ServeCommand.class, VersionCommand.class, AccountCommands.class, ImportCommands.class, GenerateCommands.class, VerifyCommands.class, ExportCommands.class,
+        subcommands = {ServeCommand.class, VersionCommand.class, DatabaseCommand.class, AccountCommands.class, ImportCommands.class, GenerateCommands.class, VerifyCommands.class, ExportCommands.class,
                 CommandLine.HelpCommand.class})
 public final class Gongzhi implements Callable<Integer> {
 

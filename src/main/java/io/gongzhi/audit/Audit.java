@@ -4,6 +4,9 @@ import io.gongzhi.audit.internal.AuditStore;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.BeforeCommit;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -69,6 +73,18 @@ public class Audit {
     public AuditRecord record(Actor actor, String action, String object, Outcome outcome, String detail) {
         int chain = chainForThisTransaction();
         return store.append(chain, entry(actor, action, object, outcome, detail));
+    }
+
+    /**
+     * Records what {@code actor} did on {@code connection}, in the transaction it is in: bulk work
+     * that writes through a connection of its own (a COPY, a load that sets indexes aside) keeps
+     * its audit row in the same commit as its data. Write it just before that commit: the row
+     * holds its chain's head until then.
+     */
+    public AuditRecord recordOn(Connection connection, Actor actor, String action, String object, Outcome outcome, String detail) {
+        var single = new SingleConnectionDataSource(connection, true);
+        return store.appendAll(JdbcClient.create(single), new JdbcTemplate(single), ThreadLocalRandom.current().nextInt(AuditStore.CHAINS),
+                List.of(entry(actor, action, object, outcome, detail))).get(0);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** The log's commands: {@code verify audit} and {@code export audit}. */
 public final class AuditCommands {
@@ -24,20 +25,26 @@ public final class AuditCommands {
     private AuditCommands() {
     }
 
-    /** {@code verify audit}: recomputes every chain; exit code 0 intact, 1 tampered. */
+    /** {@code verify audit}: recomputes every chain and checks the checkpoints; exit code 0 intact, 1 tampered. */
     @Command(name = "audit", mixinStandardHelpOptions = true,
-            description = "Check that no audit row was edited or deleted (exit code 0 intact, 1 tampered).")
+            description = "Check that no audit row was edited or deleted, against the chains and the checkpoints written outside "
+                    + "the database (the data directory's audit-checkpoints.log and any given); exit code 0 intact, 1 tampered.")
     public static class Verify extends ServiceCommand {
+
+        @Option(names = "--checkpoints", paramLabel = "FILE", description = "more checkpoint files (an export's FILE.checkpoint, a copy of the log)")
+        List<Path> checkpoints = List.of();
 
         @Override
         protected int run(ApplicationContext context, PrintStream out) {
-            ChainReport report = context.getBean(AuditLog.class).verify();
+            ChainReport report = context.getBean(AuditLog.class).verify(checkpoints.toArray(Path[]::new));
             for (ChainReport.Problem p : report.problems()) {
-                out.println("chain " + p.chain() + " seq " + p.seq() + (p.id() == null ? "" : " (id " + p.id() + ")") + ": " + p.kind());
+                out.println((p.chain() < 0 ? "" : "chain " + p.chain() + " seq " + p.seq() + (p.id() == null ? "" : " (id " + p.id() + ")") + ": ")
+                        + p.kind() + (p.checkpoint() == null ? "" : " (checkpoint of " + p.checkpoint() + ")"));
             }
             out.println(report.intact()
-                    ? "audit log intact: " + report.rows() + " rows checked"
-                    : "audit log TAMPERED: " + report.problems().size() + " problems in " + report.rows() + " rows");
+                    ? "audit log intact: " + report.rows() + " rows and " + report.checkpoints() + " checkpoints checked"
+                    : "audit log TAMPERED: " + report.problems().size() + " problems in " + report.rows() + " rows and "
+                    + report.checkpoints() + " checkpoints");
             return report.intact() ? 0 : 1;
         }
     }
@@ -63,7 +70,11 @@ public final class AuditCommands {
             try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 rows = context.getBean(AuditLog.class).exportCsv(query, writer);
             }
-            out.println(rows + " audit rows written to " + file);
+            // the heads as they are now, beside the archive: a later verify --checkpoints finds rows deleted since
+            String checkpoint = context.getBean(AuditLog.class).checkpoint();
+            Path beside = file.resolveSibling(file.getFileName() + ".checkpoint");
+            Files.writeString(beside, checkpoint + "\n", StandardCharsets.UTF_8);
+            out.println(rows + " audit rows written to " + file + "; the log's heads to " + beside);
             return 0;
         }
 

@@ -1,12 +1,14 @@
 package io.gongzhi.audit;
 
 import io.gongzhi.audit.internal.AuditStore;
-import io.gongzhi.audit.internal.ChainHash;
+import io.gongzhi.audit.internal.ChainCheck;
+import io.gongzhi.audit.internal.Checkpoints;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,10 +26,14 @@ public class AuditLog {
 
     private final AuditStore store;
     private final Audit audit;
+    private final ChainCheck check;
+    private final Checkpoints checkpoints;
 
-    AuditLog(AuditStore store, Audit audit) {
+    AuditLog(AuditStore store, Audit audit, ChainCheck check, Checkpoints checkpoints) {
         this.store = store;
         this.audit = audit;
+        this.check = check;
+        this.checkpoints = checkpoints;
     }
 
     public record Page(List<AuditRecord> records, long total, int page, int pageSize) {
@@ -52,14 +58,15 @@ public class AuditLog {
         var where = where(query);
         long n = 0;
         out.write('\uFEFF');
-        out.write("id,chain,seq,time_utc,time_shanghai,account,account_id,roles,jurisdiction,action,object,outcome,client,detail,prev_hash,hash\n");
+        out.write("id,chain,seq,time_utc,time_shanghai,account,account_id,roles,jurisdiction,action,object,outcome,client,detail,prev_hash,hash,prev_id,keyed\n");
         try (var rows = store.stream(where.sql, where.params)) {
             for (var it = rows.iterator(); it.hasNext(); ) {
                 AuditRecord r = it.next();
                 out.write(String.join(",", String.valueOf(r.id()), String.valueOf(r.chain()), String.valueOf(r.seq()),
                         r.at().toString(), LOCAL.format(r.at()), csv(r.account()), r.accountId() == null ? "" : r.accountId().toString(),
                         csv(r.roles()), csv(r.jurisdiction()), csv(r.action()), csv(r.object()), r.outcome().name(),
-                        csv(r.client()), csv(r.detail()), r.prevHash(), r.hash()));
+                        csv(r.client()), csv(r.detail()), r.prevHash(), r.hash(), r.prevId() == null ? "" : r.prevId().toString(),
+                        String.valueOf(r.keyed())));
                 out.write('\n');
                 n++;
             }
@@ -68,40 +75,29 @@ public class AuditLog {
         return n;
     }
 
-    /** Recomputes every chain from its start and compares with the stored hashes and heads. */
+    /**
+     * Recomputes every chain from its start and compares with the stored hashes and heads, and
+     * checks that the rows named by every checkpoint of this log (in the data directory's file
+     * and in {@code moreCheckpoints}, e.g. an export's) are still there as they were.
+     */
     @Transactional
-    public ChainReport verify() {
-        long rows = 0;
-        var problems = new ArrayList<ChainReport.Problem>();
-        for (AuditStore.Head head : store.heads()) {
-            String prev = ChainHash.GENESIS;
-            long expected = 1;
-            try (var chain = store.chain(head.chain())) {
-                for (var it = chain.iterator(); it.hasNext(); ) {
-                    AuditRecord r = it.next();
-                    rows++;
-                    if (r.seq() != expected) {
-                        problems.add(new ChainReport.Problem(r.chain(), expected, null, "missing"));
-                    } else if (!r.prevHash().equals(prev)) {
-                        problems.add(new ChainReport.Problem(r.chain(), r.seq(), r.id(), "relinked"));
-                    }
-                    String recomputed = ChainHash.of(r.prevHash(), r.chain(), r.seq(), r.at(), r.account(), r.accountId(),
-                            r.roles(), r.jurisdiction(), r.action(), r.object(), r.outcome().name(), r.client(), r.detail());
-                    if (!recomputed.equals(r.hash())) {
-                        problems.add(new ChainReport.Problem(r.chain(), r.seq(), r.id(), "edited"));
-                    }
-                    prev = r.hash();
-                    expected = r.seq() + 1;
-                }
-            }
-            if (head.seq() != expected - 1 || !head.hash().equals(prev)) {
-                problems.add(new ChainReport.Problem(head.chain(), expected, null, "truncated"));
-            }
-        }
-        var report = new ChainReport(rows, List.copyOf(problems));
+    public ChainReport verify(Path... moreCheckpoints) {
+        ChainReport chains = check.run();
+        var files = new ArrayList<Path>();
+        files.add(checkpoints.file());
+        files.addAll(List.of(moreCheckpoints));
+        var taken = checkpoints.read(files);
+        var problems = new ArrayList<>(chains.problems());
+        problems.addAll(checkpoints.check(taken));
+        var report = new ChainReport(chains.rows(), List.copyOf(problems), taken.size());
         audit.record("audit.verify", "audit", report.intact() ? Outcome.SUCCESS : Outcome.FAILURE,
-                rows + " rows, " + problems.size() + " problems");
+                report.rows() + " rows, " + taken.size() + " checkpoints, " + problems.size() + " problems");
         return report;
+    }
+
+    /** Writes a checkpoint of the log's heads now (to the application log and the data directory), answering its line. */
+    public String checkpoint() {
+        return checkpoints.write().line();
     }
 
     private record Where(String sql, Map<String, Object> params) {

@@ -91,6 +91,23 @@ public class Sealing {
     }
 
     /**
+     * A fresh HMAC-SHA256 under a key derived from the secret key for {@code purpose}, e.g. to
+     * chain rows so that someone who can write the database but lacks the key cannot forge the
+     * chain. Not thread-safe: one per use.
+     */
+    public Mac mac(String purpose) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(key);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(derive.doFinal(("gongzhi.mac:" + purpose).getBytes(StandardCharsets.UTF_8)), "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Seals and hashes many values of one context on one thread (a bulk load): the cipher and the
      * MAC are set up once, and nonces are a random 8-byte prefix and a 4-byte counter, so no nonce
      * repeats within a batch and two batches collide with probability 2^-64. The output is the

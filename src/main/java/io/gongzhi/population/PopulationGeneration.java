@@ -125,6 +125,8 @@ public class PopulationGeneration {
             var synthetic = new SyntheticPopulation(seed, today, Timestamp.from(clock.instant()), vault,
                     loader.nextId("population_household"), loader.nextId("population_resident"));
             try (var load = loader.open(city)) {
+            load.onFirstCommit(c -> audit.recordOn(c, actor, "person.generate", "area:" + area.code(), Outcome.SUCCESS,
+                    "started seed=" + seed + " households=" + total));
             BlockingQueue<SyntheticPopulation.Rows> queue = new ArrayBlockingQueue<>(2);
             var end = new SyntheticPopulation.Rows(List.of(), List.of(), List.of());
             Future<?> generating = producer.submit(() -> {
@@ -160,23 +162,27 @@ public class PopulationGeneration {
             generating.get();
             progress.finish();
             progress.start("indexes", -1);
-            load.finish(synthetic.nextHousehold(), synthetic.nextResident(), tallies.rows());
+            load.finish(synthetic.nextHousehold(), synthetic.nextResident(), tallies.rows(), c -> audit.recordOn(c, actor, "person.generate",
+                    "area:" + area.code(), Outcome.SUCCESS, "seed=" + seed + " households=" + counts[0] + " residents=" + counts[1]));
             progress.finish();
             }
         } catch (SQLException e) {
+            failed(actor, area, seed, e);
             throw new IllegalStateException("loading the generated population failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
+            failed(actor, area, seed, e.getCause());
             throw new IllegalStateException("generating the population failed: " + e.getCause(), e.getCause());
         } finally {
             producer.shutdownNow();
         }
-        var report = new Report(area.code(), compounds.size(), counts[0], counts[1], counts[2],
-                (System.nanoTime() - started) / 1_000_000);
-        audit.record(actor, "person.generate", "area:" + area.code(), Outcome.SUCCESS,
-                "seed=" + seed + " households=" + report.households() + " residents=" + report.residents());
-        return report;
+        return new Report(area.code(), compounds.size(), counts[0], counts[1], counts[2], (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A load that began is on the log however it ends (on H2 its first part committed with a "started" row). */
+    private void failed(Actor actor, Unit area, long seed, Throwable why) {
+        audit.record(actor, "person.generate", "area:" + area.code(), Outcome.FAILURE, "seed=" + seed + " " + why.getClass().getSimpleName());
     }
 }

@@ -151,6 +151,7 @@ public class PopulationImports {
         Map<String, Unit> compounds = new HashMap<>();
         for (int from = done; from < entries.size(); from += Math.max(1, chunk)) {
             List<Entry> part = entries.subList(from, Math.min(entries.size(), from + Math.max(1, chunk)));
+            int first = from + 1;
             int end = from + part.size();
             Integer created = transactions.execute(status -> {
                 int newHouseholds = 0;
@@ -165,6 +166,8 @@ public class PopulationImports {
                     registry.appendMove(id, Move.Kind.IN, household, null, compound.path(), e.form().movedInOr(today), "import " + importKey, actor);
                 }
                 tallies.write(jdbc);
+                // each part's rows commit with their own audit row: a run stopped part way leaves none unaccounted for
+                audit.record(actor, "person.import", "import:" + importKey, Outcome.SUCCESS, "rows " + first + "-" + end + " of " + entries.size());
                 jdbc.sql("update population_import set done_rows = :d, status = :s, updated_at = :now where import_key = :k")
                         .param("d", end).param("s", end == entries.size() ? "DONE" : "RUNNING")
                         .param("now", Timestamp.from(clock.instant())).param("k", importKey).update();

@@ -159,6 +159,39 @@ class PopulationGenerationTests {
         }
     }
 
+    /** Dies when the phase after the commit ends, as a generation killed while its indexes are rebuilt and analysed. */
+    static final class DiesAfterCommit implements Progress {
+        String task = "";
+
+        @Override
+        public void start(String task, long total) {
+            this.task = task;
+        }
+
+        @Override
+        public void advance(long units) {
+        }
+
+        @Override
+        public void finish() {
+            if (task.equals("indexes")) {
+                throw new IllegalStateException("killed after the commit");
+            }
+        }
+    }
+
+    @Test
+    void aGenerationKilledAfterItsCommitLeftItsAuditRowInThatCommit() {
+        PopulationFixture.ensure(context);
+        clear(jdbc);
+        assertThatThrownBy(() -> generation.generate("510107005001", 200, 9, new DiesAfterCommit())).hasMessageContaining("killed");
+        long residents = jdbc.sql("select count(*) from population_resident").query(Long.class).single();
+        assertThat(residents).as("the load committed").isPositive();
+        assertThat(jdbc.sql("select detail from audit_record where action = 'person.generate' and object = 'area:510107005001' "
+                        + "and outcome = 'SUCCESS' order by id desc").query(String.class).list())
+                .as("the row that accounts for them committed with them").anyMatch(d -> d.contains("residents=" + residents));
+    }
+
     @Test
     void generationNeedsCompoundsAndSaysSo() {
         assertThatThrownBy(() -> generation.generate("510199", 100, 1, Progress.NONE)).isInstanceOf(InvalidInput.class)

@@ -81,6 +81,39 @@ class PopulationImportTests {
     }
 
     @Test
+    void anImportStoppedPartWayHasAnAuditRowForEveryPartItCommitted() {
+        String key = "test-stop-" + System.nanoTime();
+        byte[] file = csv(50, 230).getBytes(StandardCharsets.UTF_8);
+        var stops = new Progress() {
+            long done;
+
+            @Override
+            public void start(String task, long total) {
+            }
+
+            @Override
+            public void advance(long units) {
+                done += units;
+                if (done >= 20) {
+                    throw new IllegalStateException("stopped after two parts");
+                }
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+        assertThatThrownBy(() -> imports.run(file, "stop.csv", key, 10, Actor.commandLine(), Locale.SIMPLIFIED_CHINESE, stops))
+                .hasMessageContaining("stopped");
+        assertThat(imported(key)).isEqualTo(20);
+        assertThat(jdbc.sql("select detail from audit_record where action = 'person.import' and object = ? order by id")
+                .param("import:" + key).query(String.class).list()).containsExactly("rows 1-10 of 50", "rows 11-20 of 50");
+        var resumed = imports.run(file, "stop.csv", key, 10, Actor.commandLine(), Locale.SIMPLIFIED_CHINESE, Progress.NONE);
+        assertThat(resumed.status()).isEqualTo(ImportReport.Status.DONE);
+        assertThat(imported(key)).isEqualTo(50);
+    }
+
+    @Test
     void everyBadRowIsReportedWithLineAndColumnAndNothingIsWritten() throws Exception {
         long before = jdbc.sql("select count(*) from population_resident").query(Long.class).single();
         var lines = new ArrayList<>(List.of(csv(4, 210).split("\r\n")));

@@ -2,18 +2,16 @@ package io.gongzhi.audit.internal;
 
 import io.gongzhi.audit.AuditRecord;
 import io.gongzhi.audit.Outcome;
+import io.gongzhi.platform.Sealing;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import javax.sql.DataSource;
-import java.sql.SQLException;
+import javax.crypto.Mac;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,109 +22,103 @@ import java.util.stream.Stream;
 public class AuditStore {
 
     public static final int CHAINS = 32;
+    /** The key's purpose (see {@link Sealing#mac}). */
+    public static final String MAC_PURPOSE = "audit-chain";
 
-    static final String COLUMNS = "id, chain, seq, at, account, account_id, roles, jurisdiction, action, object, outcome, client, detail, prev_hash, hash";
+    static final String COLUMNS = "id, chain, seq, at, account, account_id, roles, jurisdiction, action, object, outcome, client, detail, "
+            + "prev_hash, hash, prev_id, keyed";
 
     public static final RowMapper<AuditRecord> ROW = (rs, n) -> new AuditRecord(rs.getLong("id"), rs.getInt("chain"),
             rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("account"),
             rs.getObject("account_id") == null ? null : rs.getLong("account_id"), rs.getString("roles"),
             rs.getString("jurisdiction"), rs.getString("action"), rs.getString("object"),
             Outcome.valueOf(rs.getString("outcome")), rs.getString("client"), rs.getString("detail"),
-            rs.getString("prev_hash").trim(), rs.getString("hash").trim());
+            rs.getString("prev_hash").trim(), rs.getString("hash").trim(),
+            rs.getObject("prev_id") == null ? null : rs.getLong("prev_id"), rs.getBoolean("keyed"));
 
-    /**
-     * PostgreSQL's fast path: lock the chain's head, hash, insert the row and move the head in
-     * one statement (one round trip instead of three). The hash is computed by the server
-     * from the head and the row's tail that {@link ChainHash} encodes, so it equals the one
-     * {@code verify} recomputes in Java.
-     */
-    private static final String APPEND_ONE_STATEMENT = """
-            with h as (select chain, seq + 1 as seq, hash as prev from audit_chain where chain = :chain for update),
-                 n as (select chain, seq, prev, encode(sha256(convert_to('64:' || prev || length(chain::text) || ':' || chain::text
-                              || length(seq::text) || ':' || seq::text, 'UTF8') || :tail), 'hex') as hash from h),
-                 ins as (insert into audit_record (chain, seq, at, account, account_id, roles, jurisdiction, action, object,
-                                                   outcome, client, detail, prev_hash, hash)
-                         select chain, seq, cast(:at as timestamptz), cast(:account as varchar), cast(:accountId as bigint),
-                                cast(:roles as varchar), cast(:jurisdiction as varchar), cast(:action as varchar),
-                                cast(:object as varchar), cast(:outcome as varchar), cast(:client as varchar),
-                                cast(:detail as varchar), prev, hash from n
-                         returning chain, seq, prev_hash, hash)
-            update audit_chain c set seq = ins.seq, hash = ins.hash from ins where c.chain = ins.chain
-            returning ins.seq, ins.prev_hash, ins.hash""";
+    private static final int[] ROW_TYPES = {Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.TIMESTAMP, Types.VARCHAR,
+            Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.CHAR, Types.CHAR, Types.BIGINT, Types.BOOLEAN};
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
-    private final boolean postgres;
+    private final Sealing sealing;
 
-    AuditStore(JdbcClient jdbc, JdbcTemplate batches, DataSource dataSource) throws SQLException {
+    AuditStore(JdbcClient jdbc, JdbcTemplate batches, Sealing sealing) {
         this.jdbc = jdbc;
         this.batches = batches;
-        try (var connection = dataSource.getConnection()) {
-            this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        }
+        this.sealing = sealing;
     }
-
-    /** Appends a row to {@code chain} in the caller's transaction; answers it with its seq and hashes. */
-    public AuditRecord append(int chain, Entry e) {
-        if (postgres) {
-            byte[] tail = ChainHash.tail(e.at(), e.account(), e.accountId(), e.roles(), e.jurisdiction(), e.action(), e.object(),
-                    e.outcome().name(), e.client(), e.detail());
-            return jdbc.sql(APPEND_ONE_STATEMENT)
-                    .param("chain", chain).param("tail", tail).param("at", OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC))
-                    .param("account", e.account()).param("accountId", e.accountId()).param("roles", e.roles())
-                    .param("jurisdiction", e.jurisdiction()).param("action", e.action()).param("object", e.object())
-                    .param("outcome", e.outcome().name()).param("client", e.client()).param("detail", e.detail())
-                    .query((rs, n) -> new AuditRecord(0, chain, rs.getLong(1), e.at(), e.account(), e.accountId(), e.roles(), e.jurisdiction(),
-                            e.action(), e.object(), e.outcome(), e.client(), e.detail(), rs.getString(2).trim(), rs.getString(3).trim()))
-                    .single();
-        }
-        return appendAll(chain, List.of(e)).get(0);
-    }
-
-    private static final int[] ROW_TYPES = {Types.INTEGER, Types.BIGINT, Types.TIMESTAMP, Types.VARCHAR,
-            Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.CHAR, Types.CHAR};
 
     /** A row to append, before its place in a chain is known. */
     public record Entry(Instant at, String account, Long accountId, String roles, String jurisdiction, String action, String object,
                         Outcome outcome, String client, String detail) {
     }
 
+    /** Appends a row to {@code chain} in the caller's transaction; answers it with its id, seq and hashes. */
+    public AuditRecord append(int chain, Entry e) {
+        return appendAll(chain, List.of(e)).get(0);
+    }
+
     /**
-     * Appends rows to {@code chain} in the caller's transaction, in the order given, in three
-     * round trips however many: the head locked and read, the rows hashed here and sent as one
-     * batch, the head moved past the last.
+     * Appends rows to {@code chain} in the caller's transaction, in the order given, in four round
+     * trips however many: the head locked and read, the rows' ids drawn, the rows hashed here
+     * (the key never reaches the database) and sent as one batch, the head moved past the last.
      */
     public List<AuditRecord> appendAll(int chain, List<Entry> entries) {
-        Head head = jdbc.sql("select seq, hash from audit_chain where chain = ? for update").param(chain)
-                .query((rs, n) -> new Head(chain, rs.getLong("seq"), rs.getString("hash").trim())).single();
+        return appendAll(jdbc, batches, chain, entries);
+    }
+
+    /** The same through another connection's {@code jdbc} and {@code batches} (a bulk load's own). */
+    public List<AuditRecord> appendAll(JdbcClient jdbc, JdbcTemplate batches, int chain, List<Entry> entries) {
+        Head head = jdbc.sql("select seq, hash, last_id from audit_chain where chain = ? for update").param(chain)
+                .query((rs, n) -> new Head(chain, rs.getLong("seq"), rs.getString("hash").trim(),
+                        rs.getObject("last_id") == null ? null : rs.getLong("last_id"))).single();
+        List<Long> ids = jdbc.sql("select nextval('audit_record_ids') from generate_series(1, ?)").param(entries.size()).query(Long.class).list();
+        Mac mac = sealing.mac(MAC_PURPOSE);
         var records = new ArrayList<AuditRecord>(entries.size());
         long seq = head.seq();
         String prev = head.hash();
-        for (Entry e : entries) {
+        Long prevId = head.lastId();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
             seq++;
-            String hash = ChainHash.of(prev, chain, seq, e.at(), e.account(), e.accountId(), e.roles(), e.jurisdiction(), e.action(),
-                    e.object(), e.outcome().name(), e.client(), e.detail());
-            records.add(new AuditRecord(0, chain, seq, e.at(), e.account(), e.accountId(), e.roles(), e.jurisdiction(), e.action(),
-                    e.object(), e.outcome(), e.client(), e.detail(), prev, hash));
+            String hash = ChainHash.keyed(mac, prev, chain, seq, prevId, e.at(), e.account(), e.accountId(), e.roles(), e.jurisdiction(),
+                    e.action(), e.object(), e.outcome().name(), e.client(), e.detail());
+            long id = ids.get(i);
+            records.add(new AuditRecord(id, chain, seq, e.at(), e.account(), e.accountId(), e.roles(), e.jurisdiction(), e.action(),
+                    e.object(), e.outcome(), e.client(), e.detail(), prev, hash, prevId, true));
             prev = hash;
+            prevId = id;
         }
-        batches.batchUpdate("insert into audit_record (" + COLUMNS.substring("id, ".length()) + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                records.stream().map(r -> new Object[] {r.chain(), r.seq(), Timestamp.from(r.at()), r.account(), r.accountId(), r.roles(),
-                        r.jurisdiction(), r.action(), r.object(), r.outcome().name(), r.client(), r.detail(), r.prevHash(), r.hash()}).toList(),
+        batches.batchUpdate("insert into audit_record (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                records.stream().map(r -> new Object[] {r.id(), r.chain(), r.seq(), Timestamp.from(r.at()), r.account(), r.accountId(), r.roles(),
+                        r.jurisdiction(), r.action(), r.object(), r.outcome().name(), r.client(), r.detail(), r.prevHash(), r.hash(),
+                        r.prevId(), true}).toList(),
                 ROW_TYPES);
-        jdbc.sql("update audit_chain set seq = ?, hash = ? where chain = ?").params(seq, prev, chain).update();
+        jdbc.sql("update audit_chain set seq = ?, hash = ?, last_id = ? where chain = ?").params(seq, prev, prevId, chain).update();
         return records;
     }
 
+    /** A fresh keyed hash function for checking rows (see {@link ChainHash#keyed}). */
+    public Mac mac() {
+        return sealing.mac(MAC_PURPOSE);
+    }
+
     public List<Head> heads() {
-        return jdbc.sql("select chain, seq, hash from audit_chain order by chain")
-                .query((rs, n) -> new Head(rs.getInt("chain"), rs.getLong("seq"), rs.getString("hash").trim())).list();
+        return jdbc.sql("select chain, seq, hash, last_id from audit_chain order by chain")
+                .query((rs, n) -> new Head(rs.getInt("chain"), rs.getLong("seq"), rs.getString("hash").trim(),
+                        rs.getObject("last_id") == null ? null : rs.getLong("last_id"))).list();
     }
 
     /** Every row of one chain in order; the caller closes the stream. */
     public Stream<AuditRecord> chain(int chain) {
         return jdbc.sql("select " + COLUMNS + " from audit_record where chain = ? order by seq").param(chain).query(ROW).stream();
+    }
+
+    /** The row at {@code seq} of {@code chain}, if it is there. */
+    public java.util.Optional<AuditRecord> at(int chain, long seq) {
+        return jdbc.sql("select " + COLUMNS + " from audit_record where chain = ? and seq = ?").params(chain, seq).query(ROW).optional();
     }
 
     public List<AuditRecord> search(String where, Map<String, Object> params, int offset, int limit) {
@@ -147,6 +139,7 @@ public class AuditStore {
         return jdbc.sql("select min(at) from audit_record").query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
     }
 
-    public record Head(int chain, long seq, String hash) {
+    /** A chain's head: its last sequence number, hash and row id. */
+    public record Head(int chain, long seq, String hash, Long lastId) {
     }
 }

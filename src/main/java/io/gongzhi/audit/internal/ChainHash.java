@@ -1,5 +1,6 @@
 package io.gongzhi.audit.internal;
 
+import javax.crypto.Mac;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,11 +9,12 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * The hash that links a row to the one before it: SHA-256 over the previous hash and every
- * field of the row, each field written as its UTF-8 length, a colon and its UTF-8 bytes, so
- * that no two rows serialise alike. The fields after {@code seq} form the row's "tail", which
- * PostgreSQL's one-statement append hashes on the server after the chain's head (see
- * {@link AuditStore}); both ways give the same hash.
+ * The hash that links a row to the one before it, over the previous hash and every field of the
+ * row, each field written as its UTF-8 length, a colon and its UTF-8 bytes, so that no two rows
+ * serialise alike. Rows are {@link #keyed}: an HMAC under a key kept outside the database, so that
+ * whoever can write the tables cannot compute the chain again after changing a row. Rows written
+ * before the key was used carry plain SHA-256 ({@link #of}); the first keyed row of a chain binds
+ * their last hash, so they cannot be rewritten either without breaking it.
  */
 public final class ChainHash {
 
@@ -27,6 +29,19 @@ public final class ChainHash {
         sha.update(head(prevHash, chain, seq).getBytes(StandardCharsets.UTF_8));
         sha.update(tail(at, account, accountId, roles, jurisdiction, action, object, outcome, client, detail));
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * The keyed hash of a row: HMAC-SHA256 with {@code mac} (see {@code Sealing#mac}) over a
+     * version mark, the previous hash, chain, sequence number, the id of the row before it (which
+     * names a deleted row) and the row's fields.
+     */
+    public static String keyed(Mac mac, String prevHash, int chain, long seq, Long prevId, Instant at, String account, Long accountId,
+                               String roles, String jurisdiction, String action, String object, String outcome, String client, String detail) {
+        mac.reset();
+        mac.update((field("v2") + head(prevHash, chain, seq) + field(prevId == null ? "" : prevId.toString())).getBytes(StandardCharsets.UTF_8));
+        mac.update(tail(at, account, accountId, roles, jurisdiction, action, object, outcome, client, detail));
+        return HexFormat.of().formatHex(mac.doFinal());
     }
 
     /** The encoding of the previous hash, the chain and the sequence number (all ASCII). */

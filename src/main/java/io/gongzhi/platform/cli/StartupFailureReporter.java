@@ -22,6 +22,11 @@ public class StartupFailureReporter implements SpringBootExceptionReporter {
             System.err.println(CliMessages.get("cli.database-unreachable", unreachable.url(), unreachable.reason()));
             return true;
         }
+        var unsafe = (UnsafeDatabaseRole) CommandFactory.rootOf(failure, UnsafeDatabaseRole.class);
+        if (unsafe != null) {
+            System.err.println(CliMessages.get(unsafe.superuser() ? "cli.database-superuser" : "cli.database-owner", unsafe.role()));
+            return true;
+        }
         var invalid = (InvalidInput) CommandFactory.rootOf(failure, InvalidInput.class);
         if (invalid != null) {
             CliMessages.printViolations(new PrintWriter(System.err, true), invalid.violations());

@@ -1,5 +1,6 @@
 package io.gongzhi.population.internal;
 
+import io.gongzhi.platform.DatabaseOwner;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.stereotype.Component;
@@ -13,12 +14,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Writes generated or imported rows in bulk, in one transaction: COPY on PostgreSQL, JDBC
  * batches elsewhere. Into empty tables on PostgreSQL it first sets aside the secondary indexes
  * and foreign keys and builds them again at the end (as {@code pg_restore} does): one sort per
  * index instead of 20 million index insertions. A failure anywhere rolls the whole load back.
+ * It connects as the tables' owner ({@link DatabaseOwner}), since setting indexes aside changes
+ * the tables; its audit rows go through the same connection, into the commits of its data.
  */
 @Component
 public class BulkLoader {
@@ -27,9 +31,11 @@ public class BulkLoader {
     static final String[] TABLES = {"population_household", "population_resident", "population_resident_care"};
 
     private final DataSource dataSource;
+    private final DatabaseOwner owner;
 
-    BulkLoader(DataSource dataSource) {
+    BulkLoader(DataSource dataSource, DatabaseOwner owner) {
         this.dataSource = dataSource;
+        this.owner = owner;
     }
 
     /**
@@ -38,7 +44,7 @@ public class BulkLoader {
      * failed load deletes what it wrote under the city, so both end all or nothing.
      */
     public Load open(String cityPath) throws SQLException {
-        return new Load(dataSource.getConnection(), cityPath);
+        return new Load(owner.connect(), cityPath);
     }
 
     /** The first free id of a table (its identity restarts there after the load). */
@@ -56,6 +62,7 @@ public class BulkLoader {
         private final List<String> setAside = new ArrayList<>();
         private final String cityPath;
         private boolean done;
+        private Consumer<Connection> firstCommit;
 
         private Load(Connection connection, String cityPath) throws SQLException {
             this.connection = connection;
@@ -71,11 +78,23 @@ public class BulkLoader {
             }
         }
 
+        /**
+         * Where the load commits part by part (H2), {@code recorder} writes its row (an audit row
+         * saying the load began) into the first part's commit, so no committed row is without one.
+         */
+        public void onFirstCommit(Consumer<Connection> recorder) {
+            this.firstCommit = recorder;
+        }
+
         public void write(SyntheticPopulation.Rows rows) throws SQLException {
             write("population_household", SyntheticPopulation.HOUSEHOLD_COLUMNS, rows.households());
             write("population_resident", SyntheticPopulation.RESIDENT_COLUMNS, rows.residents());
             write("population_resident_care", SyntheticPopulation.CARE_COLUMNS, rows.care());
             if (!postgres) {
+                if (firstCommit != null) {
+                    firstCommit.accept(connection);
+                    firstCommit = null;
+                }
                 connection.commit();
             }
         }
@@ -91,14 +110,18 @@ public class BulkLoader {
             }
         }
 
-        /** Builds what was set aside, writes the tallies, moves the identities past the ids written, and commits. */
-        public void finish(long nextHousehold, long nextResident, List<Object[]> tallies) throws SQLException {
+        /**
+         * Builds what was set aside, writes the tallies, moves the identities past the ids written,
+         * lets {@code lastly} write on the connection (the audit row, in this very commit), and commits.
+         */
+        public void finish(long nextHousehold, long nextResident, List<Object[]> tallies, Consumer<Connection> lastly) throws SQLException {
             rebuild();
             write("population_tally", TALLY_COLUMNS, tallies);
             try (Statement s = connection.createStatement()) {
                 s.execute("alter table population_household alter column id restart with " + nextHousehold);
                 s.execute("alter table population_resident alter column id restart with " + nextResident);
             }
+            lastly.accept(connection);
             connection.commit();
             done = true;
             if (postgres) {
