@@ -1,0 +1,118 @@
+package io.gongzhi.casework;
+
+import io.gongzhi.identity.Accounts;
+import io.gongzhi.identity.ApiTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static io.gongzhi.casework.Open311Client.create;
+import static io.gongzhi.casework.Open311Client.errors;
+import static io.gongzhi.casework.Open311Client.texts;
+import static io.gongzhi.casework.Open311Client.xml;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * Open311 GeoReport v2's error rules as a client meets them, in JSON and in XML: the status
+ * codes, the spec's errors list in the format the path asks for, its field names, the caller's
+ * language, and what the spec says an empty optional argument means.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class Open311ErrorTests {
+
+    static final List<String> FORMATS = List.of("json", "xml");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    ApiTokens tokens;
+
+    Open311Client client;
+    String key;
+
+    @BeforeEach
+    void key() {
+        client = new Open311Client(mvc, accounts, tokens);
+        key = client.key;
+    }
+
+    MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
+        return client.send(request);
+    }
+
+    JsonNode body(MockHttpServletResponse response) throws Exception {
+        return Open311Client.json(response);
+    }
+
+    /** The one error of an answer, after checking its status and that the list carries the same code. */
+    static Open311Client.Error error(int status, MockHttpServletResponse response, String format) throws Exception {
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
+        var errors = errors(response, format);
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).code()).isEqualTo(status);
+        return errors.get(0);
+    }
+
+    @Test
+    void badRequestsGetTheSpecsErrorsInJsonAndXml() throws Exception {
+        var noKey = send(create("json", "service_code", "E0101", "lat", "30.64", "long", "104.04"));
+        assertThat(noKey.getStatus()).isEqualTo(403);
+        assertThat(body(noKey).get(0).get("code").asInt()).isEqualTo(403);
+        var badKey = send(create("xml", "api_key", "gzt_wrong", "service_code", "E0101", "lat", "30.64", "long", "104.04"));
+        assertThat(badKey.getStatus()).isEqualTo(403);
+        assertThat(xml(badKey).getDocumentElement().getTagName()).isEqualTo("errors");
+
+        expect(400, "service_code was not provided", create("json", "api_key", key, "lat", "30.64", "long", "104.04"));
+        expect(404, "No such service_code: X999", create("json", "api_key", key, "service_code", "X999", "lat", "30.64", "long", "104.04"));
+        expect(400, "A location is required", create("json", "api_key", key, "service_code", "E0101"));
+        expect(400, "lat is not a number", create("json", "api_key", key, "service_code", "E0101", "lat", "north", "long", "104.04"));
+        expect(400, "long must be between -180 and 180", create("json", "api_key", key, "service_code", "E0101", "lat", "30", "long", "204"));
+        expect(400, "outside the city", create("json", "api_key", key, "service_code", "E0101", "lat", "39.9", "long", "116.4"));
+        expect(400, "longer than 4,000 characters", create("json", "api_key", key, "service_code", "E0101", "address_id", "510107005001",
+                "description", "长".repeat(4001)));
+        expect(400, "mediaUrl: The link must be an http or https address", create("json", "api_key", key, "service_code", "E0101",
+                "address_id", "510107005001", "media_url", "javascript:alert(1)"));
+        expect(400, "mediaUrl: The link must be an http or https address", create("json", "api_key", key, "service_code", "E0101",
+                "address_id", "510107005001", "media_url", "ftp://files.example.org/a.jpg"));
+        expect(400, "mediaUrl: At most 1,000 characters", create("json", "api_key", key, "service_code", "E0101",
+                "address_id", "510107005001", "media_url", "https://example.org/" + "a".repeat(1000)));
+        expect(400, "contactPhone: Give an 11-digit mobile number", create("json", "api_key", key, "service_code", "E0101",
+                "address_id", "510107005001", "phone", "12345"));
+        expect(404, "No such jurisdiction_id", create("json", "api_key", key, "jurisdiction_id", "000000", "service_code", "E0101",
+                "address_id", "510107005001"));
+        expect(400, "outside the district", create("json", "api_key", key, "jurisdiction_id", "510104", "service_code", "E0101",
+                "address_id", "510107005001"));
+        expect(400, "at most 90 days apart", get("/open311/v2/requests.json").param("start_date", "2026-01-01T00:00:00Z")
+                .param("end_date", "2026-06-01T00:00:00Z"));
+        expect(400, "not a W3C date-time", get("/open311/v2/requests.json").param("start_date", "yesterday"));
+        expect(400, "status is open or closed", get("/open311/v2/requests.json").param("status", "pending"));
+        expect(404, "No such service_request_id", get("/open311/v2/requests/999999999.json"));
+    }
+
+    /** An error answer: the status, and the same code and a description (in English here) in the spec's list. */
+    private void expect(int status, String text, MockHttpServletRequestBuilder request) throws Exception {
+        var response = send(request.param("lang", "en"));
+        assertThat(response.getStatus()).as(text).isEqualTo(status);
+        JsonNode errors = body(response);
+        assertThat(errors.get(0).get("code").asInt()).isEqualTo(status);
+        String description = errors.get(0).get("description").asString();
+        assertThat(description).contains(text);
+    }
+}
