@@ -167,4 +167,48 @@ class Open311Tests {
         assertThat(send(get("/open311/v2/requests/" + dispute + ".json")).getStatus()).isEqualTo(404);
         assertThat(send(get("/open311/v2/requests.json")).getContentAsString(StandardCharsets.UTF_8)).doesNotContain("楼上邻居漏水纠纷");
     }
+
+    @Test
+    void charactersXml10CannotCarryAreDroppedOnTheWayInAndOnTheWayOut() throws Exception {
+        // U+FFFE, U+FFFF, a control character and lone surrogates go; tab, line feed and a real pair (an emoji) stay
+        String dirty = "井盖\uFFFE缺失\uFFFF，\u0001见\uD800图\uDFFF 😀\t第二行\n结束";
+        String clean = "井盖缺失，见图 😀\t第二行\n结束";
+        var ids = new ArrayList<Long>();
+        for (String format : List.of("json", "xml")) {
+            long id = client.created(format, "service_code", "E0101", "address_id", CaseActors.INSIDE, "description", dirty,
+                    "address_string", "玉林北路\uFFFF 12 号");
+            ids.add(id);
+            assertThat(body(send(get("/open311/v2/requests/" + id + ".json"))).get(0).get("description").asString())
+                    .as("stored without them").isEqualTo(clean);
+            assertThat(body(send(get("/open311/v2/requests/" + id + ".json"))).get(0).get("address").asString()).isEqualTo("玉林北路 12 号");
+            assertThat(xml(send(get("/open311/v2/requests/" + id + ".xml"))).getElementsByTagName("description").item(0).getTextContent())
+                    .isEqualTo(clean);
+        }
+
+        // a case stored before the intake cleaned its text: every XML answer holding it still reads
+        String stored = "井盖\uFFFE缺失\uFFFF，\u0001见图";
+        jdbc.sql("update casework_case set description = :d where id = :id").param("d", stored).param("id", ids.get(0)).update();
+        assertThat(body(send(get("/open311/v2/requests/" + ids.get(0) + ".json"))).get(0).get("description").asString()).isEqualTo(stored);
+        assertThat(xml(send(get("/open311/v2/requests/" + ids.get(0) + ".xml"))).getElementsByTagName("description").item(0).getTextContent())
+                .isEqualTo("井盖缺失，见图");
+        var list = xml(send(get("/open311/v2/requests.xml?service_request_id=" + ids.get(0) + "," + ids.get(1))));
+        assertThat(list.getElementsByTagName("request").getLength()).isEqualTo(2);
+        assertThat(xml(send(get("/open311/v2/requests.xml"))).getElementsByTagName("request").getLength()).isPositive();
+        assertThat(xml(send(get("/open311/v2/servicerequestupdates.xml"))).getDocumentElement().getTagName())
+                .isEqualTo("service_request_updates");
+        // an error answer repeats what the client sent
+        var refused = send(get("/open311/v2/requests.xml").param("status", "\uFFFFpending\uFFFE"));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(xml(refused).getElementsByTagName("description").item(0).getTextContent()).contains("pending");
+
+        // the case loop's other doors keep the same text: a grid worker's report
+        Case reported = cases.report(new Cases.Report("E0302", dirty, null, null, CaseActors.INSIDE, "玉林北路\uFFFF 12 号", Channel.GRID,
+                "李\uFFFE明"), CaseActors.gridWorker());
+        assertThat(reported.description()).isEqualTo(clean);
+        JsonNode published = body(send(get("/open311/v2/requests/" + reported.id() + ".json"))).get(0);
+        assertThat(published.get("description").asString()).isEqualTo(clean);
+        assertThat(published.get("address").asString()).isEqualTo("玉林北路 12 号");
+        assertThat(jdbc.sql("select reporter_name from casework_case where id = :id").param("id", reported.id()).query(String.class).single())
+                .isEqualTo("李明");
+    }
 }

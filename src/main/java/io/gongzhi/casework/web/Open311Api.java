@@ -8,6 +8,7 @@ import io.gongzhi.casework.Cases;
 import io.gongzhi.casework.Catalogue;
 import io.gongzhi.casework.Category;
 import io.gongzhi.casework.Channel;
+import io.gongzhi.casework.internal.XmlCharacters;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Level;
 import io.gongzhi.shared.Actor;
@@ -159,7 +160,8 @@ class Open311Api {
 
     @PostMapping("/requests.{format:json|xml}")
     @Operation(summary = "GeoReport v2: create a service request (form fields; api_key required)")
-    ResponseEntity<String> create(@PathVariable String format, @RequestParam Map<String, String> form) {
+    ResponseEntity<String> create(@PathVariable String format, @RequestParam Map<String, String> given) {
+        Map<String, String> form = arguments(given);
         return answer(format, () -> {
             Actor actor = Actor.current();
             if (!actor.may("case.report")) {
@@ -234,6 +236,13 @@ class Open311Api {
             problems.add(say("open311.coordinate-number", field));
             return null;
         }
+    }
+
+    /** The arguments without the characters XML 1.0 cannot carry: they are kept, published and repeated in XML answers. */
+    private static Map<String, String> arguments(Map<String, String> given) {
+        var kept = new LinkedHashMap<String, String>();
+        given.forEach((name, value) -> kept.put(name, XmlCharacters.keep(value)));
+        return kept;
     }
 
     private static String blankToNull(String s) {
