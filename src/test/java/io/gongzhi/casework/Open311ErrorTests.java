@@ -115,4 +115,37 @@ class Open311ErrorTests {
         String description = errors.get(0).get("description").asString();
         assertThat(description).contains(text);
     }
+
+    @Test
+    void anEmptyOptionalArgumentIsTheSameAsOneNotPassed() throws Exception {
+        String since = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        client.created("json", "service_code", "E0101", "address_id", CaseActors.INSIDE, "description", "路灯不亮");
+        String empty = "service_request_id=&service_code=&status=&start_date=&end_date=&page=&page_size=&jurisdiction_id=";
+        for (String format : FORMATS) {
+            var plain = send(get("/open311/v2/requests." + format));
+            var withEmpties = send(get("/open311/v2/requests." + format + "?" + empty));
+            assertThat(withEmpties.getStatus()).as(format).isEqualTo(200);
+            assertThat(texts(withEmpties, format, "service_request_id")).as(format).isNotEmpty()
+                    .isEqualTo(texts(plain, format, "service_request_id"));
+
+            // (a recent start, so that both answers hold the same steps however many other tests took)
+            String recent = "/open311/v2/servicerequestupdates." + format + "?start_date=" + since;
+            var updates = send(get(recent));
+            var updatesWithEmpties = send(get(recent + "&end_date=&jurisdiction_id="));
+            assertThat(updatesWithEmpties.getStatus()).as(format).isEqualTo(200);
+            assertThat(texts(updatesWithEmpties, format, "update_id")).as(format).isNotEmpty().isEqualTo(texts(updates, format, "update_id"));
+            var noDates = send(get("/open311/v2/servicerequestupdates." + format + "?start_date=&end_date="));
+            assertThat(noDates.getStatus()).as(format).isEqualTo(200);
+            assertThat(texts(noDates, format, "update_id")).as("the last 24 hours").isNotEmpty();
+            // only blanks count as empty too
+            assertThat(send(get("/open311/v2/requests." + format).param("service_request_id", " ")).getStatus()).isEqualTo(200);
+
+            long id = client.created(format, "service_code", "E0101", "address_id", CaseActors.INSIDE, "jurisdiction_id", "",
+                    "lat", "", "long", "", "address_string", "", "email", "", "device_id", "", "account_id", "", "first_name", "",
+                    "last_name", "", "phone", "", "description", "", "media_url", "");
+            var one = send(get("/open311/v2/requests/" + id + "." + format + "?jurisdiction_id="));
+            assertThat(one.getStatus()).isEqualTo(200);
+            assertThat(texts(one, format, "service_request_id")).containsExactly(String.valueOf(id));
+        }
+    }
 }

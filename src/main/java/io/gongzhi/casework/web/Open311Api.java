@@ -238,11 +238,19 @@ class Open311Api {
         }
     }
 
-    /** The arguments without the characters XML 1.0 cannot carry: they are kept, published and repeated in XML answers. */
+    /**
+     * The arguments as the spec means them: one passed empty (or blank) is one not passed, and the
+     * characters XML 1.0 cannot carry are dropped, as they are kept, published and repeated in XML answers.
+     */
     private static Map<String, String> arguments(Map<String, String> given) {
-        var kept = new LinkedHashMap<String, String>();
-        given.forEach((name, value) -> kept.put(name, XmlCharacters.keep(value)));
-        return kept;
+        var passed = new LinkedHashMap<String, String>();
+        given.forEach((name, value) -> {
+            String kept = XmlCharacters.keep(value);
+            if (kept != null && !kept.isBlank()) {
+                passed.put(name, kept);
+            }
+        });
+        return passed;
     }
 
     private static String blankToNull(String s) {
@@ -265,7 +273,8 @@ class Open311Api {
                                    @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
         return answer(format, () -> {
             Jurisdiction where = jurisdiction(jurisdiction);
-            long number = ids(id).get(0);
+            long number = ids(id).stream().findFirst()
+                    .orElseThrow(() -> new Refusal(HttpStatus.BAD_REQUEST, List.of(say("open311.request-id", id))));
             var found = queries.published(new PublishedCases.PublicFilter(List.of(number), null, null, null, null, where, 0, 1));
             if (found.isEmpty()) {
                 throw new Refusal(HttpStatus.NOT_FOUND, List.of(say("open311.request-unknown", id)));
@@ -276,10 +285,11 @@ class Open311Api {
 
     @GetMapping("/requests.{format:json|xml}")
     @Operation(summary = "GeoReport v2: service requests (default: the last 90 days, at most 1,000; extension: page (from 1) and page_size)")
-    ResponseEntity<String> requests(@PathVariable String format, @RequestParam Map<String, String> query) {
+    ResponseEntity<String> requests(@PathVariable String format, @RequestParam Map<String, String> given) {
+        Map<String, String> query = arguments(given);
         return answer(format, () -> {
             Jurisdiction where = jurisdiction(query.get("jurisdiction_id"));
-            List<Long> ids = query.containsKey("service_request_id") ? ids(query.get("service_request_id")) : List.of();
+            List<Long> ids = ids(query.get("service_request_id"));
             List<String> codes = split(query.get("service_code"));
             Instant[] window = window(query.get("start_date"), query.get("end_date"));
             Boolean open = status(query.get("status"));
@@ -292,7 +302,8 @@ class Open311Api {
 
     @GetMapping("/servicerequestupdates.{format:json|xml}")
     @Operation(summary = "Extension: the steps taken on published requests between start_date and end_date (default: the last 24 hours)")
-    ResponseEntity<String> updates(@PathVariable String format, @RequestParam Map<String, String> query) {
+    ResponseEntity<String> updates(@PathVariable String format, @RequestParam Map<String, String> given) {
+        Map<String, String> query = arguments(given);
         return answer(format, () -> {
             Jurisdiction where = jurisdiction(query.get("jurisdiction_id"));
             Instant end = query.get("end_date") == null ? clock.instant() : Open311Records.dateTime(query.get("end_date"), "end_date", this::say);
@@ -338,6 +349,7 @@ class Open311Api {
         return wanted.size() == 1 ? wanted.get(0).equals("open") : null;
     }
 
+    /** A comma list of ids; empty when it names none (a list of nothing filters nothing, as service_code's and status's). */
     private List<Long> ids(String text) {
         var ids = new ArrayList<Long>();
         for (String part : split(text)) {
@@ -346,9 +358,6 @@ class Open311Api {
             } catch (NumberFormatException e) {
                 throw new Refusal(HttpStatus.BAD_REQUEST, List.of(say("open311.request-id", part)));
             }
-        }
-        if (ids.isEmpty()) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, List.of(say("open311.request-id", String.valueOf(text))));
         }
         return ids;
     }
