@@ -148,4 +148,25 @@ class Open311ErrorTests {
             assertThat(texts(one, format, "service_request_id")).containsExactly(String.valueOf(id));
         }
     }
+
+    @Test
+    void unknownRequestsPathsAndMethodsGetTheSpecsErrorsInTheFormatThePathAsksFor() throws Exception {
+        for (String format : FORMATS) {
+            // an id that is not a number names no request
+            assertThat(error(404, send(get("/open311/v2/requests/abc." + format).param("lang", "en")), format).description())
+                    .contains("No such service_request_id: abc");
+            assertThat(error(404, send(get("/open311/v2/requests/12,13." + format)), format).description()).contains("12,13");
+            for (String path : List.of("/open311/v2/nothing.", "/open311/v2/services/E0302/attributes.", "/open311/v2/request/1.")) {
+                var unknown = send(get(path + format).param("lang", "en"));
+                assertThat(error(404, unknown, format).description()).as(path).contains("No such resource");
+            }
+            var wrongMethod = send(post("/open311/v2/services." + format).param("lang", "en"));
+            assertThat(error(405, wrongMethod, format).description()).contains("POST");
+            assertThat(wrongMethod.getHeader("Allow")).contains("GET").doesNotContain("POST");
+            var delete = send(delete("/open311/v2/requests." + format));
+            error(405, delete, format);
+            assertThat(delete.getHeader("Allow")).contains("GET", "POST");
+            assertThat(error(405, send(put("/open311/v2/requests/1." + format)), format).description()).contains("PUT");
+        }
+    }
 }
