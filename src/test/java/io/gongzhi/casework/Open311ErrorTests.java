@@ -169,4 +169,25 @@ class Open311ErrorTests {
             assertThat(error(405, send(put("/open311/v2/requests/1." + format)), format).description()).contains("PUT");
         }
     }
+
+    @Test
+    void acceptLanguageChoosesTheLanguageOfTheErrors() throws Exception {
+        for (String format : FORMATS) {
+            var missing = "/open311/v2/requests/999999999." + format;
+            assertThat(error(404, send(get(missing).header("Accept-Language", "en-GB,en;q=0.9")), format).description())
+                    .isEqualTo("No such service_request_id: 999999999");
+            assertThat(error(404, send(get(missing).header("Accept-Language", "zh-CN,zh;q=0.9")), format).description())
+                    .isEqualTo("没有这个 service_request_id：999999999");
+            assertThat(error(404, send(get(missing)), format).description()).as("Chinese by default").startsWith("没有这个");
+            assertThat(error(404, send(get(missing).header("Accept-Language", "en").param("lang", "zh-CN")), format).description())
+                    .as("lang= wins").startsWith("没有这个");
+            assertThat(error(404, send(get("/open311/v2/nothing." + format).header("Accept-Language", "en")), format).description())
+                    .startsWith("No such resource");
+            assertThat(error(405, send(put("/open311/v2/services." + format).header("Accept-Language", "en")), format).description())
+                    .contains("PUT");
+            assertThat(error(400, send(create(format, "api_key", key, "service_code", "E0101", "address_id", CaseActors.INSIDE,
+                    "media_url", "ftp://example.org/a.jpg").header("Accept-Language", "en")), format).description())
+                    .isEqualTo("mediaUrl: The link must be an http or https address");
+        }
+    }
 }
