@@ -25,6 +25,12 @@ public class PublishedCases {
      */
     public static final java.util.Set<String> UNPUBLISHED_CLASSES = java.util.Set.of("E06", "E08");
 
+    /** Whether the public ever reads cases of this category: those of {@link #UNPUBLISHED_CLASSES}, and classes, never. */
+    public static boolean publishes(Category category) {
+        // as the queries below: a class has no parent, and "parent_code not in (…)" holds for none
+        return category.parentCode() != null && !UNPUBLISHED_CLASSES.contains(category.parentCode());
+    }
+
     /** What the public may ask for (Open311 GET requests); empty lists and nulls do not filter. */
     public record PublicFilter(List<Long> ids, List<String> categories, Instant from, Instant to, Boolean open, Jurisdiction where,
                                int page, int size) {

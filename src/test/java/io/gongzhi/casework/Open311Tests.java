@@ -169,6 +169,26 @@ class Open311Tests {
     }
 
     @Test
+    void servicesWhoseRequestsAreNeverPublishedAreBlackbox() throws Exception {
+        var inJson = new HashMap<String, String>();
+        body(send(get("/open311/v2/services.json"))).forEach(s -> inJson.put(s.get("service_code").asString(), s.get("type").asString()));
+        assertThat(inJson).containsEntry("E0601", "blackbox").containsEntry("E0302", "realtime");
+        assertThat(inJson.keySet()).as("welfare services are listed too").anyMatch(code -> code.startsWith("E08"));
+        // disputes (E06…) and welfare cases (E08…) are accepted but never published: no id a client could follow
+        inJson.forEach((code, type) -> assertThat(type).as(code)
+                .isEqualTo(code.startsWith("E06") || code.startsWith("E08") ? "blackbox" : "realtime"));
+
+        var inXml = new HashMap<String, String>();
+        var services = xml(send(get("/open311/v2/services.xml"))).getElementsByTagName("service");
+        for (int i = 0; i < services.getLength(); i++) {
+            var service = (Element) services.item(i);
+            inXml.put(service.getElementsByTagName("service_code").item(0).getTextContent(),
+                    service.getElementsByTagName("type").item(0).getTextContent());
+        }
+        assertThat(inXml).isEqualTo(inJson);
+    }
+
+    @Test
     void charactersXml10CannotCarryAreDroppedOnTheWayInAndOnTheWayOut() throws Exception {
         // U+FFFE, U+FFFF, a control character and lone surrogates go; tab, line feed and a real pair (an emoji) stay
         String dirty = "井盖\uFFFE缺失\uFFFF，\u0001见\uD800图\uDFFF 😀\t第二行\n结束";

@@ -42,8 +42,8 @@ import java.util.function.Supplier;
  * {@code servicerequestupdates} extension) in XML and JSON. A service is a reportable
  * category; {@code jurisdiction_id} is optional and names the city or one district; posting
  * needs an {@code api_key}, which is an API token of an account allowed to report
- * ({@code case.report}). Requests are realtime: the answer carries the service_request_id, so
- * no token is ever issued. Disputes and welfare cases are never published.
+ * ({@code case.report}). The answer to a POST carries the service_request_id, so no token is
+ * ever issued. Disputes and welfare cases are never published: their services are blackbox.
  */
 @RestController
 @RequestMapping(Open311Api.ROOT)

@@ -42,7 +42,10 @@ final class Open311Records {
         record.put("service_name", c.name(LocaleContextHolder.getLocale()));
         record.put("description", notice(c));
         record.put("metadata", false);
-        record.put("type", "realtime");
+        // blackbox: a client cannot follow these requests (they are never published). The answer
+        // to a POST still carries the id: FixMyStreet's client takes a request without one (or a
+        // token) as not sent, and would send it again.
+        record.put("type", PublishedCases.publishes(c) ? "realtime" : "blackbox");
         record.put("keywords", c.nameZh() + ", " + c.nameEn());
         record.put("group", classes.getOrDefault(c.parentCode(), c.parentCode()));
         return record;
