@@ -87,13 +87,13 @@ class Open311ErrorTests {
         expect(400, "outside the city", create("json", "api_key", key, "service_code", "E0101", "lat", "39.9", "long", "116.4"));
         expect(400, "longer than 4,000 characters", create("json", "api_key", key, "service_code", "E0101", "address_id", "510107005001",
                 "description", "长".repeat(4001)));
-        expect(400, "mediaUrl: The link must be an http or https address", create("json", "api_key", key, "service_code", "E0101",
+        expect(400, "media_url: The link must be an http or https address", create("json", "api_key", key, "service_code", "E0101",
                 "address_id", "510107005001", "media_url", "javascript:alert(1)"));
-        expect(400, "mediaUrl: The link must be an http or https address", create("json", "api_key", key, "service_code", "E0101",
+        expect(400, "media_url: The link must be an http or https address", create("json", "api_key", key, "service_code", "E0101",
                 "address_id", "510107005001", "media_url", "ftp://files.example.org/a.jpg"));
-        expect(400, "mediaUrl: At most 1,000 characters", create("json", "api_key", key, "service_code", "E0101",
+        expect(400, "media_url: At most 1,000 characters", create("json", "api_key", key, "service_code", "E0101",
                 "address_id", "510107005001", "media_url", "https://example.org/" + "a".repeat(1000)));
-        expect(400, "contactPhone: Give an 11-digit mobile number", create("json", "api_key", key, "service_code", "E0101",
+        expect(400, "phone: Give an 11-digit mobile number", create("json", "api_key", key, "service_code", "E0101",
                 "address_id", "510107005001", "phone", "12345"));
         expect(404, "No such jurisdiction_id", create("json", "api_key", key, "jurisdiction_id", "000000", "service_code", "E0101",
                 "address_id", "510107005001"));
@@ -187,7 +187,36 @@ class Open311ErrorTests {
                     .contains("PUT");
             assertThat(error(400, send(create(format, "api_key", key, "service_code", "E0101", "address_id", CaseActors.INSIDE,
                     "media_url", "ftp://example.org/a.jpg").header("Accept-Language", "en")), format).description())
-                    .isEqualTo("mediaUrl: The link must be an http or https address");
+                    .isEqualTo("media_url: The link must be an http or https address");
         }
+    }
+
+    @Test
+    void errorsNameTheSpecsFieldsNotTheCaseLoopsOwn() throws Exception {
+        for (String format : FORMATS) {
+            var descriptions = List.of(
+                    refused(format, "media_url", "ftp://files.example.org/a.jpg"),
+                    refused(format, "media_url", "https://example.org/" + "a".repeat(1000)),
+                    refused(format, "phone", "12345"),
+                    refused(format, "address_string", "长".repeat(401)),
+                    refused(format, "address_id", "510107999999"));
+            assertThat(descriptions).containsExactly(
+                    "media_url: The link must be an http or https address",
+                    "media_url: At most 1,000 characters",
+                    "phone: Give an 11-digit mobile number",
+                    "address_string: At most 400 characters",
+                    "address_id: No place has the code 510107999999");
+            var outside = error(400, send(create(format, "api_key", key, "service_code", "E0101", "lat", "39.9", "long", "116.4",
+                    "lang", "en")), format).description();
+            assertThat(outside).isEqualTo("long: That point is outside the city");
+        }
+    }
+
+    /** The one error description (in English) for a request posted with this field's value at a known place, or a point for address_id. */
+    private String refused(String format, String field, String value) throws Exception {
+        var request = field.equals("address_id")
+                ? create(format, "api_key", key, "service_code", "E0101", "address_id", value)
+                : create(format, "api_key", key, "service_code", "E0101", "address_id", CaseActors.INSIDE, field, value);
+        return error(400, send(request.param("lang", "en")), format).description();
     }
 }

@@ -21,17 +21,30 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Every Open311 error as the spec's errors list, in the format the path asks for ({@code .json},
  * otherwise XML, the spec's required one) and the caller's language: the operations' refusals,
- * bad input found by the case loop, and what Spring MVC would otherwise answer in its own
- * format before any operation is reached: an unknown path (404) and a method the path does not
- * take (405).
+ * bad input found by the case loop (named by the spec's fields, not the case loop's own), and
+ * what Spring MVC would otherwise answer in its own format before any operation is reached: an
+ * unknown path (404) and a method the path does not take (405).
  */
 @Component
 class Open311Errors implements HandlerExceptionResolver, Ordered {
+
+    /** The case loop's names for what the spec calls these fields. */
+    private static final Map<String, String> SPEC_FIELDS = Map.of(
+            "category", "service_code",
+            "description", "description",
+            "address", "address_string",
+            "reporterName", "first_name/last_name",
+            "contactPhone", "phone",
+            "mediaUrl", "media_url",
+            "place", "address_id",
+            "lon", "long",
+            "lat", "lat");
 
     /** A refusal in the spec's error format. */
     static final class Refusal extends RuntimeException {
@@ -75,7 +88,10 @@ class Open311Errors implements HandlerExceptionResolver, Ordered {
     }
 
     private String description(Violation v) {
-        return (v.where() == null ? "" : v.where() + ": ") + say(v.code(), v.args().toArray());
+        // a name the spec does not know would only puzzle a client: the reason is then said without one
+        String field = v.where() == null ? null : SPEC_FIELDS.get(v.where());
+        String reason = say(v.code(), v.args().toArray());
+        return field == null ? reason : field + ": " + reason;
     }
 
     /** Before Spring MVC's own answers (order 0), after Spring Boot's error attributes, which only take note. */
