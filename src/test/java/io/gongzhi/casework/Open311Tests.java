@@ -231,4 +231,39 @@ class Open311Tests {
         assertThat(jdbc.sql("select reporter_name from casework_case where id = :id").param("id", reported.id()).query(String.class).single())
                 .isEqualTo("李明");
     }
+
+    @Test
+    void aClosedCaseGivesOneFixedUpdateEvenWhenItIsRated() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
+        Case c = cases.report(new Cases.Report("E0302", "河道有油污", null, null, CaseActors.INSIDE, "", Channel.GRID, ""),
+                CaseActors.gridWorker());
+        cases.act(c.id(), Cases.Command.of(CaseAction.ACCEPT, ""), CaseActors.dispatcher());
+        cases.act(c.id(), new Cases.Command(CaseAction.DISPATCH, "", "water", List.of(), null, null, null, null, null, null),
+                CaseActors.dispatcher());
+        cases.act(c.id(), Cases.Command.of(CaseAction.RECEIVE, ""), CaseActors.water());
+        cases.act(c.id(), Cases.Command.of(CaseAction.FEEDBACK, "已清理"), CaseActors.water());
+        cases.act(c.id(), Cases.Command.of(CaseAction.CLOSE, "现场核实已清理"), CaseActors.communityWorker());
+        cases.act(c.id(), new Cases.Command(CaseAction.RATE, "", null, null, null, null, null, Rating.SATISFIED, null, null),
+                CaseActors.gridWorker());
+
+        var expected = List.of("OPEN", "INVESTIGATING", "ACTION_SCHEDULED", "IN_PROGRESS", "IN_PROGRESS", "FIXED");
+        String window = "?start_date=" + before.truncatedTo(ChronoUnit.SECONDS) + "&end_date=" + Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        var inJson = new ArrayList<String>();
+        body(send(get("/open311/v2/servicerequestupdates.json" + window))).forEach(u -> {
+            if (u.get("service_request_id").asLong() == c.id()) {
+                inJson.add(u.get("status").asString());
+            }
+        });
+        assertThat(inJson).containsExactlyElementsOf(expected);
+
+        var inXml = new ArrayList<String>();
+        var updates = xml(send(get("/open311/v2/servicerequestupdates.xml" + window))).getElementsByTagName("request_update");
+        for (int i = 0; i < updates.getLength(); i++) {
+            var update = (Element) updates.item(i);
+            if (update.getElementsByTagName("service_request_id").item(0).getTextContent().equals(String.valueOf(c.id()))) {
+                inXml.add(update.getElementsByTagName("status").item(0).getTextContent());
+            }
+        }
+        assertThat(inXml).containsExactlyElementsOf(expected);
+    }
 }
