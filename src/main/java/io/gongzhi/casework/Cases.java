@@ -134,7 +134,7 @@ public class Cases {
     }
 
     private Case reportNow(Report asGiven, Actor actor, List<Attachments.Ready> uploads) {
-        // the text is published as XML (Open311), where one such character spoils every list holding the case
+        // characters XML 1.0 cannot carry go: the text is published as XML (Open311), where one would spoil every list holding the case
         Report report = new Report(asGiven.category(), XmlCharacters.keep(asGiven.description()), asGiven.lon(), asGiven.lat(), asGiven.place(),
                 XmlCharacters.keep(asGiven.address()), asGiven.channel(), XmlCharacters.keep(asGiven.reporterName()), asGiven.contactPhone(),
                 asGiven.mediaUrl());

@@ -80,7 +80,8 @@ public class PublishedCases {
     public List<PublicStep> publishedSteps(Instant from, Instant to, Jurisdiction where, int limit) {
         return Scoped.query(jdbc, where, "c.path", "select s.id, s.case_id, s.action, s.to_state, s.department, s.at from casework_step s "
                         + "join casework_case c on c.id = s.case_id join casework_category k on k.code = c.category "
-                        + "where {scope} and k.parent_code not in (:private) and s.action <> 'RATE' and s.at >= :from and s.at <= :to order by s.at, s.id limit "
+                        + "where {scope} and k.parent_code not in (:private) and s.action <> 'RATE' and s.at >= :from and s.at <= :to "
+                        + "order by s.at, s.id limit "
                         + Math.max(1, Math.min(limit, 1000)))
                 .param("private", UNPUBLISHED_CLASSES).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, n) -> new PublicStep(rs.getLong(1), rs.getLong(2), CaseAction.valueOf(rs.getString(3)),

@@ -216,10 +216,13 @@ class Open311Tests {
         assertThat(xml(send(get("/open311/v2/requests.xml"))).getElementsByTagName("request").getLength()).isPositive();
         assertThat(xml(send(get("/open311/v2/servicerequestupdates.xml"))).getDocumentElement().getTagName())
                 .isEqualTo("service_request_updates");
-        // an error answer repeats what the client sent
-        var refused = send(get("/open311/v2/requests.xml").param("status", "\uFFFFpending\uFFFE"));
+        // an error answer repeats what the client sent, in an argument or in the path
+        var refused = send(get("/open311/v2/requests.xml").param("status", "\uFFFFpending\uFFFE").param("lang", "en"));
         assertThat(refused.getStatus()).isEqualTo(400);
-        assertThat(xml(refused).getElementsByTagName("description").item(0).getTextContent()).contains("pending");
+        assertThat(xml(refused).getElementsByTagName("description").item(0).getTextContent()).endsWith("not pending");
+        var unknown = send(get("/open311/v2/services/{code}.xml", "X\uFFFF9").param("lang", "en"));
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(xml(unknown).getElementsByTagName("description").item(0).getTextContent()).isEqualTo("No such service_code: X9");
 
         // the case loop's other doors keep the same text: a grid worker's report
         Case reported = cases.report(new Cases.Report("E0302", dirty, null, null, CaseActors.INSIDE, "玉林北路\uFFFF 12 号", Channel.GRID,
@@ -247,7 +250,9 @@ class Open311Tests {
                 CaseActors.gridWorker());
 
         var expected = List.of("OPEN", "INVESTIGATING", "ACTION_SCHEDULED", "IN_PROGRESS", "IN_PROGRESS", "FIXED");
-        String window = "?start_date=" + before.truncatedTo(ChronoUnit.SECONDS) + "&end_date=" + Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        // a window of this test's steps only, however many other tests took
+        String window = "?start_date=" + before.truncatedTo(ChronoUnit.SECONDS)
+                + "&end_date=" + Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         var inJson = new ArrayList<String>();
         body(send(get("/open311/v2/servicerequestupdates.json" + window))).forEach(u -> {
             if (u.get("service_request_id").asLong() == c.id()) {
