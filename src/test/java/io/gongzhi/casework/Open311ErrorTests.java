@@ -138,7 +138,9 @@ class Open311ErrorTests {
             assertThat(noDates.getStatus()).as(format).isEqualTo(200);
             assertThat(texts(noDates, format, "update_id")).as("the last 24 hours").isNotEmpty();
             // only blanks count as empty too
-            assertThat(send(get("/open311/v2/requests." + format).param("service_request_id", " ")).getStatus()).isEqualTo(200);
+            var blank = send(get("/open311/v2/requests." + format).param("service_request_id", " "));
+            assertThat(blank.getStatus()).isEqualTo(200);
+            assertThat(texts(blank, format, "service_request_id")).isEqualTo(texts(plain, format, "service_request_id"));
 
             long id = client.created(format, "service_code", "E0101", "address_id", CaseActors.INSIDE, "jurisdiction_id", "",
                     "lat", "", "long", "", "address_string", "", "email", "", "device_id", "", "account_id", "", "first_name", "",
@@ -212,7 +214,7 @@ class Open311ErrorTests {
         }
     }
 
-    /** The one error description (in English) for a request posted with this field's value at a known place, or a point for address_id. */
+    /** The one error description (in English) for a request posted at a known place with this field's value (or at this address_id). */
     private String refused(String format, String field, String value) throws Exception {
         var request = field.equals("address_id")
                 ? create(format, "api_key", key, "service_code", "E0101", "address_id", value)
