@@ -3,6 +3,7 @@ package io.gongzhi.casework;
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
 import io.gongzhi.casework.internal.GroupCommit;
+import io.gongzhi.casework.internal.XmlCharacters;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Locator;
 import io.gongzhi.geography.Unit;
@@ -132,7 +133,11 @@ public class Cases {
         return groupCommit.run(() -> reportNow(report, actor, files));
     }
 
-    private Case reportNow(Report report, Actor actor, List<Attachments.Ready> uploads) {
+    private Case reportNow(Report asGiven, Actor actor, List<Attachments.Ready> uploads) {
+        // characters XML 1.0 cannot carry go: the text is published as XML (Open311), where one would spoil every list holding the case
+        Report report = new Report(asGiven.category(), XmlCharacters.keep(asGiven.description()), asGiven.lon(), asGiven.lat(), asGiven.place(),
+                XmlCharacters.keep(asGiven.address()), asGiven.channel(), XmlCharacters.keep(asGiven.reporterName()), asGiven.contactPhone(),
+                asGiven.mediaUrl());
         var problems = new ArrayList<Violation>(attachments.check(uploads));
         Category category = null;
         try {

@@ -25,6 +25,12 @@ public class PublishedCases {
      */
     public static final java.util.Set<String> UNPUBLISHED_CLASSES = java.util.Set.of("E06", "E08");
 
+    /** Whether the public ever reads cases of this category: those of {@link #UNPUBLISHED_CLASSES}, and classes, never. */
+    public static boolean publishes(Category category) {
+        // as the queries below: a class has no parent, and "parent_code not in (…)" holds for none
+        return category.parentCode() != null && !UNPUBLISHED_CLASSES.contains(category.parentCode());
+    }
+
     /** What the public may ask for (Open311 GET requests); empty lists and nulls do not filter. */
     public record PublicFilter(List<Long> ids, List<String> categories, Instant from, Instant to, Boolean open, Jurisdiction where,
                                int page, int size) {
@@ -65,11 +71,17 @@ public class PublishedCases {
                 .params(params).query(CaseQueries::row).list();
     }
 
-    /** Steps of published cases taken between {@code from} and {@code to}, oldest first (Open311 servicerequestupdates). */
+    /**
+     * Steps of published cases taken between {@code from} and {@code to}, oldest first (Open311
+     * servicerequestupdates), but the reporter's rating: it is their opinion of the work, not a
+     * step of it, and as an update it would only say again that the case was closed (a second
+     * FIXED for one closing).
+     */
     public List<PublicStep> publishedSteps(Instant from, Instant to, Jurisdiction where, int limit) {
         return Scoped.query(jdbc, where, "c.path", "select s.id, s.case_id, s.action, s.to_state, s.department, s.at from casework_step s "
                         + "join casework_case c on c.id = s.case_id join casework_category k on k.code = c.category "
-                        + "where {scope} and k.parent_code not in (:private) and s.at >= :from and s.at <= :to order by s.at, s.id limit "
+                        + "where {scope} and k.parent_code not in (:private) and s.action <> 'RATE' and s.at >= :from and s.at <= :to "
+                        + "order by s.at, s.id limit "
                         + Math.max(1, Math.min(limit, 1000)))
                 .param("private", UNPUBLISHED_CLASSES).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, n) -> new PublicStep(rs.getLong(1), rs.getLong(2), CaseAction.valueOf(rs.getString(3)),

@@ -2,33 +2,32 @@ package io.gongzhi.casework;
 
 import io.gongzhi.identity.Accounts;
 import io.gongzhi.identity.ApiTokens;
-import io.gongzhi.identity.Permission;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Open311 GeoReport v2 as a client sees it: the fields the spec names, in JSON and in XML, and
- * its error rules (status codes, the errors list) for the bad input a client sends.
+ * Open311 GeoReport v2 as a client sees it: the fields the spec names, in JSON and in XML (every
+ * XML answer read strictly, see {@link StrictXml}); its error rules are {@link Open311ErrorTests}.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -44,34 +43,35 @@ class Open311Tests {
     Accounts accounts;
     @Autowired
     ApiTokens tokens;
+    @Autowired
+    Cases cases;
+    @Autowired
+    JdbcClient jdbc;
 
-    final JsonMapper json = JsonMapper.builder().build();
+    Open311Client client;
     String key;
 
     @BeforeEach
     void key() {
-        long resident = accounts.find("resident").orElseThrow().id();
-        key = tokens.issue(resident, "open311 " + System.nanoTime(), Set.of(Permission.CASE_REPORT), 30).secret();
+        client = new Open311Client(mvc, accounts, tokens);
+        key = client.key;
     }
 
     MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andReturn().getResponse();
+        return client.send(request);
     }
 
     JsonNode body(MockHttpServletResponse response) throws Exception {
-        return json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+        return Open311Client.json(response);
     }
 
+    /** Every XML answer is read strictly (see {@link StrictXml}). */
     static Document xml(MockHttpServletResponse response) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(response.getContentAsByteArray()));
+        return StrictXml.parse(response);
     }
 
     MockHttpServletRequestBuilder create(String format, String... fields) {
-        var request = post("/open311/v2/requests." + format).contentType(MediaType.APPLICATION_FORM_URLENCODED);
-        for (int i = 0; i < fields.length; i += 2) {
-            request = request.param(fields[i], fields[i + 1]);
-        }
-        return request;
+        return Open311Client.create(format, fields);
     }
 
     @Test
@@ -169,48 +169,106 @@ class Open311Tests {
     }
 
     @Test
-    void badRequestsGetTheSpecsErrorsInJsonAndXml() throws Exception {
-        var noKey = send(create("json", "service_code", "E0101", "lat", "30.64", "long", "104.04"));
-        assertThat(noKey.getStatus()).isEqualTo(403);
-        assertThat(body(noKey).get(0).get("code").asInt()).isEqualTo(403);
-        var badKey = send(create("xml", "api_key", "gzt_wrong", "service_code", "E0101", "lat", "30.64", "long", "104.04"));
-        assertThat(badKey.getStatus()).isEqualTo(403);
-        assertThat(xml(badKey).getDocumentElement().getTagName()).isEqualTo("errors");
+    void servicesWhoseRequestsAreNeverPublishedAreBlackbox() throws Exception {
+        var inJson = new HashMap<String, String>();
+        body(send(get("/open311/v2/services.json"))).forEach(s -> inJson.put(s.get("service_code").asString(), s.get("type").asString()));
+        assertThat(inJson).containsEntry("E0601", "blackbox").containsEntry("E0302", "realtime");
+        assertThat(inJson.keySet()).as("welfare services are listed too").anyMatch(code -> code.startsWith("E08"));
+        // disputes (E06…) and welfare cases (E08…) are accepted but never published: no id a client could follow
+        inJson.forEach((code, type) -> assertThat(type).as(code)
+                .isEqualTo(code.startsWith("E06") || code.startsWith("E08") ? "blackbox" : "realtime"));
 
-        expect(400, "service_code was not provided", create("json", "api_key", key, "lat", "30.64", "long", "104.04"));
-        expect(404, "No such service_code: X999", create("json", "api_key", key, "service_code", "X999", "lat", "30.64", "long", "104.04"));
-        expect(400, "A location is required", create("json", "api_key", key, "service_code", "E0101"));
-        expect(400, "lat is not a number", create("json", "api_key", key, "service_code", "E0101", "lat", "north", "long", "104.04"));
-        expect(400, "long must be between -180 and 180", create("json", "api_key", key, "service_code", "E0101", "lat", "30", "long", "204"));
-        expect(400, "outside the city", create("json", "api_key", key, "service_code", "E0101", "lat", "39.9", "long", "116.4"));
-        expect(400, "longer than 4,000 characters", create("json", "api_key", key, "service_code", "E0101", "address_id", "510107005001",
-                "description", "长".repeat(4001)));
-        expect(400, "mediaUrl: The link must be an http or https address", create("json", "api_key", key, "service_code", "E0101",
-                "address_id", "510107005001", "media_url", "javascript:alert(1)"));
-        expect(400, "mediaUrl: The link must be an http or https address", create("json", "api_key", key, "service_code", "E0101",
-                "address_id", "510107005001", "media_url", "ftp://files.example.org/a.jpg"));
-        expect(400, "mediaUrl: At most 1,000 characters", create("json", "api_key", key, "service_code", "E0101",
-                "address_id", "510107005001", "media_url", "https://example.org/" + "a".repeat(1000)));
-        expect(400, "contactPhone: Give an 11-digit mobile number", create("json", "api_key", key, "service_code", "E0101",
-                "address_id", "510107005001", "phone", "12345"));
-        expect(404, "No such jurisdiction_id", create("json", "api_key", key, "jurisdiction_id", "000000", "service_code", "E0101",
-                "address_id", "510107005001"));
-        expect(400, "outside the district", create("json", "api_key", key, "jurisdiction_id", "510104", "service_code", "E0101",
-                "address_id", "510107005001"));
-        expect(400, "at most 90 days apart", get("/open311/v2/requests.json").param("start_date", "2026-01-01T00:00:00Z")
-                .param("end_date", "2026-06-01T00:00:00Z"));
-        expect(400, "not a W3C date-time", get("/open311/v2/requests.json").param("start_date", "yesterday"));
-        expect(400, "status is open or closed", get("/open311/v2/requests.json").param("status", "pending"));
-        expect(404, "No such service_request_id", get("/open311/v2/requests/999999999.json"));
+        var inXml = new HashMap<String, String>();
+        var services = xml(send(get("/open311/v2/services.xml"))).getElementsByTagName("service");
+        for (int i = 0; i < services.getLength(); i++) {
+            var service = (Element) services.item(i);
+            inXml.put(service.getElementsByTagName("service_code").item(0).getTextContent(),
+                    service.getElementsByTagName("type").item(0).getTextContent());
+        }
+        assertThat(inXml).isEqualTo(inJson);
     }
 
-    /** An error answer: the status, and the same code and a description (in English here) in the spec's list. */
-    private void expect(int status, String text, MockHttpServletRequestBuilder request) throws Exception {
-        var response = send(request.param("lang", "en"));
-        assertThat(response.getStatus()).as(text).isEqualTo(status);
-        JsonNode errors = body(response);
-        assertThat(errors.get(0).get("code").asInt()).isEqualTo(status);
-        String description = errors.get(0).get("description").asString();
-        assertThat(description).contains(text);
+    @Test
+    void charactersXml10CannotCarryAreDroppedOnTheWayInAndOnTheWayOut() throws Exception {
+        // U+FFFE, U+FFFF, a control character and lone surrogates go; tab, line feed and a real pair (an emoji) stay
+        String dirty = "井盖\uFFFE缺失\uFFFF，\u0001见\uD800图\uDFFF 😀\t第二行\n结束";
+        String clean = "井盖缺失，见图 😀\t第二行\n结束";
+        var ids = new ArrayList<Long>();
+        for (String format : List.of("json", "xml")) {
+            long id = client.created(format, "service_code", "E0101", "address_id", CaseActors.INSIDE, "description", dirty,
+                    "address_string", "玉林北路\uFFFF 12 号");
+            ids.add(id);
+            assertThat(body(send(get("/open311/v2/requests/" + id + ".json"))).get(0).get("description").asString())
+                    .as("stored without them").isEqualTo(clean);
+            assertThat(body(send(get("/open311/v2/requests/" + id + ".json"))).get(0).get("address").asString()).isEqualTo("玉林北路 12 号");
+            assertThat(xml(send(get("/open311/v2/requests/" + id + ".xml"))).getElementsByTagName("description").item(0).getTextContent())
+                    .isEqualTo(clean);
+        }
+
+        // a case stored before the intake cleaned its text: every XML answer holding it still reads
+        String stored = "井盖\uFFFE缺失\uFFFF，\u0001见图";
+        jdbc.sql("update casework_case set description = :d where id = :id").param("d", stored).param("id", ids.get(0)).update();
+        assertThat(body(send(get("/open311/v2/requests/" + ids.get(0) + ".json"))).get(0).get("description").asString()).isEqualTo(stored);
+        assertThat(xml(send(get("/open311/v2/requests/" + ids.get(0) + ".xml"))).getElementsByTagName("description").item(0).getTextContent())
+                .isEqualTo("井盖缺失，见图");
+        var list = xml(send(get("/open311/v2/requests.xml?service_request_id=" + ids.get(0) + "," + ids.get(1))));
+        assertThat(list.getElementsByTagName("request").getLength()).isEqualTo(2);
+        assertThat(xml(send(get("/open311/v2/requests.xml"))).getElementsByTagName("request").getLength()).isPositive();
+        assertThat(xml(send(get("/open311/v2/servicerequestupdates.xml"))).getDocumentElement().getTagName())
+                .isEqualTo("service_request_updates");
+        // an error answer repeats what the client sent, in an argument or in the path
+        var refused = send(get("/open311/v2/requests.xml").param("status", "\uFFFFpending\uFFFE").param("lang", "en"));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(xml(refused).getElementsByTagName("description").item(0).getTextContent()).endsWith("not pending");
+        var unknown = send(get("/open311/v2/services/{code}.xml", "X\uFFFF9").param("lang", "en"));
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(xml(unknown).getElementsByTagName("description").item(0).getTextContent()).isEqualTo("No such service_code: X9");
+
+        // the case loop's other doors keep the same text: a grid worker's report
+        Case reported = cases.report(new Cases.Report("E0302", dirty, null, null, CaseActors.INSIDE, "玉林北路\uFFFF 12 号", Channel.GRID,
+                "李\uFFFE明"), CaseActors.gridWorker());
+        assertThat(reported.description()).isEqualTo(clean);
+        JsonNode published = body(send(get("/open311/v2/requests/" + reported.id() + ".json"))).get(0);
+        assertThat(published.get("description").asString()).isEqualTo(clean);
+        assertThat(published.get("address").asString()).isEqualTo("玉林北路 12 号");
+        assertThat(jdbc.sql("select reporter_name from casework_case where id = :id").param("id", reported.id()).query(String.class).single())
+                .isEqualTo("李明");
+    }
+
+    @Test
+    void aClosedCaseGivesOneFixedUpdateEvenWhenItIsRated() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
+        Case c = cases.report(new Cases.Report("E0302", "河道有油污", null, null, CaseActors.INSIDE, "", Channel.GRID, ""),
+                CaseActors.gridWorker());
+        cases.act(c.id(), Cases.Command.of(CaseAction.ACCEPT, ""), CaseActors.dispatcher());
+        cases.act(c.id(), new Cases.Command(CaseAction.DISPATCH, "", "water", List.of(), null, null, null, null, null, null),
+                CaseActors.dispatcher());
+        cases.act(c.id(), Cases.Command.of(CaseAction.RECEIVE, ""), CaseActors.water());
+        cases.act(c.id(), Cases.Command.of(CaseAction.FEEDBACK, "已清理"), CaseActors.water());
+        cases.act(c.id(), Cases.Command.of(CaseAction.CLOSE, "现场核实已清理"), CaseActors.communityWorker());
+        cases.act(c.id(), new Cases.Command(CaseAction.RATE, "", null, null, null, null, null, Rating.SATISFIED, null, null),
+                CaseActors.gridWorker());
+
+        var expected = List.of("OPEN", "INVESTIGATING", "ACTION_SCHEDULED", "IN_PROGRESS", "IN_PROGRESS", "FIXED");
+        // a window of this test's steps only, however many other tests took
+        String window = "?start_date=" + before.truncatedTo(ChronoUnit.SECONDS)
+                + "&end_date=" + Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        var inJson = new ArrayList<String>();
+        body(send(get("/open311/v2/servicerequestupdates.json" + window))).forEach(u -> {
+            if (u.get("service_request_id").asLong() == c.id()) {
+                inJson.add(u.get("status").asString());
+            }
+        });
+        assertThat(inJson).containsExactlyElementsOf(expected);
+
+        var inXml = new ArrayList<String>();
+        var updates = xml(send(get("/open311/v2/servicerequestupdates.xml" + window))).getElementsByTagName("request_update");
+        for (int i = 0; i < updates.getLength(); i++) {
+            var update = (Element) updates.item(i);
+            if (update.getElementsByTagName("service_request_id").item(0).getTextContent().equals(String.valueOf(c.id()))) {
+                inXml.add(update.getElementsByTagName("status").item(0).getTextContent());
+            }
+        }
+        assertThat(inXml).containsExactlyElementsOf(expected);
     }
 }

@@ -1,5 +1,6 @@
 package io.gongzhi.casework.web;
 
+import io.gongzhi.casework.internal.XmlCharacters;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,22 +73,19 @@ final class GeoReport {
         xml.append("</").append(name).append('>');
     }
 
+    /** Text for XML: markup escaped and, for text stored before the intake cleaned it, the characters XML 1.0 cannot carry dropped. */
     static String escape(String text) {
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        String kept = XmlCharacters.keep(text);
+        var out = new StringBuilder(kept.length());
+        for (int i = 0; i < kept.length(); i++) {
+            char c = kept.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
-                default -> {
-                    // characters XML 1.0 cannot carry at all are dropped rather than breaking the document
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(c);
             }
         }
         return out.toString();

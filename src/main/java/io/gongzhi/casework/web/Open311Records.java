@@ -8,21 +8,16 @@ import io.gongzhi.casework.Catalogue;
 import io.gongzhi.casework.Category;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
-/** The spec's records (service, request, update) from the case loop's own, and its w3 date-times. */
+/** The spec's records (service, request, update) from the case loop's own, with w3 date-times. */
 final class Open311Records {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -47,7 +42,10 @@ final class Open311Records {
         record.put("service_name", c.name(LocaleContextHolder.getLocale()));
         record.put("description", notice(c));
         record.put("metadata", false);
-        record.put("type", "realtime");
+        // blackbox: a client cannot follow these requests (they are never published). The answer
+        // to a POST still carries the id: FixMyStreet's client takes a request without one (or a
+        // token) as not sent, and would send it again.
+        record.put("type", PublishedCases.publishes(c) ? "realtime" : "blackbox");
         record.put("keywords", c.nameZh() + ", " + c.nameEn());
         record.put("group", classes.getOrDefault(c.parentCode(), c.parentCode()));
         return record;
@@ -126,18 +124,5 @@ final class Open311Records {
 
     static String w3(Instant at) {
         return at.truncatedTo(ChronoUnit.SECONDS).atZone(CHINA).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    }
-
-    /** A w3 date-time with its zone (2010-01-01T00:00:00Z, …+08:00), or a date, taken as midnight in Chengdu. */
-    static Instant dateTime(String text, String field, BiFunction<String, Object[], String> say) {
-        String t = text.strip();
-        try {
-            if (t.length() == 10) {
-                return LocalDate.parse(t).atStartOfDay(CHINA).toInstant();
-            }
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new Open311Api.Refusal(HttpStatus.BAD_REQUEST, List.of(say.apply("open311.date", new Object[] {field, text})));
-        }
     }
 }

@@ -19,15 +19,17 @@ import java.util.Optional;
 /**
  * The two languages of the platform: Simplified Chinese by default, English on request.
  * {@code ?lang=en} or {@code ?lang=zh-CN} on any page switches, and a cookie keeps the
- * choice for a year. Without the cookie pages are Chinese and the API follows the
- * client's Accept-Language; any other language falls back to Chinese rather than showing
- * broken text.
+ * choice for a year. Without the cookie pages are Chinese and the APIs for machine clients
+ * (the REST API, Open311) follow the client's Accept-Language; any other language falls back
+ * to Chinese rather than showing broken text.
  */
 @Configuration(proxyBeanMethods = false)
 class Languages implements WebMvcConfigurer {
 
     static final String COOKIE = "gongzhi-lang";
     static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+    /** Where machine clients call: they say their language in Accept-Language, not with a cookie. */
+    static final List<String> MACHINE_PATHS = List.of("/api/", "/open311/");
 
     @Bean
     LocaleResolver localeResolver() {
@@ -35,9 +37,8 @@ class Languages implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         // Without the cookie, pages are Chinese whatever the browser says (English is an explicit
-        // choice); the API follows the client's Accept-Language, as machine clients expect.
-        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                && request.getHeader("Accept-Language") != null
+        // choice); the REST API and Open311 follow the client's Accept-Language, as machine clients expect.
+        resolver.setDefaultLocaleFunction(request -> machine(request) && request.getHeader("Accept-Language") != null
                 ? supported(request.getLocale().toLanguageTag()).orElse(Locale.SIMPLIFIED_CHINESE)
                 : Locale.SIMPLIFIED_CHINESE);
         return resolver;
@@ -56,6 +57,11 @@ class Languages implements WebMvcConfigurer {
                 return true;
             }
         });
+    }
+
+    private static boolean machine(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return MACHINE_PATHS.stream().anyMatch(path::startsWith);
     }
 
     static Optional<Locale> supported(String tag) {
