@@ -18,7 +18,8 @@ public record Violation(Integer line, String where, String code, List<Object> ar
 
     public Violation {
         Objects.requireNonNull(code, "code");
-        args = args == null ? List.of() : List.copyOf(args);
+        // a value that was not given (null) is shown as nothing, never a failure to say why it was refused
+        args = args == null ? List.of() : args.stream().map(a -> a == null ? (Object) "" : a).toList();
     }
 
     public Violation(String where, String code, List<Object> args) {
@@ -26,11 +27,11 @@ public record Violation(Integer line, String where, String code, List<Object> ar
     }
 
     public static Violation of(String where, String code, Object... args) {
-        return new Violation(null, where, code, List.of(args));
+        return new Violation(null, where, code, java.util.Arrays.asList(args));
     }
 
     /** A problem at a line (and column) of a file. */
     public static Violation at(int line, String column, String code, Object... args) {
-        return new Violation(line, column, code, List.of(args));
+        return new Violation(line, column, code, java.util.Arrays.asList(args));
     }
 }

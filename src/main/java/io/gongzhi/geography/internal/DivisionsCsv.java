@@ -29,6 +29,8 @@ public final class DivisionsCsv {
 
     public static final String HEADER = "code,name,level,parent_code";
     private static final Pattern CODE = Pattern.compile("[0-9]{2,32}");
+    /** Longer than any real division's name, well inside the column (200, which the display name shares). */
+    public static final int NAME_MAX = 100;
 
     /** One valid row of the file. */
     public record Row(int line, String code, String name, Level level, String parentCode) {
@@ -44,7 +46,8 @@ public final class DivisionsCsv {
     public static List<Row> read(byte[] bytes, Function<Set<String>, Map<String, Level>> outside) {
         var problems = new ArrayList<Violation>();
         List<String> lines = decode(bytes, problems);
-        if (lines.isEmpty() || !lines.get(0).strip().equalsIgnoreCase(HEADER)) {
+        // a first line that is not UTF-8 (random bytes, a spreadsheet saved as something else) is a wrong header too
+        if (lines.isEmpty() || lines.get(0) == null || !lines.get(0).strip().equalsIgnoreCase(HEADER)) {
             problems.add(Violation.at(1, null, "geography.csv.header", HEADER));
             throw new InvalidInput(problems);
         }
@@ -76,6 +79,8 @@ public final class DivisionsCsv {
             }
             if (name.isEmpty()) {
                 problems.add(Violation.at(line, "name", "geography.csv.name-empty"));
+            } else if (name.length() > NAME_MAX) {
+                problems.add(Violation.at(line, "name", "geography.csv.name-too-long", NAME_MAX, name.length()));
             }
             var level = Level.parse(levelKey).filter(Level::isDivision);
             if (level.isEmpty()) {

@@ -1,38 +1,117 @@
 package io.gongzhi.platform.web;
 
+import io.gongzhi.platform.Refusals;
+import io.gongzhi.shared.Conflict;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.NotPermitted;
 import io.gongzhi.shared.Violation;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.ModelAndView;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 9457 answers for the REST API: a stable {@code code}, a title in the caller's
- * language and, for bad input, every reason with where it was found.
+ * How every handler answers a refusal. One that answers data (the REST API, a download) gets an
+ * RFC 9457 problem: a stable {@code code}, a title in the caller's language and, for bad input,
+ * every reason with where it was found. A page gets the error page with the same status and the
+ * reasons in words. Bad parameters the framework meets before a handler runs (a word where a
+ * number belongs, a missing parameter, a multipart body without its boundary) are bad input too,
+ * named by their parameter, never a server error.
  */
-@RestControllerAdvice(annotations = RestController.class)
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemAnswers {
 
-    private final io.gongzhi.platform.Refusals refusals;
+    private final Refusals refusals;
 
-    ProblemAnswers(io.gongzhi.platform.Refusals refusals) {
+    ProblemAnswers(Refusals refusals) {
         this.refusals = refusals;
     }
 
     @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalid(InvalidInput invalid) {
-        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input");
-        List<Map<String, Object>> errors = invalid.violations().stream().map(this::error).toList();
-        problem.setProperty("errors", errors);
-        return problem;
+    Object invalid(InvalidInput invalid, HandlerMethod handler) {
+        return refused(handler, HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input", invalid.violations(), null);
+    }
+
+    /** A body that is not JSON, or not of the expected shape (a word where a number belongs, a field missing). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpMessageNotReadableException e, HandlerMethod handler) {
+        return refused(handler, HttpStatus.BAD_REQUEST, "body-unreadable", "problem.body-unreadable", List.of(), null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object mismatch(MethodArgumentTypeMismatchException e, HandlerMethod handler) {
+        String value = e.getValue() == null ? "" : String.valueOf(e.getValue());
+        return refused(handler, HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input",
+                List.of(Violation.of(e.getName(), "problem.parameter-invalid", value.length() > 100 ? value.substring(0, 100) + "…" : value)), null);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    Object missing(MissingServletRequestParameterException e, HandlerMethod handler) {
+        return refused(handler, HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input",
+                List.of(Violation.of(e.getParameterName(), "problem.parameter-missing")), null);
+    }
+
+    @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
+    Object multipart(Exception e, HandlerMethod handler) {
+        String part = e instanceof MissingServletRequestPartException m ? m.getRequestPartName() : "file";
+        return refused(handler, HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input",
+                List.of(Violation.of(part, "problem.multipart-unreadable")), null);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    Object notFound(NotFound notFound, HandlerMethod handler) {
+        return refused(handler, HttpStatus.NOT_FOUND, notFound.code(), "problem.not-found", List.of(), null);
+    }
+
+    @ExceptionHandler(NotPermitted.class)
+    Object notPermitted(NotPermitted refused, HandlerMethod handler) {
+        return refused(handler, HttpStatus.FORBIDDEN, refused.code(), "problem.forbidden", List.of(), refusals.message(refused));
+    }
+
+    @ExceptionHandler(Conflict.class)
+    Object conflict(Conflict conflict, HandlerMethod handler) {
+        return refused(handler, HttpStatus.CONFLICT, conflict.code(), "problem.conflict", List.of(), refusals.message(conflict));
+    }
+
+    private Object refused(HandlerMethod handler, HttpStatus status, String code, String titleKey, List<Violation> reasons, String detail) {
+        if (handler != null && !answersData(handler)) {
+            var page = new ModelAndView("error", status);
+            page.addObject("status", status.value());
+            page.addObject("reasons", reasons.stream().map(v -> (v.where() == null || v.where().isBlank() ? "" : v.where() + ": ")
+                    + refusals.message(v)).toList());
+            page.addObject("detail", detail);
+            return page;
+        }
+        var problem = ProblemDetail.forStatus(status);
+        problem.setTitle(refusals.text(titleKey, null));
+        problem.setProperty("code", code);
+        if (detail != null) {
+            problem.setDetail(detail);
+        }
+        if (!reasons.isEmpty()) {
+            problem.setProperty("errors", reasons.stream().map(this::error).toList());
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private Map<String, Object> error(Violation v) {
@@ -46,35 +125,10 @@ class ProblemAnswers {
         return error;
     }
 
-    /** A body that is not JSON, or not of the expected shape (a word where a number belongs, a field missing). */
-    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "body-unreadable", "problem.body-unreadable");
-    }
-
-    @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound notFound) {
-        return problem(HttpStatus.NOT_FOUND, notFound.code(), "problem.not-found");
-    }
-
-    @ExceptionHandler(io.gongzhi.shared.NotPermitted.class)
-    ProblemDetail notPermitted(io.gongzhi.shared.NotPermitted refused) {
-        var problem = problem(HttpStatus.FORBIDDEN, refused.code(), "problem.forbidden");
-        problem.setDetail(refusals.message(refused));
-        return problem;
-    }
-
-    @ExceptionHandler(io.gongzhi.shared.Conflict.class)
-    ProblemDetail conflict(io.gongzhi.shared.Conflict conflict) {
-        var problem = problem(HttpStatus.CONFLICT, conflict.code(), "problem.conflict");
-        problem.setDetail(refusals.message(conflict));
-        return problem;
-    }
-
-    private ProblemDetail problem(HttpStatus status, String code, String titleKey) {
-        var problem = ProblemDetail.forStatus(status);
-        problem.setTitle(refusals.text(titleKey, null));
-        problem.setProperty("code", code);
-        return problem;
+    /** Whether the handler answers data (JSON, a file) rather than a page to render. */
+    static boolean answersData(HandlerMethod handler) {
+        Class<?> type = handler.getReturnType().getParameterType();
+        return handler.hasMethodAnnotation(ResponseBody.class) || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
+                || HttpEntity.class.isAssignableFrom(type) || type == byte[].class;
     }
 }

@@ -26,6 +26,28 @@ class DivisionsCsvTests {
     }
 
     @Test
+    void randomBytesAreAWrongHeaderNeverAFailure() {
+        var random = new java.util.Random(18);
+        for (int n = 0; n < 200; n++) {
+            byte[] noise = new byte[1 + random.nextInt(2000)];
+            random.nextBytes(noise);
+            var refused = catchThrowableOfType(InvalidInput.class, () -> DivisionsCsv.read(noise, parents -> Map.of()));
+            assertThat(refused).as("file " + n).isNotNull();
+            assertThat(refused.violations()).extracting(Violation::code).contains("geography.csv.header");
+        }
+    }
+
+    @Test
+    void aNameLongerThanAnyDivisionsIsRefusedWithItsLine() {
+        byte[] file = ("code,name,level,parent_code\n5101,成都市,city,\n510104," + "锦".repeat(3_000_000) + ",district,5101\n")
+                .getBytes(StandardCharsets.UTF_8);
+        var refused = catchThrowableOfType(InvalidInput.class, () -> DivisionsCsv.read(file, parents -> Map.of()));
+        assertThat(refused.violations()).extracting(Violation::line, Violation::where, Violation::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "name", "geography.csv.name-too-long"));
+        assertThat(refused.violations().get(0).args()).containsExactly(DivisionsCsv.NAME_MAX, 3_000_000);
+    }
+
+    @Test
     void everyProblemIsReportedWithItsLineInOneGo() {
         String file = String.join("\n",
                 "code,name,level,parent_code",
