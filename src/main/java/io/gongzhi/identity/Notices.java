@@ -223,7 +223,8 @@ public class Notices {
         try {
             messenger.send(channel, address, text);
         } catch (RuntimeException failed) {
-            log.warn("A notice could not be sent by {}: {}", channel, failed.toString());
+            // a gateway's error may quote the message, and with it a link that acts for someone
+            log.warn("A notice could not be sent by {}: {}", channel, LoggingMessenger.withoutSecrets(failed.toString()));
         }
     }
 
