@@ -70,8 +70,10 @@ public class Attachments {
      * steps together must not wait for it).
      */
     List<Ready> ready(List<Upload> uploads) {
+        // more files than a step takes are refused for their number: decoding them first would only cost time
+        boolean tooMany = uploads != null && uploads.size() > maxCount;
         return uploads == null ? List.of() : uploads.stream().map(u -> {
-            if (u.content() == null || u.content().length > maxBytes) {
+            if (tooMany || u.content() == null || u.content().length > maxBytes) {
                 return new Ready(u, null);
             }
             var kept = new Upload(u.name(), PhotoMetadata.strip(u.content()));

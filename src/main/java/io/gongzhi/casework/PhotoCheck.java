@@ -35,7 +35,7 @@ final class PhotoCheck {
 
     /**
      * Decoding is CPU work, and a progressive JPEG keeps all its coefficients in memory while it
-     * decodes (about 6 bytes a pixel at the pixel limit): as many decodes at once as there are
+     * decodes (3 to 6 bytes a pixel, outside the Java heap): as many decodes at once as there are
      * cores is as fast and keeps that memory bounded however many uploads arrive together.
      */
     private static final Semaphore DECODERS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
