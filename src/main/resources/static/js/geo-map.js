@@ -39,7 +39,10 @@
         layer = L.geoJSON(fc, {
           style: { color: '#b3261e', weight: 1.5, fillColor: '#b3261e', fillOpacity: 0.06 },
           onEachFeature: function (f, l) {
-            l.bindTooltip(f.properties.name + ' · ' + levelName(f.properties.level), { sticky: true });
+            // Leaflet reads a string as HTML: a name is text (an imported name may look like markup)
+            var tip = document.createElement('span');
+            tip.textContent = f.properties.name + ' · ' + levelName(f.properties.level);
+            l.bindTooltip(tip, { sticky: true });
             // one click: say where the point is, and open the area one level down
             l.on('click', function (e) { L.DomEvent.stop(e); locate(e.latlng, f.properties.code); });
           }

@@ -19,8 +19,9 @@ import java.util.Optional;
  * Photos and documents brought by a step (the problem on a report, the work done on a
  * feedback). A step takes at most {@code gongzhi.casework.attachments.max-count} files of at
  * most {@code …max-bytes} each, and only JPEG, PNG, WebP or PDF, judged by the bytes themselves
- * (a script named {@code photo.jpg} is refused). A photo is kept without its metadata (the
- * place and device a phone writes into it). The bytes go to the {@link FileStore} in the
+ * (a script named {@code photo.jpg} is refused). A photo must be the whole picture it says it is
+ * and of at most {@code …max-pixels} pixels ({@link PhotoCheck}), and is kept without its metadata
+ * (the place and device a phone writes into it). The bytes go to the {@link FileStore} in the
  * step's own transaction, so a refused step keeps none of its files.
  */
 @Service
@@ -33,13 +34,16 @@ public class Attachments {
     private final FileStore files;
     private final long maxBytes;
     private final int maxCount;
+    private final long maxPixels;
 
     Attachments(JdbcClient jdbc, FileStore files, @Value("${gongzhi.casework.attachments.max-bytes:10485760}") long maxBytes,
-                @Value("${gongzhi.casework.attachments.max-count:9}") int maxCount) {
+                @Value("${gongzhi.casework.attachments.max-count:9}") int maxCount,
+                @Value("${gongzhi.casework.attachments.max-pixels:50000000}") long maxPixels) {
         this.jdbc = jdbc;
         this.files = files;
         this.maxBytes = maxBytes;
         this.maxCount = maxCount;
+        this.maxPixels = maxPixels;
     }
 
     public long maxBytes() {
@@ -50,23 +54,30 @@ public class Attachments {
         return maxCount;
     }
 
-    /** A file as it will be kept: the upload, and for a photo a small JPEG to show in lists (null when there is none). */
-    record Ready(Upload upload, byte[] thumbnail) {
+    /** A file as it will be kept: the upload, and what checking it as a photo found (null when it was too big to look at). */
+    record Ready(Upload upload, PhotoCheck.Result picture) {
+
+        /** A small JPEG to show in lists, or null. */
+        byte[] thumbnail() {
+            return picture == null ? null : picture.thumbnail();
+        }
     }
 
     /**
      * The files as they will be kept, photos without their metadata (where and with what they
-     * were taken: {@link PhotoMetadata}), with their thumbnails; worked out before the step's
-     * transaction (decoding a photo takes a while, and the writers that commit steps together
-     * must not wait for it).
+     * were taken: {@link PhotoMetadata}), checked whole and with their thumbnails; worked out
+     * before the step's transaction (decoding a photo takes a while, and the writers that commit
+     * steps together must not wait for it).
      */
     List<Ready> ready(List<Upload> uploads) {
+        // more files than a step takes are refused for their number: decoding them first would only cost time
+        boolean tooMany = uploads != null && uploads.size() > maxCount;
         return uploads == null ? List.of() : uploads.stream().map(u -> {
-            if (u.content() == null || u.content().length > maxBytes) {
+            if (tooMany || u.content() == null || u.content().length > maxBytes) {
                 return new Ready(u, null);
             }
             var kept = new Upload(u.name(), PhotoMetadata.strip(u.content()));
-            return new Ready(kept, Thumbnails.of(kept.content()));
+            return new Ready(kept, PhotoCheck.of(kept.content(), maxPixels));
         }).toList();
     }
 
@@ -85,9 +96,21 @@ public class Attachments {
                 problems.add(Violation.of(FIELD, "casework.attachment-too-big", name, maxBytes / (1024 * 1024)));
             } else if (type(upload.content()).isEmpty()) {
                 problems.add(Violation.of(FIELD, "casework.attachment-type", name));
+            } else if (file.picture() != null) {
+                picture(name, file.picture()).ifPresent(problems::add);
             }
         }
         return problems;
+    }
+
+    private Optional<Violation> picture(String name, PhotoCheck.Result picture) {
+        return switch (picture.verdict()) {
+            case WHOLE -> Optional.empty();
+            case BROKEN -> Optional.of(Violation.of(FIELD, "casework.attachment-broken", name));
+            case ANIMATED -> Optional.of(Violation.of(FIELD, "casework.attachment-animated", name));
+            case TOO_MANY_PIXELS -> Optional.of(Violation.of(FIELD, "casework.attachment-too-many-pixels", name, picture.width(),
+                    picture.height(), maxPixels));
+        };
     }
 
     /** Keeps checked files with the step that brought them, in the caller's transaction. */

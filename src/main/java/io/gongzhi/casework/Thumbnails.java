@@ -2,56 +2,36 @@ package io.gongzhi.casework;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
  * Small JPEGs of photos for lists and timelines, so that a grid worker's phone does not fetch
- * each full photo to show a thumbnail. JPEG and PNG only (what the JDK decodes); a picture of
- * more than 50 million pixels, or one that does not decode, simply gets none. A JPEG taken with
- * the phone turned is turned upright as its orientation says (the kept photo carries the
- * orientation for the browser to apply: {@link PhotoMetadata}).
+ * each full photo to show a thumbnail. Made from the picture {@link PhotoCheck} decodes anyway
+ * (every n-th pixel of a JPEG or PNG: what the JDK decodes). A JPEG taken with the phone turned
+ * is turned upright as its orientation says (the kept photo carries the orientation for the
+ * browser to apply: {@link PhotoMetadata}).
  */
 final class Thumbnails {
 
     static final int SIDE = 320;
-    private static final long MAX_PIXELS = 50_000_000L;
 
     private Thumbnails() {
     }
 
-    /** The thumbnail, or null. */
-    static byte[] of(byte[] content) {
-        try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-            var readers = ImageIO.getImageReaders(input);
-            if (input == null || !readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if ((long) width * height > MAX_PIXELS) {
-                    return null;
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
-                // read every n-th pixel: decoding a 12-megapixel photo whole would take its full size in memory
-                int step = Math.max(1, Math.max(width, height) / (SIDE * 2));
-                param.setSourceSubsampling(step, step, 0, 0);
-                BufferedImage read = reader.read(0, param);
-                Integer orientation = "image/jpeg".equals(Attachments.type(content).orElse(null)) ? PhotoMetadata.jpegOrientation(content) : null;
-                return jpeg(upright(scaled(read), orientation == null ? 1 : orientation));
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException undecodable) {
+    /** Which pixels to read: every n-th, as few as still make a sharp thumbnail (decoding a 12-megapixel photo whole would take its full size in memory). */
+    static int step(int width, int height) {
+        return Math.max(1, Math.max(width, height) / (SIDE * 2));
+    }
+
+    /** The thumbnail of a picture read every {@link #step} pixels, shown as EXIF orientation {@code orientation} says; null if none could be written. */
+    static byte[] of(BufferedImage read, int orientation) {
+        try {
+            return jpeg(upright(scaled(read), orientation));
+        } catch (IOException | RuntimeException unwritable) {
             return null;
         }
     }

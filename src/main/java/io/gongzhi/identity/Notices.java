@@ -1,6 +1,7 @@
 package io.gongzhi.identity;
 
 import io.gongzhi.identity.internal.LoggingMessenger;
+import io.gongzhi.platform.PublicUrl;
 import io.gongzhi.platform.Sealing;
 import io.gongzhi.shared.BeforeCommit;
 import io.gongzhi.shared.InvalidInput;
@@ -55,7 +56,7 @@ public class Notices {
     private final MessageSource messages;
     private final Messenger messenger;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final int keepDays;
     private final ExecutorService outbox = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "notice-outbox");
@@ -64,7 +65,7 @@ public class Notices {
     });
 
     Notices(JdbcClient jdbc, JdbcTemplate batches, Sealing sealing, MessageSource messages, ObjectProvider<Messenger> messengers, Clock clock,
-            @Value("${gongzhi.public-url:http://localhost:8080}") String publicUrl, @Value("${gongzhi.notices.keep-days:90}") int keepDays) {
+            PublicUrl publicUrl, @Value("${gongzhi.notices.keep-days:90}") int keepDays) {
         this.keepDays = keepDays;
         this.jdbc = jdbc;
         this.batches = batches;
@@ -72,7 +73,7 @@ public class Notices {
         this.messages = messages;
         this.messenger = messengers.getIfUnique(LoggingMessenger::new);
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     @PreDestroy
@@ -141,7 +142,7 @@ public class Notices {
     /** A notice as sent beyond the app: in Chinese (the platform's language), signed, with the full link. */
     private String render(String code, List<String> args, String link) {
         return messages.getMessage("notice.signature", null, Locale.SIMPLIFIED_CHINESE)
-                + messages.getMessage(code, args.toArray(), Locale.SIMPLIFIED_CHINESE) + (link.isEmpty() ? "" : " " + publicUrl + link);
+                + messages.getMessage(code, args.toArray(), Locale.SIMPLIFIED_CHINESE) + (link.isEmpty() ? "" : " " + publicUrl.of(link));
     }
 
     /** An account a notice goes to, and how it asked to hear of notices beyond the app. */
@@ -223,7 +224,8 @@ public class Notices {
         try {
             messenger.send(channel, address, text);
         } catch (RuntimeException failed) {
-            log.warn("A notice could not be sent by {}: {}", channel, failed.toString());
+            // a gateway's error may quote the message, and with it a link that acts for someone
+            log.warn("A notice could not be sent by {}: {}", channel, LoggingMessenger.withoutSecrets(failed.toString()));
         }
     }
 

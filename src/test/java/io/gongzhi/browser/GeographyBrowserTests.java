@@ -1,5 +1,7 @@
 package io.gongzhi.browser;
 
+import io.gongzhi.geography.BoundaryImports;
+import io.gongzhi.geography.DivisionImports;
 import io.gongzhi.geography.GridGeneration;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Level;
@@ -11,9 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +30,12 @@ class GeographyBrowserTests extends BrowserTest {
 
     @Autowired
     Hierarchy hierarchy;
+
+    @Autowired
+    DivisionImports divisions;
+
+    @Autowired
+    BoundaryImports boundaries;
 
     @BeforeEach
     void aGeneratedCity() {
@@ -79,5 +89,33 @@ class GeographyBrowserTests extends BrowserTest {
         waiting().until(d -> d.findElement(By.cssSelector(".tree")).getText().contains("锦江区"));
         assertThat(browser.findElement(By.cssSelector(".tree")).getText()).contains("District");
         Chromium.screenshot(browser, "geo-en-phone");
+    }
+
+    /** A name that looks like HTML (imported from a file, say), which must show as the text it is. */
+    static final String HTML_NAME = "<img src=x onerror=alert(1)>社区";
+
+    @Test
+    void aPlaceWhoseNameLooksLikeHtmlShowsTheNameAsTextInTheMapTooltip() throws Exception {
+        divisions.importCsv(("code,name,level,parent_code\n510104901,<b>红星</b>街道,subdistrict,510104\n"
+                + "510104901001," + HTML_NAME + ",community,510104901\n").getBytes(StandardCharsets.UTF_8), Progress.NONE);
+        String square = "[[104.100,30.600],[104.110,30.600],[104.110,30.610],[104.100,30.610],[104.100,30.600]]";
+        boundaries.importGeoJson(("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":"
+                + "\"510104901001\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + square + "]}}]}").getBytes(StandardCharsets.UTF_8),
+                Level.COMMUNITY, "browser test", Progress.NONE);
+
+        signIn("city", TestAccounts.PASSWORD);
+        browser.get(url("/geo?unit=510104901001"));
+        waiting().until(d -> d.findElement(By.id("geo-crumbs")).getText().contains("<b>红星</b>街道"));
+        // the sub-district's own map, without the highlight drawn over the community the page was opened on
+        browser.findElement(By.cssSelector("#geo-crumbs a[data-code='510104901']")).click();
+        waiting().until(d -> drawnAreas() == 1 && d.findElements(By.cssSelector("#map path[stroke='#1a73e8']")).isEmpty());
+
+        new Actions(browser).moveToElement(browser.findElement(By.cssSelector("#map path.leaflet-interactive"))).perform();
+        waiting().until(d -> !d.findElements(By.cssSelector(".leaflet-tooltip")).isEmpty());
+        var tooltip = browser.findElement(By.cssSelector(".leaflet-tooltip"));
+        assertThat(tooltip.getText()).isEqualTo(HTML_NAME + " · 社区（村）");
+        assertThat(tooltip.findElements(By.cssSelector("img, b"))).as("no element made from the name").isEmpty();
+        assertThat(browser.findElement(By.id("geo-crumbs")).getText()).isEqualTo("成都市 › 锦江区 › <b>红星</b>街道");
+        Chromium.screenshot(browser, "geo-zh-html-name");
     }
 }

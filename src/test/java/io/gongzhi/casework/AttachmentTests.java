@@ -33,8 +33,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class AttachmentTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final byte[] JPEG = bytes(new int[]{0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'}, 2_000);
-    static final byte[] PNG = bytes(new int[]{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 500);
+    static final byte[] JPEG = TestPictures.jpeg();
+    static final byte[] PNG = TestPictures.png();
 
     @Autowired
     MockMvc mvc;

@@ -226,10 +226,7 @@ class CaseLoopTests {
     @Test
     void stepsSharingOneTransactionKeepTheirOrderOnTheTimelineWhenALaterOneBringsAPhoto() {
         Case c = reported("垃圾堆放");
-        byte[] jpeg = new byte[600];
-        jpeg[0] = (byte) 0xFF;
-        jpeg[1] = (byte) 0xD8;
-        jpeg[2] = (byte) 0xFF;
+        byte[] jpeg = TestPictures.jpeg();
         transactions.executeWithoutResult(status -> {
             cases.act(c.id(), Cases.Command.of(ACCEPT, "立案"), CaseActors.dispatcher());
             cases.act(c.id(), dispatch("water"), CaseActors.dispatcher());

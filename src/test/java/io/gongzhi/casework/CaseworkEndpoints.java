@@ -66,11 +66,12 @@ public class CaseworkEndpoints implements ScopedEndpoints {
         if (existing.isPresent()) {
             return existing.get().id();
         }
-        // the photo's bytes carry the mark, so a leak of the file shows in the matrix like a leak of the case
-        byte[] head = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-        byte[] text = mark.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] png = java.util.Arrays.copyOf(head, head.length + text.length);
-        System.arraycopy(text, 0, png, head.length, text.length);
+        // the photo's bytes carry the mark (in a private chunk, which is no metadata a phone writes and so is kept),
+        // so a leak of the file shows in the matrix like a leak of the case
+        byte[] picture = TestPictures.png();
+        byte[] png = PhotoMetadataTests.concat(java.util.Arrays.copyOfRange(picture, 0, 33),
+                PhotoMetadataTests.pngChunk("gzMk", mark.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.util.Arrays.copyOfRange(picture, 33, picture.length));
         long id = cases.report(new Cases.Report("E0302", mark, null, null, place, "", Channel.SYSTEM, ""), actor,
                 List.of(new Upload("现场.png", png))).id();
         cases.act(id, Cases.Command.of(CaseAction.ACCEPT, ""), actor);

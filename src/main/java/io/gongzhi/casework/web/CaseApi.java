@@ -81,7 +81,8 @@ class CaseApi {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('case.report')")
     @Operation(summary = "Report a case with photos: the part 'case' is the JSON report, each part 'photos' a JPEG, PNG, WebP or PDF "
-            + "(at most 9, 10 MB each by default)")
+            + "(at most 9, 10 MB each by default; a photo whole and of at most 50 megapixels, else 400 casework.attachment-broken "
+            + "or casework.attachment-too-many-pixels)")
     Case reportWithPhotos(@RequestPart("case") NewCase body, @RequestPart(value = Attachments.FIELD, required = false) List<MultipartFile> photos) {
         return report(body, Uploads.of(photos));
     }

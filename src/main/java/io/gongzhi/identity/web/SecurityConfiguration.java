@@ -28,6 +28,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Who may reach what over HTTP. Everything needs a complete sign-in (password, and the
@@ -110,7 +111,23 @@ class SecurityConfiguration {
         http.headers(headers -> headers
                 .contentSecurityPolicy(policy -> policy.policyDirectives(csp.directives()))
                 .frameOptions(frame -> frame.deny())
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                // Only on answers the request reached over HTTPS (directly, or through a proxy that says so
+                // when GONGZHI_FORWARD_HEADERS trusts it): browsers ignore it over HTTP, and a node reached
+                // over plain HTTP (a demo, a private network) must stay reachable.
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds()).includeSubDomains(true)));
         return http.build();
     }
+
+    /**
+     * The device features a page may use: none, except the location the report form asks the phone
+     * for ("use my location") and full screen, for this site only; so a script that got in, or a
+     * page that frames ours, cannot turn on a camera or microphone. Photos come through a file input,
+     * which the phone fills from its own camera app without the camera feature.
+     */
+    static final String PERMISSIONS_POLICY = String.join(", ", "accelerometer=()", "autoplay=()", "camera=()", "display-capture=()",
+            "encrypted-media=()", "fullscreen=(self)", "geolocation=(self)", "gyroscope=()", "hid=()", "magnetometer=()", "microphone=()",
+            "midi=()", "payment=()", "picture-in-picture=()", "publickey-credentials-get=()", "screen-wake-lock=()", "serial=()", "usb=()",
+            "xr-spatial-tracking=()");
 }
