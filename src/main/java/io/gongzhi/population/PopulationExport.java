@@ -44,7 +44,7 @@ public class PopulationExport {
         var today = registry.today();
         var households = new java.util.HashMap<Long, Household>();
         for (int page = 0; rows.size() < MAX_ROWS; page++) {
-            ResidentPage result = registry.search(criteria, actor.jurisdiction(), page, 200);
+            ResidentPage result = registry.search(criteria, actor, page, 200);
             for (Resident r : result.residents()) {
                 Household h = households.computeIfAbsent(r.householdId(), id -> registry.household(id, actor.jurisdiction()));
                 rows.add(List.of(h.compoundCode(), h.address().building(), h.address().unitNo(), h.address().room(), r.name(),

@@ -7,6 +7,7 @@ import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Level;
 import io.gongzhi.geography.Unit;
 import io.gongzhi.population.internal.PersonalDataVault;
+import io.gongzhi.population.internal.NumberSearches;
 import io.gongzhi.population.internal.PersonalDataVault.Kind;
 import io.gongzhi.population.internal.ResidentRows;
 import io.gongzhi.population.internal.SealedNumbers;
@@ -52,11 +53,14 @@ public class Registry {
     private final PersonalDataVault vault;
     private final SealedNumbers sealed;
     private final ResidentRows rows;
+    private final NumberSearches numberSearches;
     private final Hierarchy hierarchy;
     private final Audit audit;
     private final Clock clock;
 
-    Registry(JdbcClient jdbc, PersonalDataVault vault, SealedNumbers sealed, ResidentRows rows, Hierarchy hierarchy, Audit audit, Clock clock) {
+    Registry(JdbcClient jdbc, PersonalDataVault vault, SealedNumbers sealed, ResidentRows rows, NumberSearches numberSearches,
+             Hierarchy hierarchy, Audit audit, Clock clock) {
+        this.numberSearches = numberSearches;
         this.jdbc = jdbc;
         this.vault = vault;
         this.sealed = sealed;
@@ -96,6 +100,22 @@ public class Registry {
     }
 
     // --- reading
+
+    /**
+     * What {@code actor} finds; a search by a full number is audited and limited per hour (see
+     * {@link NumberSearches}: a found number is a confirmed guess).
+     */
+    public ResidentPage search(Criteria criteria, Actor actor, int page, int size) {
+        boolean byNumber = HAS_DIGIT.matcher(criteria.text()).matches();
+        if (byNumber) {
+            numberSearches.admit(actor);
+        }
+        ResidentPage found = search(criteria, actor.jurisdiction(), page, size);
+        if (byNumber) {
+            numberSearches.made(actor, found.residents().size());
+        }
+        return found;
+    }
 
     public ResidentPage search(Criteria criteria, Jurisdiction j, int page, int size) {
         int limit = Math.max(1, Math.min(size, 200));

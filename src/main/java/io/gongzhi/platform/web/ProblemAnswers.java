@@ -5,6 +5,7 @@ import io.gongzhi.shared.Conflict;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
 import io.gongzhi.shared.NotPermitted;
+import io.gongzhi.shared.TooMany;
 import io.gongzhi.shared.Violation;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -86,6 +87,13 @@ class ProblemAnswers {
     @ExceptionHandler(NotPermitted.class)
     Object notPermitted(NotPermitted refused, HandlerMethod handler) {
         return refused(handler, HttpStatus.FORBIDDEN, refused.code(), "problem.forbidden", List.of(), refusals.message(refused));
+    }
+
+    @ExceptionHandler(TooMany.class)
+    Object tooMany(TooMany tooMany, HandlerMethod handler, jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+        return refused(handler, HttpStatus.TOO_MANY_REQUESTS, tooMany.code(), "problem.too-many", List.of(),
+                refusals.text(tooMany.code(), tooMany.args().toArray()));
     }
 
     @ExceptionHandler(Conflict.class)

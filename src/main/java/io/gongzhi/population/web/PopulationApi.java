@@ -91,7 +91,7 @@ class PopulationApi {
                         @RequestParam(required = false) Integer ageFrom, @RequestParam(required = false) Integer ageTo,
                         @RequestParam(defaultValue = "PRESENT") ResidentStatus status,
                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return registry.search(new Criteria(q, within, care, registration, ageFrom, ageTo, status), Actor.current().jurisdiction(), page, size);
+        return registry.search(new Criteria(q, within, care, registration, ageFrom, ageTo, status), Actor.current(), page, size);
     }
 
     @GetMapping("/residents/{id}")

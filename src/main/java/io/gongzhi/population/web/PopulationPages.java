@@ -96,7 +96,7 @@ class PopulationPages {
         model.addAttribute("narrowFirst", broad && nothingAsked);
         try {
             model.addAttribute("result", broad && nothingAsked ? new io.gongzhi.population.ResidentPage(List.of(), 0, 50, false)
-                    : registry.search(criteria, j, filters.pageOrFirst(), 50));
+                    : registry.search(criteria, Actor.current(), filters.pageOrFirst(), 50));
         } catch (io.gongzhi.shared.NotFound outside) {
             model.addAttribute("result", new io.gongzhi.population.ResidentPage(List.of(), 0, 50, false));
         }
