@@ -43,6 +43,13 @@ public class HttpSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
     }
 
+    /** A GET with the given headers (Accept-Language, say). */
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** Posts a form; includes the CSRF token of the last page unless {@code withCsrf} is false. */
     public HttpResponse<String> post(String path, Map<String, String> form, boolean withCsrf) {
         var fields = new LinkedHashMap<>(form);

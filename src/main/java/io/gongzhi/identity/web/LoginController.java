@@ -3,6 +3,7 @@ package io.gongzhi.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.ui.Model;
@@ -34,10 +35,17 @@ class LoginController {
         return "identity/login";
     }
 
-    /** Every failure answers the same ("wrong username or password"), whatever the reason. */
+    /**
+     * Every refusal answers the same ("wrong username or password"), whatever the reason. A
+     * password that could not be checked at all (the database away) was not refused: that failure
+     * goes on to be answered as what it is (503), and is neither counted nor audited as a wrong password.
+     */
     static AuthenticationFailureHandler rememberingUsername(SignInFlow signIn) {
         var redirect = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, failure) -> {
+            if (failure instanceof InternalAuthenticationServiceException unchecked) {
+                throw unchecked;
+            }
             signIn.passwordRefused(request, failure);
             String username = request.getParameter("username");
             if (username != null && username.length() <= 64) {
