@@ -92,7 +92,9 @@ class AccountBootstrapTests {
     }
 
     private static Started start(String url, String... args) {
-        var all = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=sa"));
+        // a database of its own: none of the PostgreSQL pass's settings (its owner role) apply to it
+        var all = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=sa", "--spring.datasource.password=",
+                "--gongzhi.db.owner=", "--gongzhi.db.owner-password="));
         all.addAll(List.of(args));
         var bytes = new ByteArrayOutputStream();
         PrintStream old = System.out;

@@ -82,8 +82,9 @@ class CommandLineTests {
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command);
         // The PostgreSQL pass sets these for the tests; the child gets only what the case gives it.
-        builder.environment().remove("GONGZHI_DB_URL");
-        builder.environment().remove("GONGZHI_DB_USER");
+        for (String name : List.of("GONGZHI_DB_URL", "GONGZHI_DB_USER", "GONGZHI_DB_PASSWORD", "GONGZHI_DB_OWNER", "GONGZHI_DB_OWNER_PASSWORD")) {
+            builder.environment().remove(name);
+        }
         builder.environment().put("GONGZHI_LANG", "en");
         builder.environment().putAll(env);
         // Files, not pipes: a chatty child cannot block on a full pipe while we wait for it.
