@@ -38,7 +38,7 @@ class AccountsBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("孙悦 (" + username + ")");
         Chromium.screenshot(browser, "accounts-created-zh");
 
-        browser.findElement(By.cssSelector("form.logout button")).click();
+        signOut();
         browser.manage().window().setSize(new Dimension(375, 812));
         signIn(username, password);
         assertThat(browser.getCurrentUrl()).as("a handed-over password is replaced first").endsWith("/login/password");
@@ -88,7 +88,7 @@ class AccountsBrowserTests extends BrowserTest {
         clickAndWaitFor(By.cssSelector("main form button.primary"), d -> !d.findElements(By.cssSelector(".alert.ok")).isEmpty());
         assertThat(browser.findElement(By.id("lockMinutes")).getAttribute("value")).isEqualTo("30");
         Chromium.screenshot(browser, "policy-zh");
-        browser.findElement(By.cssSelector("form.logout button")).click();
+        signOut();
 
         browser.manage().window().setSize(new Dimension(375, 812));
         signIn("grid", TestAccounts.PASSWORD);

@@ -27,10 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CaseBrowserTests extends BrowserTest {
 
-    private void signOut() {
-        browser.findElement(By.cssSelector("form.logout button")).click();
-    }
-
     private void take(String action) {
         clickAndWaitFor(By.id("do-" + action), d -> d.getCurrentUrl().contains("done=" + action));
     }

@@ -102,7 +102,7 @@ class ConsoleBrowserTests extends BrowserTest {
 
         var inside = hierarchy.pointIn("510107", new java.util.Random(1)).orElseThrow();
         report("控制台地图：建筑垃圾堆在路边", inside.getX(), inside.getY());
-        browser.findElement(By.cssSelector("form.logout button")).click();
+        signOut();
         browser.manage().window().setSize(new Dimension(375, 812));
         signIn("district", TestAccounts.PASSWORD);
         browser.get(url("/cases"));

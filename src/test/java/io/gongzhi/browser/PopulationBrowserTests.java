@@ -48,7 +48,7 @@ class PopulationBrowserTests extends BrowserTest {
         clickAndWaitFor(By.cssSelector("#unmask button"), d -> d.getCurrentUrl().endsWith("/unmask"));
         assertThat(browser.findElement(By.id("id-number")).getText()).isEqualTo(PopulationFixture.INSIDE_ID.value());
         Chromium.screenshot(browser, "population-unmasked-zh");
-        browser.findElement(By.cssSelector("form.logout button")).click();
+        signOut();
 
         signIn("auditor", TestAccounts.PASSWORD);
         browser.get(url("/audit?action=person.unmask"));

@@ -50,6 +50,11 @@ public abstract class BrowserTest {
         clickAndWaitFor(By.cssSelector("button[type=submit]"), d -> !d.getCurrentUrl().equals(url("/login")));
     }
 
+    /** Signs out with the header's button and waits until the sign-out has landed, so the next sign-in starts clean. */
+    protected void signOut() {
+        clickAndWaitForUrlEnding(By.cssSelector("form.logout button"), "/login?logout");
+    }
+
     /** Clicks something that loads a new page, then waits until {@code arrived} holds, so no check reads the old page. */
     protected void clickAndWaitFor(By target, Function<WebDriver, Boolean> arrived) {
         browser.findElement(target).click();
