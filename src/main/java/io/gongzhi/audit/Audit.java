@@ -32,7 +32,8 @@ import java.util.concurrent.ThreadLocalRandom;
 @Service
 public class Audit {
 
-    private static final String CHAIN_KEY = Audit.class.getName() + ".chain";
+    /** The running transaction's chain, bound on its first row (package-visible for the tamper tests). */
+    static final String CHAIN_KEY = Audit.class.getName() + ".chain";
     private static final String WAITING_KEY = Audit.class.getName() + ".waiting";
 
     private final AuditStore store;

@@ -7,6 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +40,8 @@ class TamperDetectionTests {
     DataSource dataSource;
     @Autowired
     DatabaseOwner owner;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     boolean postgres() throws Exception {
         try (var c = dataSource.getConnection()) {
@@ -132,7 +137,7 @@ class TamperDetectionTests {
             }
             j.sql("update audit_chain set hash = ? where chain = ?").params(prev, row.chain()).update();
         });
-        assertThat(log.verify().problems()).contains(new ChainReport.Problem(row.chain(), row.seq(), id, "edited"));
+        assertThat(verifyAwayFrom(row.chain()).problems()).contains(new ChainReport.Problem(row.chain(), row.seq(), id, "edited"));
         asOwner(j -> {
             for (var r : saved) {
                 j.sql("update audit_record set detail = ?, prev_hash = ?, hash = ? where id = ?")
@@ -163,7 +168,7 @@ class TamperDetectionTests {
             j.sql("update audit_chain set seq = ?, hash = ?, last_id = ? where chain = ?")
                     .params(newest.seq() - 1, previous.get("hash"), previous.get("id"), newest.chain()).update();
         });
-        var report = log.verify();
+        var report = verifyAwayFrom(newest.chain());
         assertThat(report.problems()).extracting(ChainReport.Problem::kind).noneMatch(k -> k.equals("missing") || k.equals("truncated"));
         assertThat(report.problems()).anySatisfy(p -> {
             assertThat(p.chain()).isEqualTo(newest.chain());
@@ -178,6 +183,26 @@ class TamperDetectionTests {
                     .params(head.get("seq"), head.get("hash"), head.get("last_id"), newest.chain()).update();
         });
         assertThat(log.verify().intact()).isTrue();
+    }
+
+    /**
+     * The check while a chain's head is forged or moved back: its own audit row goes to another
+     * chain, or it would be appended to the forged head (1 time in 32) and the chain could not be
+     * put back as it was.
+     */
+    ChainReport verifyAwayFrom(int chain) {
+        long head = jdbc.sql("select seq from audit_chain where chain = ?").param(chain).query(Long.class).single();
+        var report = new TransactionTemplate(transactionManager).execute(status -> {
+            TransactionSynchronizationManager.bindResource(Audit.CHAIN_KEY, (chain + 1) % io.gongzhi.audit.internal.AuditStore.CHAINS);
+            try {
+                return log.verify();
+            } finally {
+                TransactionSynchronizationManager.unbindResource(Audit.CHAIN_KEY);
+            }
+        });
+        assertThat(jdbc.sql("select seq from audit_chain where chain = ?").param(chain).query(Long.class).single())
+                .as("the check's own row went to another chain").isEqualTo(head);
+        return report;
     }
 
     long idOf(AuditRecord r) {
