@@ -1,9 +1,9 @@
 package io.gongzhi;
 
 import io.gongzhi.geography.Hierarchy;
-import io.gongzhi.identity.AccountForm;
+import io.gongzhi.identity.internal.AccountForm;
 import io.gongzhi.identity.Accounts;
-import io.gongzhi.identity.Permission;
+import io.gongzhi.identity.internal.Permission;
 import io.gongzhi.identity.Role;
 import io.gongzhi.support.ScopedEndpoints;
 import io.gongzhi.support.ScopedEndpoints.Endpoint;

@@ -53,6 +53,14 @@ public enum CaseAction {
         };
     }
 
+    /** Whether someone other than the one who took it hears of this step (see the notices' rules). */
+    public boolean tellsSomeone() {
+        return switch (this) {
+            case REPORT, ACCEPT, ANSWER, RECEIVE, RATE -> false;
+            default -> true;
+        };
+    }
+
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -1,5 +1,12 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.Attachments;
+import io.gongzhi.casework.internal.CaseRows;
+import io.gongzhi.casework.internal.CaseWrites;
+import io.gongzhi.casework.internal.ReporterLinks;
+import io.gongzhi.casework.internal.Visibility;
+import io.gongzhi.casework.internal.Worklist;
+
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Jurisdiction;
 import io.gongzhi.shared.NotFound;
@@ -9,20 +16,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Reading cases as each caller may: staff see the cases in their jurisdiction, department staff
@@ -31,11 +34,6 @@ import java.util.TreeMap;
  */
 @Service
 public class CaseQueries {
-
-    static final String COLUMNS = "c.id, c.category, c.category_revision, c.description, c.path, c.lon, c.lat, c.address, c.channel, "
-            + "c.reporter_account, c.reporter_name, c.state, c.pending, c.pending_days, c.time_limit, c.lead_department, c.deadline, "
-            + "c.escalation, c.extensions, c.returns, c.reworks, c.reopens, c.parent_id, c.rating, c.reported_at, c.accepted_at, "
-            + "c.dispatched_at, c.fed_back_at, c.closed_at, c.updated_at, c.version";
 
     /** Which cases to list; null or blank fields do not filter; {@code todo}: only those waiting for the caller (see {@link Worklist}). */
     public record Filter(CaseState state, Boolean overdue, String department, String category, Boolean mine, Boolean pending,
@@ -72,40 +70,20 @@ public class CaseQueries {
             ahead = takeReadAhead(id);
         }
         if (ahead != null) {
-            return visible(ahead, actor) ? Optional.of(ahead) : Optional.empty();
+            return Visibility.visible(ahead, actor) ? Optional.of(ahead) : Optional.empty();
         }
-        return one(Scoped.query(jdbc, visibleTo(actor), WITH_DEPARTMENTS + " and {scope}").param("id", id));
+        return one(Scoped.query(jdbc, Visibility.visibleTo(actor), WITH_DEPARTMENTS + " and {scope}").param("id", id));
     }
 
     /** Cases with a row per department working on each (or one row with none). */
-    private static final String AND_DEPARTMENTS = "select " + COLUMNS + ", h.department, h.role, h.answer_due, h.answered_at, h.answered_by "
+    private static final String AND_DEPARTMENTS = "select " + CaseRows.COLUMNS + ", h.department, h.role, h.answer_due, h.answered_at, h.answered_by "
             + "from casework_case c left join casework_case_department h on h.case_id = c.id";
     /** A case by {@code :id}, a row per department. */
     private static final String WITH_DEPARTMENTS = AND_DEPARTMENTS + " where c.id = :id";
 
     /** One case and its departments in one round trip (a row per department): every step reads and re-reads its case. */
     private Optional<Case> one(JdbcClient.StatementSpec spec) {
-        return many(spec).values().stream().findFirst();
-    }
-
-    /** Cases and their departments, from rows of a case joined with each of its departments. */
-    private static Map<Long, Case> many(JdbcClient.StatementSpec spec) {
-        var cases = new LinkedHashMap<Long, Case>();
-        var handlers = new HashMap<Long, List<Case.Handler>>();
-        spec.query(rs -> {
-            Case c = cases.get(rs.getLong(1));
-            if (c == null) {
-                c = row(rs, 0);
-                cases.put(c.id(), c);
-            }
-            var list = handlers.computeIfAbsent(c.id(), id -> new ArrayList<>());
-            if (rs.getString(32) != null) {
-                list.add(new Case.Handler(rs.getString(32), rs.getString(33), instant(rs.getTimestamp(34)), instant(rs.getTimestamp(35)),
-                        rs.getString(36)));
-            }
-        });
-        cases.replaceAll((id, c) -> withDepartments(c, inOrder(handlers.get(id))));
-        return cases;
+        return CaseRows.many(spec).values().stream().findFirst();
     }
 
     /** Where a batch's cases wait in its transaction (see {@link #readAhead}). */
@@ -116,29 +94,17 @@ public class CaseQueries {
      * case is handed out once, to the first read of it in the transaction (its step's own, before
      * anything in the batch has changed it: a case changes only in a step on it, after that
      * step has read it); a second read of the same case goes to the database and sees the batch's
-     * changes so far. Who may see it is then checked as the database would ({@link #visible}).
+     * changes so far. Who may see it is then checked as the database would ({@link Visibility#visible}).
      */
     void readAhead(List<Long> ids) {
         if (!ids.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionScope.keep(READ_AHEAD, new HashMap<>(many(jdbc.sql(AND_DEPARTMENTS + " where c.id in (:ids)").param("ids", ids))));
+            TransactionScope.keep(READ_AHEAD, new HashMap<>(CaseRows.many(jdbc.sql(AND_DEPARTMENTS + " where c.id in (:ids)").param("ids", ids))));
         }
     }
 
     private static Case takeReadAhead(long id) {
         Map<Long, Case> cases = TransactionScope.kept(READ_AHEAD);
         return cases == null ? null : cases.remove(id);
-    }
-
-    /** {@link #visibility} as a test of one case in hand (with its departments): the same answer as the query's. */
-    static boolean visible(Case c, Actor actor) {
-        if (actor.may("case.read") && actor.jurisdiction().covers(c.path()) && (!actor.roles().contains("DEPARTMENT_STAFF")
-                || c.departments().stream().anyMatch(h -> actor.jurisdiction().coversDepartment(h.department())))) {
-            return true;
-        }
-        if (actor.accountId() != null && actor.accountId().equals(c.reporterAccount())) {
-            return true;
-        }
-        return ReporterLinks.heldCase(actor).filter(linked -> linked == c.id()).isPresent();
     }
 
     public Case get(long id, Actor actor) {
@@ -161,7 +127,7 @@ public class CaseQueries {
     }
 
     /** Unscoped, for the module's own use after a step it has just checked. */
-    Case require(long id) {
+    public Case require(long id) {
         return one(jdbc.sql(WITH_DEPARTMENTS).param("id", id))
                 .orElseThrow(() -> new NotFound("casework.case-not-found", "case " + id));
     }
@@ -215,9 +181,9 @@ public class CaseQueries {
             where.append(" and ").append(waiting.sql());
             params.putAll(waiting.params());
         }
-        var scope = firstVisible(actor, where.toString(), order, offset + limit + 1);
-        List<Case> rows = withHandlers(Scoped.query(jdbc, scope, "select " + COLUMNS + " from casework_case c where " + where
-                + order + " limit " + (limit + 1) + " offset " + offset).params(params).query(CaseQueries::row).list());
+        var scope = Visibility.firstVisible(actor, where.toString(), order, offset + limit + 1);
+        List<Case> rows = withHandlers(Scoped.query(jdbc, scope, "select " + CaseRows.COLUMNS + " from casework_case c where " + where
+                + order + " limit " + (limit + 1) + " offset " + offset).params(params).query(CaseRows::row).list());
         boolean more = rows.size() > limit;
         return new CasePage(more ? rows.subList(0, limit) : rows, Math.max(0, page), limit, more);
     }
@@ -234,10 +200,10 @@ public class CaseQueries {
         var where = new StringBuilder("{scope} and c.state not in ('CLOSED', 'REJECTED', 'MERGED')");
         var params = new LinkedHashMap<String, Object>();
         overdueAndCategory(overdue, category, where, params);
-        List<Case> located = Scoped.query(jdbc, visibleTo(actor), "select " + COLUMNS + " from casework_case c where " + where
+        List<Case> located = Scoped.query(jdbc, Visibility.visibleTo(actor), "select " + CaseRows.COLUMNS + " from casework_case c where " + where
                         + " and c.lon is not null order by c.id desc limit " + (MAP_LIMIT + 1))
-                .params(params).query(CaseQueries::row).list();
-        long unlocated = Scoped.query(jdbc, visibleTo(actor), "select count(*) from casework_case c where " + where + " and c.lon is null")
+                .params(params).query(CaseRows::row).list();
+        long unlocated = Scoped.query(jdbc, Visibility.visibleTo(actor), "select count(*) from casework_case c where " + where + " and c.lon is null")
                 .params(params).query(Long.class).single();
         boolean truncated = located.size() > MAP_LIMIT;
         return new OnMap(truncated ? located.subList(0, MAP_LIMIT) : located, unlocated, truncated);
@@ -282,10 +248,10 @@ public class CaseQueries {
             params.put("lonMin", lon - dLon);
             params.put("lonMax", lon + dLon);
         }
-        var found = withHandlers(Scoped.query(jdbc, visibleTo(actor), "select " + COLUMNS + " from casework_case c where {scope} "
+        var found = withHandlers(Scoped.query(jdbc, Visibility.visibleTo(actor), "select " + CaseRows.COLUMNS + " from casework_case c where {scope} "
                         + "and c.category = :cat and c.state not in ('CLOSED', 'REJECTED', 'MERGED') and c.reported_at between :from and :to "
                         + "and c.id <> :except and (" + near + ") order by c.id limit 200")
-                .params(params).query(CaseQueries::row).list());
+                .params(params).query(CaseRows::row).list());
         return found.stream()
                 .filter(c -> lon == null || lat == null || c.lon() == null || c.lat() == null
                         ? c.path().equals(path) : metres(lon, lat, c.lon(), c.lat()) <= SAME_PLACE_METRES)
@@ -304,72 +270,6 @@ public class CaseQueries {
         return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
-    /** The columns holding each case's ancestor paths at the depths of a district, a sub-district and a community. */
-    static final Map<Integer, String> AREA_COLUMNS = Collections.unmodifiableSortedMap(
-            new TreeMap<>(Map.of(2, "c.district_path", 3, "c.subdistrict_path", 4, "c.community_path")));
-
-    /**
-     * Who sees which case, as one bound condition: the caller's places (and, for department
-     * staff, only their departments' cases), or the caller's own reports.
-     */
-    static Jurisdiction.Clause visibleTo(Actor actor) {
-        var branches = visibility(actor);
-        var params = new HashMap<String, Object>();
-        branches.forEach(b -> params.putAll(b.params()));
-        return new Jurisdiction.Clause(branches.isEmpty() ? "1 = 0"
-                : "(" + String.join(" or ", branches.stream().map(Jurisdiction.Clause::sql).toList()) + ")", params);
-    }
-
-    /**
-     * The ways a caller may see a case, each a condition that an index serves in the case's
-     * order: one per place of their jurisdiction, their own reports, the case of a reporter's link.
-     */
-    static List<Jurisdiction.Clause> visibility(Actor actor) {
-        var branches = new ArrayList<Jurisdiction.Clause>();
-        if (actor.may("case.read")) {
-            var places = actor.jurisdiction().eachPlace("c.path", AREA_COLUMNS);
-            if (actor.roles().contains("DEPARTMENT_STAFF")) {
-                var departments = actor.jurisdiction().whereDepartment("d.department");
-                // a count per case, not EXISTS: under an OR PostgreSQL turns EXISTS into a hashed
-                // subplan that reads every case the department ever had, on every single-case read
-                for (var place : places) {
-                    var params = new HashMap<String, Object>(place.params());
-                    params.putAll(departments.params());
-                    branches.add(new Jurisdiction.Clause("(" + place.sql() + " and (select count(*) from casework_case_department d "
-                            + "where d.case_id = c.id and " + departments.sql() + ") > 0)", params));
-                }
-            } else {
-                branches.addAll(places);
-            }
-        }
-        if (actor.accountId() != null) {
-            branches.add(new Jurisdiction.Clause("c.reporter_account = :reporter", Map.of("reporter", actor.accountId())));
-        }
-        ReporterLinks.heldCase(actor).ifPresent(id -> branches.add(new Jurisdiction.Clause("c.id = :linked", Map.of("linked", id))));
-        return branches;
-    }
-
-    /**
-     * The condition "among the first {@code first} cases in {@code order} that the caller may see
-     * and {@code where} admits": with several ways of seeing (two places, or a place and one's own
-     * reports), each way's first cases are read on their own (a short index range each) and put
-     * together, instead of the whole of every place being read and sorted to keep a screenful.
-     */
-    static Jurisdiction.Clause firstVisible(Actor actor, String where, String order, int first) {
-        var branches = visibility(actor);
-        if (branches.size() <= 1) {
-            return visibleTo(actor);
-        }
-        var params = new HashMap<String, Object>();
-        var parts = new ArrayList<String>();
-        for (int i = 0; i < branches.size(); i++) {
-            params.putAll(branches.get(i).params());
-            parts.add("select id from (select c.id from casework_case c where " + branches.get(i).sql() + " and "
-                    + where.replace(Scoped.PLACEHOLDER, "1 = 1") + order + " limit " + first + ") v" + i);
-        }
-        return new Jurisdiction.Clause("c.id in (" + String.join(" union all ", parts) + ")", params);
-    }
-
     List<Case> withHandlers(List<Case> cases) {
         if (cases.isEmpty()) {
             return cases;
@@ -380,36 +280,8 @@ public class CaseQueries {
                 .param("ids", cases.stream().map(Case::id).toList())
                 .query(rs -> {
                     handlers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Case.Handler(rs.getString(2), rs.getString(3),
-                            instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getString(6)));
+                            CaseRows.instant(rs.getTimestamp(4)), CaseRows.instant(rs.getTimestamp(5)), rs.getString(6)));
                 });
-        return cases.stream().map(c -> withDepartments(c, inOrder(handlers.getOrDefault(c.id(), List.of())))).toList();
-    }
-
-    /** A case's departments in {@link CaseRules#HANDLER_ORDER}, sorted here so that it does not depend on the database's collation. */
-    private static List<Case.Handler> inOrder(List<Case.Handler> departments) {
-        return departments.stream().sorted(CaseRules.HANDLER_ORDER).toList();
-    }
-
-    private static Case withDepartments(Case c, List<Case.Handler> departments) {
-        return new Case(c.id(), c.category(), c.categoryRevision(), c.description(), c.path(), c.lon(), c.lat(),
-                c.address(), c.channel(), c.reporterAccount(), c.reporterName(), c.state(), c.pending(), c.pendingDays(), c.timeLimit(),
-                c.leadDepartment(), c.deadline(), c.escalation(), c.extensions(), c.returns(), c.reworks(), c.reopens(), c.parentId(),
-                c.rating(), c.reportedAt(), c.acceptedAt(), c.dispatchedAt(), c.fedBackAt(), c.closedAt(), c.updatedAt(), c.version(),
-                departments);
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
-
-    static Case row(ResultSet rs, int n) throws SQLException {
-        return new Case(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getObject(6) == null ? null : rs.getDouble(6), rs.getObject(7) == null ? null : rs.getDouble(7), rs.getString(8),
-                Channel.valueOf(rs.getString(9)), rs.getObject(10) == null ? null : rs.getLong(10), rs.getString(11),
-                CaseState.valueOf(rs.getString(12)), Pending.valueOf(rs.getString(13)), rs.getInt(14), TimeLimit.valueOf(rs.getString(15)),
-                rs.getString(16), instant(rs.getTimestamp(17)), rs.getInt(18), rs.getInt(19), rs.getInt(20), rs.getInt(21), rs.getInt(22),
-                rs.getObject(23) == null ? null : rs.getLong(23), rs.getString(24) == null ? null : Rating.valueOf(rs.getString(24)),
-                instant(rs.getTimestamp(25)), instant(rs.getTimestamp(26)), instant(rs.getTimestamp(27)), instant(rs.getTimestamp(28)),
-                instant(rs.getTimestamp(29)), instant(rs.getTimestamp(30)), rs.getInt(31), List.of());
+        return cases.stream().map(c -> CaseRows.withDepartments(c, CaseRows.inOrder(handlers.getOrDefault(c.id(), List.of())))).toList();
     }
 }

@@ -1,5 +1,13 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.Attachments;
+import io.gongzhi.casework.internal.CaseRules;
+import io.gongzhi.casework.internal.StepResult;
+import io.gongzhi.casework.internal.CaseWrites;
+import io.gongzhi.casework.internal.Lifecycle;
+import io.gongzhi.casework.internal.ReporterLinks;
+import io.gongzhi.casework.internal.Timeline;
+
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
 import io.gongzhi.casework.internal.GroupCommit;
@@ -12,22 +20,17 @@ import io.gongzhi.shared.Conflict;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
 import io.gongzhi.shared.NotPermitted;
-import io.gongzhi.shared.RegionPath;
 import io.gongzhi.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The case loop's commands: a report comes in, and every later step is checked three ways
@@ -76,14 +79,6 @@ public class Cases {
         }
     }
 
-    /** A new case, with the paths of the areas it lies in ({@link CaseQueries#AREA_COLUMNS}, as {@code :area2} and so on). */
-    private static final String INSERT = "insert into casework_case (category, category_revision, description, path, lon, lat, address, "
-            + "channel, reporter_account, reporter_name, media_url, state, time_limit, reported_at, updated_at, "
-            + String.join(", ", CaseQueries.AREA_COLUMNS.values().stream().map(column -> column.substring("c.".length())).toList())
-            + ") values (:c, :rev, :d, :p, :lon, :lat, :a, :ch, :acc, :name, :media, 'REPORTED', :t, :now, :now, "
-            + String.join(", ", CaseQueries.AREA_COLUMNS.keySet().stream().map(depth -> ":area" + depth).toList()) + ")";
-
-    private final JdbcClient jdbc;
     private final CaseQueries queries;
     private final Catalogue catalogue;
     private final WorkingCalendar calendar;
@@ -96,14 +91,12 @@ public class Cases {
     private final GroupCommit groupCommit;
     private final Timeline timeline;
     private final Attachments attachments;
-    private final CaseNotices notices;
     private final ReporterLinks reporterLinks;
     private final CaseWrites writes;
 
-    Cases(JdbcClient jdbc, CaseQueries queries, Catalogue catalogue, WorkingCalendar calendar, Hierarchy hierarchy, Locator locator,
+    Cases(CaseQueries queries, Catalogue catalogue, WorkingCalendar calendar, Hierarchy hierarchy, Locator locator,
           Audit audit, ApplicationEventPublisher events, Clock clock, CaseRules rules, GroupCommit groupCommit, Timeline timeline,
-          Attachments attachments, CaseNotices notices, ReporterLinks reporterLinks, CaseWrites writes) {
-        this.jdbc = jdbc;
+          Attachments attachments, ReporterLinks reporterLinks, CaseWrites writes) {
         this.queries = queries;
         this.catalogue = catalogue;
         this.calendar = calendar;
@@ -116,7 +109,6 @@ public class Cases {
         this.groupCommit = groupCommit;
         this.timeline = timeline;
         this.attachments = attachments;
-        this.notices = notices;
         this.reporterLinks = reporterLinks;
         this.writes = writes;
         groupCommit.beforeEachBatch(queries::readAhead);
@@ -139,28 +131,9 @@ public class Cases {
                 XmlCharacters.keep(asGiven.address()), asGiven.channel(), XmlCharacters.keep(asGiven.reporterName()), asGiven.contactPhone(),
                 asGiven.mediaUrl());
         var problems = new ArrayList<Violation>(attachments.check(uploads));
-        Category category = null;
-        try {
-            category = catalogue.category(report.category());
-            if (!category.reportable()) {
-                problems.add(Violation.of("category", "casework.category-not-reportable", report.category()));
-            }
-        } catch (NotFound missing) {
-            problems.add(Violation.of("category", report.category() == null || report.category().isBlank()
-                    ? "casework.required" : "casework.category-unknown", report.category()));
-        }
+        Category category = reportable(report.category(), problems);
+        checkTexts(report, problems);
         String description = report.description() == null ? "" : report.description().strip();
-        if (description.isEmpty()) {
-            problems.add(Violation.of("description", "casework.required"));
-        } else if (description.length() > 4000) {
-            problems.add(Violation.of("description", "casework.too-long", 4000));
-        }
-        if (report.address() != null && report.address().length() > 400) {
-            problems.add(Violation.of("address", "casework.too-long", 400));
-        }
-        if (report.reporterName() != null && report.reporterName().length() > 60) {
-            problems.add(Violation.of("reporterName", "casework.too-long", 60));
-        }
         String contact = ReporterLinks.mobile(report.contactPhone(), problems);
         String mediaUrl = mediaUrl(report.mediaUrl(), problems);
         String path = place(report, problems);
@@ -177,30 +150,47 @@ public class Cases {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String address = report.address() == null ? "" : report.address().strip();
         String reporterName = report.reporterName() == null ? "" : report.reporterName().strip();
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        // the areas it lies in, for the queues
-        RegionPath place = RegionPath.of(path);
-        var insert = jdbc.sql(INSERT)
-                .param("c", category.code()).param("rev", category.revision()).param("d", description).param("p", path)
-                .param("lon", report.lon()).param("lat", report.lat()).param("a", address)
-                .param("ch", report.channel().name()).param("acc", actor.accountId())
-                .param("name", reporterName).param("media", mediaUrl)
-                .param("t", category.timeLimit().name()).param("now", Timestamp.from(now));
-        for (int depth : CaseQueries.AREA_COLUMNS.keySet()) {
-            insert = insert.param("area" + depth, place.ancestor(depth));
-        }
-        insert.update(keys, "id");
-        long id = keys.getKey().longValue();
+        Case reported = Case.builder().category(category.code()).categoryRevision(category.revision()).description(description)
+                .path(path).lon(report.lon()).lat(report.lat()).address(address).channel(report.channel()).reporterAccount(actor.accountId())
+                .reporterName(reporterName).state(CaseState.REPORTED).timeLimit(category.timeLimit()).reportedAt(now).updatedAt(now).build();
+        long id = writes.insert(reported, mediaUrl);
+        reported = reported.with().id(id).build();
         reporterLinks.keepContact(id, contact);
         appendStep(id, CaseAction.REPORT, null, CaseState.REPORTED, actor, null, "", now, uploads);
-        Case reported = new Case(id, category.code(), category.revision(), description, path, report.lon(), report.lat(), address,
-                report.channel(), actor.accountId(), reporterName, CaseState.REPORTED, Pending.NONE, 0, category.timeLimit(), null, null,
-                0, 0, 0, 0, 0, null, null, now, null, null, null, null, now, 0, List.of());
         // the audit row goes with the commit (see Audit.recordAtCommit)
         audit.recordAtCommit(actor, "case.report", "case:" + id, Outcome.SUCCESS, category.code() + " " + report.channel().name());
-        events.publishEvent(new CaseReported(id, category.code(), path, report.channel(), now));
-        events.publishEvent(new CaseStepTaken(id, CaseAction.REPORT, null, CaseState.REPORTED, path, now));
+        StepResult.reported(reported, actor).events().forEach(events::publishEvent);
         return reported;
+    }
+
+    /** The category a report names, if it exists and may be reported in; null (and a problem) otherwise. */
+    private Category reportable(String code, List<Violation> problems) {
+        try {
+            Category category = catalogue.category(code);
+            if (!category.reportable()) {
+                problems.add(Violation.of("category", "casework.category-not-reportable", code));
+            }
+            return category;
+        } catch (NotFound missing) {
+            problems.add(Violation.of("category", code == null || code.isBlank() ? "casework.required" : "casework.category-unknown", code));
+            return null;
+        }
+    }
+
+    /** A description is required; description, address and the reporter's name within their lengths. */
+    private static void checkTexts(Report report, List<Violation> problems) {
+        String description = report.description() == null ? "" : report.description().strip();
+        if (description.isEmpty()) {
+            problems.add(Violation.of("description", "casework.required"));
+        } else if (description.length() > 4000) {
+            problems.add(Violation.of("description", "casework.too-long", 4000));
+        }
+        if (report.address() != null && report.address().length() > 400) {
+            problems.add(Violation.of("address", "casework.too-long", 400));
+        }
+        if (report.reporterName() != null && report.reporterName().length() > 60) {
+            problems.add(Violation.of("reporterName", "casework.too-long", 60));
+        }
     }
 
     /** A link to media held elsewhere: an absolute http(s) address of at most {@link #MAX_MEDIA_URL} characters; null for none. */
@@ -334,25 +324,18 @@ public class Cases {
             throw new Conflict("casework.changed-meanwhile");
         }
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Map<String, Object> changes = rules.changes(current, command, to, now, actor);
-        changes.put("state", to.name());
-        changes.put("pending", Lifecycle.pendingAfter(current.pending(), action).name());
-        var departments = rules.handlers(current, command, now, actor);
+        StepResult step = rules.take(current, command, to, now, actor);
         // the row is written from the case worked out here, not read back (CaseLoopRandomTests reads it after every step)
-        Case after = CaseRules.applied(current, changes, now, departments);
+        Case after = step.after();
         writes.update(after);
         String department = action.party().get() == Party.LEAD_DEPARTMENT ? current.leadDepartment()
                 : action == CaseAction.DISPATCH ? command.department().strip() : null;
         appendStep(id, action, current.state(), to, actor, department, command.note() == null ? "" : command.note().strip(), now, uploads);
-        notices.after(current, after, action, command.note(), actor);
-        audit.recordAtCommit(actor, "case." + action.key(), "case:" + id, Outcome.SUCCESS, current.state().key() + "->" + to.key());
-        events.publishEvent(new CaseStepTaken(id, action, current.state(), to, current.path(), now));
-        if (action == CaseAction.DISPATCH) {
-            events.publishEvent(new CaseDispatched(id, after.path(), after.leadDepartment(), after.deadline(), now));
-        } else if (action == CaseAction.CLOSE) {
-            boolean onTime = after.fedBackAt() != null && after.deadline() != null && !after.fedBackAt().isAfter(after.deadline());
-            events.publishEvent(new CaseClosed(id, after.path(), after.leadDepartment(), onTime, now));
+        if (action == CaseAction.CLOSE) {
+            reporterLinks.sendOnClosing(after);
         }
+        audit.recordAtCommit(actor, "case." + action.key(), "case:" + id, Outcome.SUCCESS, current.state().key() + "->" + to.key());
+        step.events().forEach(events::publishEvent);
         return after;
     }
 

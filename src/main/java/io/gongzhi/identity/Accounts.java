@@ -1,5 +1,7 @@
 package io.gongzhi.identity;
 
+import io.gongzhi.identity.internal.AccountForm;
+
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
 import io.gongzhi.geography.Hierarchy;

@@ -1,24 +1,21 @@
 package io.gongzhi.identity;
 
-import io.gongzhi.identity.internal.LoggingMessenger;
+import io.gongzhi.identity.internal.Notice;
+import io.gongzhi.identity.internal.Permission;
+
+import io.gongzhi.identity.internal.Outbox;
 import io.gongzhi.platform.PublicUrl;
 import io.gongzhi.platform.Sealing;
 import io.gongzhi.shared.BeforeCommit;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Phone;
 import io.gongzhi.shared.Violation;
-import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -27,22 +24,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Notices to accounts (通知): kept in the app for the reader (in their language, unread until
- * opened) and, where the account asked for it, sent by SMS or e-mail through the
- * {@link Messenger} once the transaction that raised them has committed. Who gets a notice is
- * said as {@link Recipients}: one account, or the staff holding a permission whose places
- * cover a path (and, for department staff, who work for one of the departments).
+ * opened) and, where the account asked for it, sent by SMS or e-mail through the {@link Outbox}
+ * once the transaction that raised them has committed. Who gets a notice is said as
+ * {@link Recipients}: one account, or the staff holding a permission whose places cover a path
+ * (and, for department staff, who work for one of the departments). A notice is raised for a
+ * {@code source} (the event it tells of): raised again for the same source, nobody hears twice.
  */
 @Service
 public class Notices {
 
-    private static final Logger log = LoggerFactory.getLogger(Notices.class);
     private static final String SEPARATOR = "\u001F";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -54,89 +49,68 @@ public class Notices {
     private final JdbcTemplate batches;
     private final Sealing sealing;
     private final MessageSource messages;
-    private final Messenger messenger;
+    private final Outbox outbox;
     private final Clock clock;
     private final PublicUrl publicUrl;
     private final int keepDays;
-    private final ExecutorService outbox = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "notice-outbox");
-        t.setDaemon(true);
-        return t;
-    });
 
-    Notices(JdbcClient jdbc, JdbcTemplate batches, Sealing sealing, MessageSource messages, ObjectProvider<Messenger> messengers, Clock clock,
+    Notices(JdbcClient jdbc, JdbcTemplate batches, Sealing sealing, MessageSource messages, Outbox outbox, Clock clock,
             PublicUrl publicUrl, @Value("${gongzhi.notices.keep-days:90}") int keepDays) {
         this.keepDays = keepDays;
         this.jdbc = jdbc;
         this.batches = batches;
         this.sealing = sealing;
         this.messages = messages;
-        this.messenger = messengers.getIfUnique(LoggingMessenger::new);
+        this.outbox = outbox;
         this.clock = clock;
         this.publicUrl = publicUrl;
     }
 
-    @PreDestroy
-    void stop() {
-        outbox.shutdown();
-    }
-
     /**
-     * Raises a notice for every account {@code who} names. In a transaction the notice is raised
-     * just before it commits, with the transaction's other notices (a batch of case steps raises
-     * several), their rows in one batch; outside one, at once. The SMS and e-mails go out after
-     * the commit.
+     * Raises a notice for every account {@code who} names, once per {@code source}. In a
+     * transaction the notice is raised just before it commits, with the transaction's other
+     * notices, their rows in one batch; outside one, at once. The SMS and e-mails are queued with
+     * it and go out after the commit.
      */
-    public void notify(Recipients who, String code, List<String> args, String link) {
-        BeforeCommit.add(WAITING, new Raised(who, code, args, link, Timestamp.from(clock.instant())), this::raise);
+    public void notify(String source, Recipients who, String code, List<String> args, String link) {
+        BeforeCommit.add(WAITING, new Raised(source, who, code, args, link, Timestamp.from(clock.instant())), this::raise);
     }
 
-    /** A notice to raise: to whom, what, and when it was asked for. */
-    private record Raised(Recipients who, String code, List<String> args, String link, Timestamp at) {
+    /** A notice to raise: for what, to whom, what, and when it was asked for. */
+    private record Raised(String source, Recipients who, String code, List<String> args, String link, Timestamp at) {
     }
 
     private static final String WAITING = "identity.notices";
 
     private void raise(List<Raised> notices) {
         var rows = new ArrayList<Object[]>();
-        var sends = new ArrayList<Runnable>();
+        var sends = new ArrayList<Outbox.Message>();
+        // a batch's notices often go to the same people (steps on cases of one place and department): one read each
+        var read = new java.util.HashMap<Recipients, List<Recipient>>();
         for (Raised n : notices) {
             String joined = n.args().stream().map(a -> a == null ? "" : a.replace(SEPARATOR, " ")).collect(Collectors.joining(SEPARATOR));
-            List<Recipient> to = recipientsOf(n.who());
-            to.forEach(r -> rows.add(new Object[] {r.id(), n.code(), joined, n.link(), n.at()}));
-            sends.addAll(outgoing(to, n.code(), n.args(), n.link()));
+            Long except = n.who().except();
+            List<Recipient> to = read.computeIfAbsent(n.who().except(null), this::recipientsOf).stream()
+                    .filter(r -> !Long.valueOf(r.id()).equals(except)).toList();
+            to.forEach(r -> rows.add(new Object[] {r.id(), n.code(), joined, n.link(), n.at(), n.source(), r.id(), n.source()}));
+            sends.addAll(outgoing(n, to));
         }
         if (!rows.isEmpty()) {
-            batches.batchUpdate("insert into identity_notice (account_id, code, args, link, created_at) values (?, ?, ?, ?, ?)", rows);
+            // raised again for the same source (its event delivered twice): the account has it already
+            batches.batchUpdate("insert into identity_notice (account_id, code, args, link, created_at, source) select ?, ?, ?, ?, ?, ? "
+                    + "where not exists (select 1 from identity_notice where account_id = ? and source = ?)", rows);
         }
-        afterCommit(sends);
+        outbox.add(sends);
     }
 
     /**
      * Sends a message to someone without an account (a resident who raised a problem by phone) by
-     * SMS or e-mail, once the caller's transaction commits; nothing is kept in the app.
+     * SMS or e-mail, queued with the caller's transaction and sent once it commits; nothing is kept
+     * in the app.
      */
     public void text(Messenger.Channel channel, String address, String code, List<String> args, String link) {
-        String text = render(code, args, link);
-        afterCommit(List.of(() -> deliver(channel, address, text)));
-    }
-
-    /** Runs the sends on the outbox thread once the transaction commits (at once outside one); a rollback sends nothing. */
-    private void afterCommit(List<Runnable> sends) {
-        if (sends.isEmpty()) {
-            return;
-        }
-        Runnable send = () -> outbox.execute(() -> sends.forEach(Runnable::run));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send.run();
-                }
-            });
-        } else {
-            send.run();
-        }
+        outbox.add(List.of(new Outbox.Message("text:" + java.util.UUID.randomUUID(), channel, address, render(code, args, link), code,
+                args.isEmpty() ? "" : args.get(0))));
     }
 
     /** A notice as sent beyond the app: in Chinese (the platform's language), signed, with the full link. */
@@ -149,14 +123,13 @@ public class Notices {
     private record Recipient(long id, String sealedPhone, String email, String by) {
     }
 
-    /** Who {@code who} names, with how each wants to hear: one read, whoever they are. */
+    /** Who {@code who} names (its {@code except} left to the caller), with how each wants to hear: one read, whoever they are. */
     private List<Recipient> recipientsOf(Recipients who) {
         String columns = "a.id, a.notify_phone, a.notify_email, a.notify_by";
         org.springframework.jdbc.core.RowMapper<Recipient> recipient =
                 (rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
         if (who.account() != null) {
-            return who.account().equals(who.except()) ? List.of()
-                    : jdbc.sql("select " + columns + " from identity_account a where a.id = :id and a.enabled = true").param("id", who.account())
+            return jdbc.sql("select " + columns + " from identity_account a where a.id = :id and a.enabled = true").param("id", who.account())
                     .query(recipient).list();
         }
         var roles = Permission.byAuthority(who.permission()).map(p -> p.roles().stream().map(Enum::name).toList()).orElse(List.of());
@@ -174,8 +147,7 @@ public class Notices {
         if (!who.departments().isEmpty()) {
             spec = spec.param("departments", who.departments());
         }
-        return spec.query(recipient).list().stream().filter(r -> !Long.valueOf(r.id()).equals(who.except()))
-                .sorted(java.util.Comparator.comparingLong(Recipient::id)).toList();
+        return spec.query(recipient).list().stream().sorted(java.util.Comparator.comparingLong(Recipient::id)).toList();
     }
 
     /** The path and every place above it ("/" at depth 0), kept between the depths asked (0: no bound). */
@@ -198,35 +170,27 @@ public class Notices {
         return places;
     }
 
-    /** The SMS and e-mails the recipients asked for, ready to send. */
-    private List<Runnable> outgoing(List<Recipient> to, String code, List<String> args, String link) {
+    /** The SMS and e-mails the recipients of {@code n} asked for, each keyed by the notice's source, the account and the channel. */
+    private List<Outbox.Message> outgoing(Raised n, List<Recipient> to) {
         var wanting = to.stream().filter(r -> r.by() != null && !r.by().isEmpty()).toList();
         if (wanting.isEmpty()) {
             return List.of();
         }
-        String text = render(code, args, link);
-        var sends = new ArrayList<Runnable>();
+        String text = render(n.code(), n.args(), n.link());
+        String subject = n.args().isEmpty() || n.args().get(0) == null ? "" : n.args().get(0);
+        var sends = new ArrayList<Outbox.Message>();
         for (Recipient w : wanting) {
             var by = Arrays.asList(w.by().split(","));
+            String source = n.source() + ":" + w.id() + ":";
             if (by.contains("SMS") && w.sealedPhone() != null) {
                 String phone = sealing.open(w.sealedPhone(), "identity.notify-phone:" + w.id());
-                sends.add(() -> deliver(Messenger.Channel.SMS, phone, text));
+                sends.add(new Outbox.Message(source + "SMS", Messenger.Channel.SMS, phone, text, n.code(), subject));
             }
             if (by.contains("EMAIL") && w.email() != null) {
-                String email = w.email();
-                sends.add(() -> deliver(Messenger.Channel.EMAIL, email, text));
+                sends.add(new Outbox.Message(source + "EMAIL", Messenger.Channel.EMAIL, w.email(), text, n.code(), subject));
             }
         }
         return sends;
-    }
-
-    private void deliver(Messenger.Channel channel, String address, String text) {
-        try {
-            messenger.send(channel, address, text);
-        } catch (RuntimeException failed) {
-            // a gateway's error may quote the message, and with it a link that acts for someone
-            log.warn("A notice could not be sent by {}: {}", channel, LoggingMessenger.withoutSecrets(failed.toString()));
-        }
     }
 
     /** The account's notices, newest first. */

@@ -9,7 +9,7 @@ import java.util.Set;
  * @param labelKey message key of the label
  * @param href     where it leads, relative to the application root
  * @param order    position, smaller first
- * @param authorities permissions (e.g. {@code "audit.read"}) or role names (e.g. {@code "COMMUNITY_WORKER"}) that see it
+ * @param authorities the permissions (e.g. {@code "audit.read"}) that see it
  */
 public record NavigationItem(String labelKey, String href, int order, Set<String> authorities) {
 

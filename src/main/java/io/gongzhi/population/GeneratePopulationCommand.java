@@ -1,5 +1,7 @@
 package io.gongzhi.population;
 
+import io.gongzhi.population.internal.PopulationGeneration;
+
 import io.gongzhi.platform.cli.ConsoleProgress;
 import io.gongzhi.platform.cli.ServiceCommand;
 import org.springframework.context.ApplicationContext;

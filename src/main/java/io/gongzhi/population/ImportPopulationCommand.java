@@ -1,5 +1,7 @@
 package io.gongzhi.population;
 
+import io.gongzhi.population.internal.PopulationImports;
+
 import io.gongzhi.platform.cli.ConsoleProgress;
 import io.gongzhi.platform.cli.ServiceCommand;
 import io.gongzhi.shared.Actor;

@@ -1,6 +1,6 @@
 package io.gongzhi.audit;
 
-import io.gongzhi.identity.Permission;
+import io.gongzhi.identity.internal.Permission;
 import io.gongzhi.support.ScopedEndpoints;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.PhotoMetadata;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

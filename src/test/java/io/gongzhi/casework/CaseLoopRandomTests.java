@@ -1,5 +1,7 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.Lifecycle;
+
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Conflict;
 import io.gongzhi.shared.InvalidInput;

@@ -1,6 +1,7 @@
 package io.gongzhi.casework;
 
-import io.gongzhi.audit.AuditQuery;
+import io.gongzhi.casework.internal.Escalation;
+
 import io.gongzhi.shared.Conflict;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
@@ -259,8 +260,12 @@ class CaseLoopTests {
         assertThat(queries.require(c.id()).escalation()).isEqualTo(2);
         assertThat(queries.steps(c.id(), CaseActors.dispatcher())).filteredOn(s -> s.action() == CaseAction.ESCALATE)
                 .extracting(Step::note).containsExactly("district", "city");
-        assertThat(noticesOf("district")).as("the district committee hears of both raises")
-                .contains(tuple("notice.case.escalated-district", "/cases/" + c.id()), tuple("notice.case.escalated-city", "/cases/" + c.id()));
+        // the notices are a reaction to each raise, just after it commits
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(noticesOf("district"))
+                .as("the district committee hears of both raises")
+                .contains(tuple("notice.case.escalated-district", "/cases/" + c.id()), tuple("notice.case.escalated-city", "/cases/" + c.id())));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(noticesOf("city"))
+                .contains(tuple("notice.case.escalated-city", "/cases/" + c.id())));
         assertThat(noticesOf("city")).as("the city only of the second").contains(tuple("notice.case.escalated-city", "/cases/" + c.id()))
                 .doesNotContain(tuple("notice.case.escalated-district", "/cases/" + c.id()));
         assertThat(noticesOf("dispatcher")).extracting(t -> t.toList().get(1)).doesNotContain("/cases/" + c.id());

@@ -61,6 +61,16 @@ class CaseNoticeTests {
         return ids;
     }
 
+    interface Check {
+        void run() throws Exception;
+    }
+
+    /** Passes once {@code check} does, within a few seconds. */
+    static void eventually(Check check) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).pollInterval(java.time.Duration.ofMillis(50))
+                .untilAsserted(check::run);
+    }
+
     int unread(String username) throws Exception {
         return call(username, get("/api/notices/unread")).body().get("unread").asInt();
     }
@@ -80,7 +90,8 @@ class CaseNoticeTests {
         assertThat(waiting("dispatcher")).as("the dispatcher's to accept").contains(id);
         step("dispatcher", id, "{\"action\": \"accept\"}");
         step("dispatcher", id, "{\"action\": \"dispatch\", \"department\": \"city-management\"}");
-        assertThat(texts("department", "?unread=true")).contains("案件 #" + id + " 派给你部门办理：通知测试：路口垃圾堆积");
+        // notices are a reaction to the step, raised just after it commits
+        eventually(() -> assertThat(texts("department", "?unread=true")).contains("案件 #" + id + " 派给你部门办理：通知测试：路口垃圾堆积"));
         assertThat(call("department", get("/api/notices?unread=true&lang=en")).body().findValuesAsString("text"))
                 .contains("Case #" + id + " was dispatched to your department: 通知测试：路口垃圾堆积");
         assertThat(texts("dispatcher", "")).as("nobody is told of their own step").noneMatch(t -> t.contains("#" + id + " "));
@@ -91,14 +102,16 @@ class CaseNoticeTests {
 
         step("department", id, "{\"action\": \"receive\"}");
         step("department", id, "{\"action\": \"feedback\", \"note\": \"已清运\"}");
-        assertThat(texts("community", "?unread=true")).contains("案件 #" + id + " 已处置完毕，请核查：通知测试：路口垃圾堆积");
+        eventually(() -> assertThat(texts("community", "?unread=true")).contains("案件 #" + id + " 已处置完毕，请核查：通知测试：路口垃圾堆积"));
         assertThat(waiting("community")).as("the verification queue").contains(id);
         assertThat(waiting("department")).doesNotContain(id);
         step("community", id, "{\"action\": \"rework\", \"note\": \"仍有残留\"}");
-        assertThat(texts("department", "?unread=true")).contains("案件 #" + id + " 核查未通过，需要返工：仍有残留");
+        eventually(() -> assertThat(texts("department", "?unread=true")).contains("案件 #" + id + " 核查未通过，需要返工：仍有残留"));
         step("department", id, "{\"action\": \"feedback\", \"note\": \"已清理干净\"}");
         step("community", id, "{\"action\": \"close\", \"note\": \"现场已无垃圾\"}");
 
+        eventually(() -> assertThat(texts("grid", "?unread=true")).as("the reporter hears their problem is closed")
+                .anyMatch(t -> t.contains("#" + id + "）已办结")));
         var mine = call("grid", get("/api/notices?unread=true")).body();
         JsonNode closed = null;
         for (var n : mine) {
@@ -106,7 +119,6 @@ class CaseNoticeTests {
                 closed = n;
             }
         }
-        assertThat(closed).as("the reporter hears their problem is closed").isNotNull();
         assertThat(closed.get("link").asString()).isEqualTo("/my/cases/" + id);
         int before = unread("grid");
         var opened = page("grid", post("/notices/" + closed.get("id").asLong()));
@@ -127,6 +139,7 @@ class CaseNoticeTests {
                 {"category": "E0101", "description": "页面通知测试", "place": "510107005001"}""")).body().get("id").asLong();
         step("dispatcher", id, "{\"action\": \"accept\"}");
         step("dispatcher", id, "{\"action\": \"dispatch\", \"department\": \"city-management\"}");
+        eventually(() -> assertThat(texts("department", "?unread=true")).anyMatch(t -> t.contains("#" + id + " ")));
         String list = page("department", get("/notices")).getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).contains("案件 #" + id + " 派给你部门办理：页面通知测试").contains("id=\"notices-link\"").contains("class=\"badge\"");
         assertThat(page("department", get("/notices?lang=en")).getContentAsString(StandardCharsets.UTF_8))
@@ -153,8 +166,8 @@ class CaseNoticeTests {
     @Test
     void noticesOlderThanTheKeepingPeriodAreForgottenAndNewerOnesStay() throws Exception {
         long account = jdbc.sql("select id from identity_account where username = 'community'").query(Long.class).single();
-        notices.notify(io.gongzhi.identity.Recipients.account(account), "notice.case.fed-back", java.util.List.of("1", "旧通知", ""), "/cases/1");
-        notices.notify(io.gongzhi.identity.Recipients.account(account), "notice.case.fed-back", java.util.List.of("2", "新通知", ""), "/cases/2");
+        notices.notify("test:" + java.util.UUID.randomUUID(), io.gongzhi.identity.Recipients.account(account), "notice.case.fed-back", java.util.List.of("1", "旧通知", ""), "/cases/1");
+        notices.notify("test:" + java.util.UUID.randomUUID(), io.gongzhi.identity.Recipients.account(account), "notice.case.fed-back", java.util.List.of("2", "新通知", ""), "/cases/2");
         jdbc.sql("update identity_notice set created_at = created_at - interval '91' day where account_id = :a and args like '1%旧通知%'")
                 .param("a", account).update();
         assertThat(notices.forgetOld()).isGreaterThanOrEqualTo(1);
@@ -165,7 +178,7 @@ class CaseNoticeTests {
     void aLongListOfNoticesPagesToOlderOnes() throws Exception {
         long account = jdbc.sql("select id from identity_account where username = 'socialorg'").query(Long.class).single();
         for (int i = 1; i <= 55; i++) {
-            notices.notify(io.gongzhi.identity.Recipients.account(account), "notice.case.fed-back", List.of(String.valueOf(i), "第" + i + "条", ""),
+            notices.notify("test:" + java.util.UUID.randomUUID(), io.gongzhi.identity.Recipients.account(account), "notice.case.fed-back", List.of(String.valueOf(i), "第" + i + "条", ""),
                     "/cases/" + i);
         }
         String first = page("socialorg", get("/notices")).getContentAsString(StandardCharsets.UTF_8);
@@ -190,12 +203,12 @@ class CaseNoticeTests {
         long community = jdbc.sql("select id from identity_account where username = 'community'").query(Long.class).single();
         String path = "/5101/510107/510107005/510107005001";
         transactions.executeWithoutResult(status -> {
-            notices.notify(io.gongzhi.identity.Recipients.account(grid), "notice.case.close", List.of("901", "一起：给报告人", "一起：给报告人"), "/my/cases/901");
-            notices.notify(io.gongzhi.identity.Recipients.departments("case.handle", path, List.of("city-management")), "notice.case.dispatched",
+            notices.notify("test:" + java.util.UUID.randomUUID(), io.gongzhi.identity.Recipients.account(grid), "notice.case.close", List.of("901", "一起：给报告人", "一起：给报告人"), "/my/cases/901");
+            notices.notify("test:" + java.util.UUID.randomUUID(), io.gongzhi.identity.Recipients.departments("case.handle", path, List.of("city-management")), "notice.case.dispatched",
                     List.of("902", "一起：给部门", "一起：给部门"), "/cases/902");
-            notices.notify(io.gongzhi.identity.Recipients.staff("case.verify", path).except(community), "notice.case.fed-back",
+            notices.notify("test:" + java.util.UUID.randomUUID(), io.gongzhi.identity.Recipients.staff("case.verify", path).except(community), "notice.case.fed-back",
                     List.of("903", "一起：社区自己不收", "一起：社区自己不收"), "/cases/903");
-            notices.notify(io.gongzhi.identity.Recipients.staff("case.dispatch", path), "notice.case.request-extension",
+            notices.notify("test:" + java.util.UUID.randomUUID(), io.gongzhi.identity.Recipients.staff("case.dispatch", path), "notice.case.request-extension",
                     List.of("904", "一起：给调度", "一起：给调度"), "/cases/904");
             assertThat(jdbc.sql("select count(*) from identity_notice where args like '90_%一起%'").query(Integer.class).single())
                     .as("raised with the commit, not before").isZero();

@@ -64,6 +64,13 @@ class CasePagesTests {
         assertThat(text(as("grid", get("/my/cases")))).contains("电线杆上贴满小广告");
     }
 
+    @Test
+    void staffMayReportForSomeoneElseAndAResidentReportsForThemselves() throws Exception {
+        assertThat(text(as("grid", get("/cases/new")))).contains("id=\"for-someone\"").contains("name=\"contactPhone\"");
+        assertThat(text(as("resident", get("/cases/new")))).contains("上报问题").doesNotContain("id=\"for-someone\"")
+                .doesNotContain("name=\"contactPhone\"");
+    }
+
     @Autowired
     Cases cases;
 

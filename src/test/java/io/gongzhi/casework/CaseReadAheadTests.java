@@ -1,5 +1,7 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.ReporterLinks;
+
 import io.gongzhi.identity.Role;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Jurisdiction;

@@ -1,5 +1,7 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.CaseWrites;
+
 import io.gongzhi.casework.internal.GroupCommit;
 import io.gongzhi.shared.Conflict;
 import org.junit.jupiter.api.Test;

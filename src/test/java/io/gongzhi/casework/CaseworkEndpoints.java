@@ -1,6 +1,6 @@
 package io.gongzhi.casework;
 
-import io.gongzhi.identity.Permission;
+import io.gongzhi.identity.internal.Permission;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Jurisdiction;
 import io.gongzhi.support.ScopedEndpoints;

@@ -1,5 +1,7 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.Lifecycle;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;

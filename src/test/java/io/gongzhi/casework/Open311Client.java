@@ -1,8 +1,8 @@
 package io.gongzhi.casework;
 
 import io.gongzhi.identity.Accounts;
-import io.gongzhi.identity.ApiTokens;
-import io.gongzhi.identity.Permission;
+import io.gongzhi.identity.internal.ApiTokens;
+import io.gongzhi.identity.internal.Permission;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;

@@ -1,7 +1,7 @@
 package io.gongzhi.casework;
 
 import io.gongzhi.identity.Accounts;
-import io.gongzhi.identity.ApiTokens;
+import io.gongzhi.identity.internal.ApiTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,9 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.PhotoCheck;
+import io.gongzhi.casework.internal.PhotoMetadata;
+import io.gongzhi.casework.internal.WebpStructure;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -11,9 +15,9 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-import static io.gongzhi.casework.PhotoCheck.Verdict.BROKEN;
-import static io.gongzhi.casework.PhotoCheck.Verdict.TOO_MANY_PIXELS;
-import static io.gongzhi.casework.PhotoCheck.Verdict.WHOLE;
+import static io.gongzhi.casework.internal.PhotoCheck.Verdict.BROKEN;
+import static io.gongzhi.casework.internal.PhotoCheck.Verdict.TOO_MANY_PIXELS;
+import static io.gongzhi.casework.internal.PhotoCheck.Verdict.WHOLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules {@link PhotoCheck} and {@link WebpStructure} apply, on whole pictures and on every way of cutting them short. */

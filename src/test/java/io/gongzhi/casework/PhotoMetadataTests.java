@@ -1,5 +1,9 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.Attachments;
+import io.gongzhi.casework.internal.PhotoCheck;
+import io.gongzhi.casework.internal.PhotoMetadata;
+
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;

@@ -1,6 +1,5 @@
 package io.gongzhi.casework;
 
-import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;
 import org.junit.jupiter.api.Test;

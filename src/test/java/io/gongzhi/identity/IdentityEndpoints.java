@@ -1,5 +1,8 @@
 package io.gongzhi.identity;
 
+import io.gongzhi.identity.internal.AccountForm;
+import io.gongzhi.identity.internal.Permission;
+
 import io.gongzhi.support.ScopedEndpoints;
 
 import java.util.List;

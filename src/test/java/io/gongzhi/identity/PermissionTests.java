@@ -1,5 +1,7 @@
 package io.gongzhi.identity;
 
+import io.gongzhi.identity.internal.Permission;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -2,9 +2,8 @@ package io.gongzhi.platform;
 
 import io.gongzhi.GongzhiApplication;
 import org.junit.jupiter.api.Test;
+import io.gongzhi.support.Nodes;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +11,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,8 +60,7 @@ class EventRedeliveryTests {
 
     @Test
     void anEventInterruptedByACrashIsDeliveredAfterTheRestart(@TempDir Path dataDir) throws Exception {
-        String url = System.getenv().getOrDefault("GONGZHI_DB_URL",
-                "jdbc:h2:file:" + dataDir.resolve("gongzhi") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        String url = Nodes.database(dataDir);
         String id = UUID.randomUUID().toString();
 
         Reaction.crashMidway = true;
@@ -82,13 +81,7 @@ class EventRedeliveryTests {
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(GongzhiApplication.class, Fixture.class)
-                .web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + url,
-                        "--spring.modulith.default-async-termination=false",
-                        "--spring.task.execution.shutdown.await-termination=false",
-                        // A crash does not wait for listeners in flight, as a graceful stop would (30 s).
-                        "--spring.lifecycle.timeout-per-shutdown-phase=1s");
+        return Nodes.start(url, List.of(), GongzhiApplication.class, Fixture.class);
     }
 
     private static long incomplete(ConfigurableApplicationContext context, String id) {

@@ -1,5 +1,7 @@
 package io.gongzhi.population;
 
+import io.gongzhi.population.internal.NationalId;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

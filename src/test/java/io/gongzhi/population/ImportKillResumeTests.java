@@ -1,5 +1,7 @@
 package io.gongzhi.population;
 
+import io.gongzhi.population.internal.NationalId;
+
 import io.gongzhi.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,12 @@
 package io.gongzhi.population;
 
+import io.gongzhi.population.internal.Address;
+import io.gongzhi.population.internal.IdKind;
+import io.gongzhi.population.internal.NationalId;
+import io.gongzhi.population.internal.PopulationGeneration;
+import io.gongzhi.population.internal.Registry;
+import io.gongzhi.population.internal.ResidentForm;
+
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.population.internal.PersonalDataVault;
 import io.gongzhi.population.internal.ResidentRows;
@@ -31,7 +38,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;

@@ -1,5 +1,7 @@
 package io.gongzhi.population;
 
+import io.gongzhi.population.internal.NationalId;
+
 import io.gongzhi.shared.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,7 +2,7 @@ package io.gongzhi.population;
 
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
-import io.gongzhi.identity.AccountForm;
+import io.gongzhi.identity.internal.AccountForm;
 import io.gongzhi.identity.Accounts;
 import io.gongzhi.identity.Role;
 import io.gongzhi.shared.Actor;

@@ -1,6 +1,6 @@
 package io.gongzhi.population;
 
-import io.gongzhi.identity.Permission;
+import io.gongzhi.identity.internal.Permission;
 import io.gongzhi.support.PopulationFixture;
 import io.gongzhi.support.ScopedEndpoints;
 

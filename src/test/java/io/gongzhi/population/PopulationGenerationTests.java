@@ -1,5 +1,16 @@
 package io.gongzhi.population;
 
+import io.gongzhi.population.internal.Residents;
+import io.gongzhi.population.internal.Address;
+import io.gongzhi.population.internal.Criteria;
+import io.gongzhi.population.internal.NationalId;
+import io.gongzhi.population.internal.PopulationGeneration;
+import io.gongzhi.population.internal.PopulationStatistics;
+import io.gongzhi.population.internal.Registration;
+import io.gongzhi.population.internal.Registry;
+import io.gongzhi.population.internal.ResidentForm;
+import io.gongzhi.population.internal.ResidentStatus;
+
 import io.gongzhi.population.internal.PersonalDataVault;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Jurisdiction;
@@ -105,7 +116,7 @@ class PopulationGenerationTests {
                 NationalId.nth("510107", LocalDate.of(1944, 4, 4), 498, true).value(), "", "", "LOCAL", "HEAD", "no", "", ""), worker);
         registry.update(someone.id(), someone.version(), new ResidentForm("计数测", "M", "", "NATIONAL_ID", "", "", "", "TEMPORARY", "HEAD", "no", "", ""), worker);
         registry.transfer(someone.id(), new Address(other.code(), "77", "", "2"), registry.today(), "", worker);
-        var leaving = registry.search(new Criteria("", "510107005001", null, null, null, null, null), Jurisdiction.EVERYWHERE, 0, 1).residents().get(0);
+        var leaving = context.getBean(Residents.class).search(new Criteria("", "510107005001", null, null, null, null, null), Jurisdiction.EVERYWHERE, 0, 1).residents().get(0);
         registry.moveOut(leaving.id(), registry.today(), ResidentStatus.MOVED_OUT, "", worker);
         assertTalliesAgreeWithTheResidents("510107005");
         assertRollUpsAgree("510107");

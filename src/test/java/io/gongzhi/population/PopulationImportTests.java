@@ -1,5 +1,11 @@
 package io.gongzhi.population;
 
+import io.gongzhi.population.internal.Residents;
+import io.gongzhi.population.internal.Criteria;
+import io.gongzhi.population.internal.ImportReport;
+import io.gongzhi.population.internal.NationalId;
+import io.gongzhi.population.internal.PopulationImports;
+
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Jurisdiction;
@@ -34,7 +40,7 @@ class PopulationImportTests {
     @Autowired
     PopulationImports imports;
     @Autowired
-    Registry registry;
+    Residents residents;
     @Autowired
     JdbcClient jdbc;
 
@@ -162,7 +168,7 @@ class PopulationImportTests {
         byte[] gbk = csv(2, 220).getBytes(Charset.forName("GB18030"));
         var report = imports.run(gbk, "excel.csv", "gbk-" + System.nanoTime(), 10, Actor.commandLine(), Locale.ENGLISH, Progress.NONE);
         assertThat(report.status()).isEqualTo(ImportReport.Status.DONE);
-        assertThat(registry.search(new Criteria("导入甲测", null, null, null, null, null, null), Jurisdiction.EVERYWHERE, 0, 50).residents()).isNotEmpty();
+        assertThat(residents.search(new Criteria("导入甲测", null, null, null, null, null, null), Jurisdiction.EVERYWHERE, 0, 50).residents()).isNotEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.gongzhi.population;
 
+import io.gongzhi.population.internal.NationalId;
+
 import io.gongzhi.support.PopulationFixture;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeEach;

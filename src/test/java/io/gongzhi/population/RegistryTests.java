@@ -1,5 +1,20 @@
 package io.gongzhi.population;
 
+import io.gongzhi.population.internal.Residents;
+import io.gongzhi.population.internal.Address;
+import io.gongzhi.population.internal.BirthYears;
+import io.gongzhi.population.internal.Criteria;
+import io.gongzhi.population.internal.Move;
+import io.gongzhi.population.internal.NationalId;
+import io.gongzhi.population.internal.PopulationStatistics;
+import io.gongzhi.population.internal.Registration;
+import io.gongzhi.population.internal.Registry;
+import io.gongzhi.population.internal.Resident;
+import io.gongzhi.population.internal.ResidentForm;
+import io.gongzhi.population.internal.ResidentStatus;
+import io.gongzhi.population.internal.Tallies;
+import io.gongzhi.population.internal.Visit;
+
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Jurisdiction;
@@ -30,6 +45,8 @@ class RegistryTests {
     ApplicationContext context;
     @Autowired
     Registry registry;
+    @Autowired
+    Residents residents;
     @Autowired
     JdbcClient jdbc;
 
@@ -62,12 +79,12 @@ class RegistryTests {
         assertThat(r.born()).isEqualTo(new BirthYears(1985, 1985));
         assertThat(registry.unmask(r.id(), Registry.Field.BIRTH_DATE, "核对出生日期", worker)).isEqualTo("1985-07-09");
         for (String q : new String[] {"诸葛明", id.value(), id.value().toLowerCase(), "13812345678"}) {
-            assertThat(registry.search(new Criteria(q, null, null, null, null, null, null), worker.jurisdiction(), 0, 10).residents())
+            assertThat(residents.search(new Criteria(q, null, null, null, null, null, null), worker.jurisdiction(), 0, 10).residents())
                     .as(q).extracting(Resident::id).contains(r.id());
         }
         String stored = jdbc.sql("select id_sealed || phone_sealed || id_lookup from population_resident where id = ?").param(r.id()).query(String.class).single();
         assertThat(stored).as("no plain number at rest").doesNotContain(id.value()).doesNotContain("13812345678");
-        assertThat(registry.moves(r.id(), worker.jurisdiction())).extracting(Move::kind).containsExactly(Move.Kind.IN);
+        assertThat(residents.moves(r.id(), worker.jurisdiction())).extracting(Move::kind).containsExactly(Move.Kind.IN);
     }
 
     @Test
@@ -129,14 +146,14 @@ class RegistryTests {
         Resident out = registry.moveOut(r.id(), LocalDate.of(2025, 8, 1), ResidentStatus.MOVED_OUT, "投靠子女", worker);
         assertThat(out.status()).isEqualTo(ResidentStatus.MOVED_OUT);
         assertThat(out.careGroups()).isEmpty();
-        var history = registry.moves(r.id(), worker.jurisdiction());
+        var history = residents.moves(r.id(), worker.jurisdiction());
         assertThat(history).extracting(Move::kind).containsExactly(Move.Kind.IN, Move.Kind.TRANSFER, Move.Kind.OUT);
         assertThat(history.get(1).fromHouseholdId()).isEqualTo(firstHousehold);
         assertThat(history.get(2).reason()).isEqualTo("投靠子女");
-        assertThat(registry.search(new Criteria("慕容迁测", null, null, null, null, null, null), worker.jurisdiction(), 0, 10).residents()).isEmpty();
-        assertThat(registry.search(new Criteria("慕容迁测", null, null, null, null, null, ResidentStatus.MOVED_OUT), worker.jurisdiction(), 0, 10)
+        assertThat(residents.search(new Criteria("慕容迁测", null, null, null, null, null, null), worker.jurisdiction(), 0, 10).residents()).isEmpty();
+        assertThat(residents.search(new Criteria("慕容迁测", null, null, null, null, null, ResidentStatus.MOVED_OUT), worker.jurisdiction(), 0, 10)
                 .residents()).extracting(Resident::id).containsExactly(r.id());
-        assertThat(registry.household(moved.householdId(), worker.jurisdiction()).former()).extracting(Resident::id).contains(r.id());
+        assertThat(residents.household(moved.householdId(), worker.jurisdiction()).former()).extracting(Resident::id).contains(r.id());
         assertThatThrownBy(() -> registry.moveOut(r.id(), LocalDate.of(2025, 9, 1), ResidentStatus.MOVED_OUT, "", worker))
                 .isInstanceOf(InvalidInput.class);
     }
@@ -160,10 +177,10 @@ class RegistryTests {
     @Test
     void nothingOutsideTheJurisdictionIsReachable() {
         long outside = people.outside().id();
-        assertThatThrownBy(() -> registry.resident(outside, worker.jurisdiction())).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> registry.household(people.outside().householdId(), worker.jurisdiction())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> residents.resident(outside, worker.jurisdiction())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> residents.household(people.outside().householdId(), worker.jurisdiction())).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> registry.unmask(outside, Registry.Field.ID, "查一下", worker)).isInstanceOf(NotFound.class);
-        assertThat(registry.search(new Criteria(PopulationFixture.OUTSIDE_ID.value(), null, null, null, null, null, null), worker.jurisdiction(), 0, 10)
+        assertThat(residents.search(new Criteria(PopulationFixture.OUTSIDE_ID.value(), null, null, null, null, null, null), worker.jurisdiction(), 0, 10)
                 .residents()).isEmpty();
         assertThatThrownBy(() -> registry.register(new Address(people.outsideCompound().code(), "1", "", "1"),
                 person("外区登记", freshId(LocalDate.of(1999, 9, 9), true), "", ""), worker))
@@ -184,12 +201,12 @@ class RegistryTests {
         expected.add(registered.get(3));
         var seen = new ArrayList<String>();
         for (int page = 0; page < 3; page++) {
-            var found = registry.search(new Criteria("司马序", null, null, null, null, null, null), worker.jurisdiction(), page, 2);
+            var found = residents.search(new Criteria("司马序", null, null, null, null, null, null), worker.jurisdiction(), page, 2);
             found.residents().forEach(r -> seen.add(r.name() + "#" + r.id()));
             assertThat(found.more()).as("page " + page).isEqualTo(page < 2);
         }
         assertThat(seen).containsExactlyElementsOf(expected);
-        assertThat(registry.search(new Criteria("司马序", null, null, null, null, null, null), worker.jurisdiction(), 3, 2).residents()).isEmpty();
+        assertThat(residents.search(new Criteria("司马序", null, null, null, null, null, null), worker.jurisdiction(), 3, 2).residents()).isEmpty();
     }
 
     @Test
@@ -215,10 +232,10 @@ class RegistryTests {
     @Test
     void visitsAreRecordedAndTheVisitedLeaveTheDueList() {
         long inside = people.inside().id();
-        assertThat(registry.visitsDue(worker.jurisdiction(), 500)).extracting(d -> d.resident().id()).contains(inside);
+        assertThat(residents.visitsDue(worker.jurisdiction(), 500)).extracting(d -> d.resident().id()).contains(inside);
         registry.visit(inside, registry.today(), "身体不错，冰箱有菜", worker);
-        assertThat(registry.visits(inside, worker.jurisdiction())).extracting(Visit::note).contains("身体不错，冰箱有菜");
-        assertThat(registry.visitsDue(worker.jurisdiction(), 500)).extracting(d -> d.resident().id()).doesNotContain(inside);
+        assertThat(residents.visits(inside, worker.jurisdiction())).extracting(Visit::note).contains("身体不错，冰箱有菜");
+        assertThat(residents.visitsDue(worker.jurisdiction(), 500)).extracting(d -> d.resident().id()).doesNotContain(inside);
         jdbc.sql("delete from population_visit where resident_id = ?").param(inside).update();
     }
 }

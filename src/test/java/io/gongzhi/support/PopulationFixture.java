@@ -1,15 +1,16 @@
 package io.gongzhi.support;
 
+import io.gongzhi.population.internal.Residents;
 import io.gongzhi.geography.GridGeneration;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Level;
 import io.gongzhi.geography.Unit;
-import io.gongzhi.population.Address;
-import io.gongzhi.population.Criteria;
-import io.gongzhi.population.NationalId;
-import io.gongzhi.population.Registry;
-import io.gongzhi.population.Resident;
-import io.gongzhi.population.ResidentForm;
+import io.gongzhi.population.internal.Address;
+import io.gongzhi.population.internal.Criteria;
+import io.gongzhi.population.internal.NationalId;
+import io.gongzhi.population.internal.Registry;
+import io.gongzhi.population.internal.Resident;
+import io.gongzhi.population.internal.ResidentForm;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Jurisdiction;
 import io.gongzhi.shared.NotFound;
@@ -51,21 +52,21 @@ public final class PopulationFixture {
         Unit outsideCompound = hierarchy.under(OUTSIDE, Level.COMPOUND).get(0);
         Unit insideGrid = hierarchy.children(INSIDE).get(0);
         Registry registry = context.getBean(Registry.class);
-        Resident inside = find(registry, INSIDE_ID).orElseGet(() -> registry.register(
+        Resident inside = find(context.getBean(Residents.class), INSIDE_ID).orElseGet(() -> registry.register(
                 new Address(insideCompound.code(), "99", "1", "101"),
                 new ResidentForm(INSIDE_NAME, "男", "", "居民身份证", INSIDE_ID.value(), "", INSIDE_PHONE, "户籍", "户主", "否", "独居老人", "2001-06-01"),
                 Actor.commandLine()));
-        Resident outside = find(registry, OUTSIDE_ID).orElseGet(() -> registry.register(
+        Resident outside = find(context.getBean(Residents.class), OUTSIDE_ID).orElseGet(() -> registry.register(
                 new Address(outsideCompound.code(), "99", "1", "202"),
                 new ResidentForm(OUTSIDE_NAME, "女", "", "居民身份证", OUTSIDE_ID.value(), "", "13900002222", "户籍", "户主", "否", "独居老人", "2005-01-01"),
                 Actor.commandLine()));
         return new People(inside, outside, insideCompound, outsideCompound, insideGrid);
     }
 
-    private static java.util.Optional<Resident> find(Registry registry, NationalId id) {
-        List<Resident> found = registry.search(new Criteria(id.value(), null, null, null, null, null, null), Jurisdiction.EVERYWHERE, 0, 1).residents();
+    private static java.util.Optional<Resident> find(Residents residents, NationalId id) {
+        List<Resident> found = residents.search(new Criteria(id.value(), null, null, null, null, null, null), Jurisdiction.EVERYWHERE, 0, 1).residents();
         try {
-            return found.stream().findFirst().map(r -> registry.resident(r.id(), Jurisdiction.EVERYWHERE));
+            return found.stream().findFirst().map(r -> residents.resident(r.id(), Jurisdiction.EVERYWHERE));
         } catch (NotFound e) {
             return java.util.Optional.empty();
         }

@@ -1,6 +1,6 @@
 package io.gongzhi.support;
 
-import io.gongzhi.identity.Permission;
+import io.gongzhi.identity.internal.Permission;
 import org.springframework.context.ApplicationContext;
 
 import java.util.List;

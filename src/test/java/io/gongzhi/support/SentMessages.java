@@ -19,10 +19,24 @@ public class SentMessages implements Messenger {
     }
 
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger failing = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public void send(Channel channel, String address, String text) {
+        if (failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("gateway timed out");
+        }
         sent.add(new Sent(channel, address, text));
+    }
+
+    /** The next {@code times} sends fail as a gateway that does not answer would. */
+    public void failNext(int times) {
+        failing.set(times);
+    }
+
+    /** Every message sent so far that matches. */
+    public List<Sent> all(Predicate<Sent> which) {
+        return sent.stream().filter(which).toList();
     }
 
     /** The latest message that matches, waiting for it a while: messages leave after their transaction commits. */

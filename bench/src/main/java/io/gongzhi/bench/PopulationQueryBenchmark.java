@@ -1,8 +1,8 @@
 package io.gongzhi.bench;
 
-import io.gongzhi.population.Criteria;
-import io.gongzhi.population.PopulationStatistics;
-import io.gongzhi.population.Registry;
+import io.gongzhi.population.internal.Residents;
+import io.gongzhi.population.internal.Criteria;
+import io.gongzhi.population.internal.PopulationStatistics;
 import io.gongzhi.population.internal.PersonalDataVault;
 import io.gongzhi.shared.Jurisdiction;
 import io.gongzhi.shared.RegionPath;
@@ -46,7 +46,7 @@ public class PopulationQueryBenchmark {
     }
 
     ConfigurableApplicationContext context;
-    Registry registry;
+    Residents residents;
     PopulationStatistics statistics;
     List<Sample> samples;
     List<String> districts;
@@ -57,7 +57,7 @@ public class PopulationQueryBenchmark {
         String url = System.getProperty("gongzhi.bench.db", "jdbc:postgresql://127.0.0.1:5432/gongzhi_bench_city");
         context = BenchApplication.start(url, "--gongzhi.admin-password=Tianfu-Square#2026",
                 "--gongzhi.secret-key=" + System.getProperty("gongzhi.bench.key", "CZQ3GferFBS7Eu+77BhO1rYQrQfDAf0Ebfw+X3zniBo="));
-        registry = context.getBean(Registry.class);
+        residents = context.getBean(Residents.class);
         statistics = context.getBean(PopulationStatistics.class);
         var vault = context.getBean(PersonalDataVault.class);
         samples = context.getBean(JdbcClient.class)
@@ -88,19 +88,19 @@ public class PopulationQueryBenchmark {
     @Benchmark
     public int searchNameInCommunity() {
         Sample s = any();
-        return registry.search(new Criteria(s.name(), null, null, null, null, null, null), of(s.community()), 0, 50).residents().size();
+        return residents.search(new Criteria(s.name(), null, null, null, null, null, null), of(s.community()), 0, 50).residents().size();
     }
 
     @Benchmark
     public int searchNameInDistrict() {
         Sample s = any();
-        return registry.search(new Criteria(s.name(), null, null, null, null, null, null), of(s.district()), 0, 50).residents().size();
+        return residents.search(new Criteria(s.name(), null, null, null, null, null, null), of(s.district()), 0, 50).residents().size();
     }
 
     @Benchmark
     public int searchIdInDistrict() {
         Sample s = any();
-        return registry.search(new Criteria(s.idNumber(), null, null, null, null, null, null), of(s.district()), 0, 50).residents().size();
+        return residents.search(new Criteria(s.idNumber(), null, null, null, null, null, null), of(s.district()), 0, 50).residents().size();
     }
 
     @Benchmark

@@ -1,2 +1,2 @@
-/** The case loop's own storage helpers, not for other modules. */
+/** How the case loop works inside (the rules of each step, its writes, timeline, escalation, attachments and notices), not for other modules. */
 package io.gongzhi.casework.internal;

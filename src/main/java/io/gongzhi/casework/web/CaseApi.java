@@ -1,6 +1,6 @@
 package io.gongzhi.casework.web;
 
-import io.gongzhi.casework.Attachments;
+import io.gongzhi.casework.internal.Attachments;
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.CaseQueries;
@@ -98,7 +98,8 @@ class CaseApi {
     }
 
     private static Channel channel(String asked, Actor actor) {
-        if (actor.roles().contains("RESIDENT")) {
+        // one who reports but may not read the area's cases reports for themselves, as a resident
+        if (!actor.may("case.read")) {
             return Channel.RESIDENT;
         }
         if ("HOTLINE".equalsIgnoreCase(asked == null ? "" : asked.strip())) {

@@ -1,6 +1,6 @@
 package io.gongzhi.casework.web;
 
-import io.gongzhi.casework.Attachments;
+import io.gongzhi.casework.internal.Attachments;
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.CaseQueries;
@@ -50,11 +50,11 @@ class CasePages {
     private final Hierarchy hierarchy;
     private final Clock clock;
     private final Attachments attachments;
-    private final io.gongzhi.casework.ReporterLinks reporterLinks;
+    private final io.gongzhi.casework.internal.ReporterLinks reporterLinks;
     private final Refusals refusals;
 
     CasePages(Cases cases, CaseQueries queries, Catalogue catalogue, Hierarchy hierarchy, Clock clock, Attachments attachments,
-              io.gongzhi.casework.ReporterLinks reporterLinks, Refusals refusals) {
+              io.gongzhi.casework.internal.ReporterLinks reporterLinks, Refusals refusals) {
         this.refusals = refusals;
         this.attachments = attachments;
         this.reporterLinks = reporterLinks;
@@ -153,6 +153,8 @@ class CasePages {
     String form(Model model) {
         names(model);
         model.addAttribute("places", places());
+        // whoever reads the area's cases may report for someone else (as the report itself decides its channel)
+        model.addAttribute("forSomeone", Actor.current().may("case.read"));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -174,7 +176,8 @@ class CasePages {
                   @RequestParam(name = Attachments.FIELD, required = false) List<MultipartFile> photos, Model model) {
         Actor actor = Actor.current();
         try {
-            Channel channel = actor.roles().contains("RESIDENT") ? Channel.RESIDENT : Channel.GRID;
+            // one who reports but may not read the area's cases reports for themselves, as a resident
+            Channel channel = actor.may("case.read") ? Channel.GRID : Channel.RESIDENT;
             Case c = cases.report(new Cases.Report(category, description, lon, lat, place.isBlank() ? null : place, address, channel,
                     channel == Channel.RESIDENT ? "" : reporterName, channel == Channel.RESIDENT ? null : contactPhone), actor, Uploads.of(photos));
             return "redirect:/my/cases/" + c.id() + "?done=report";

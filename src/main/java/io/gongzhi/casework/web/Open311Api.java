@@ -7,7 +7,7 @@ import io.gongzhi.casework.Cases;
 import io.gongzhi.casework.Catalogue;
 import io.gongzhi.casework.Category;
 import io.gongzhi.casework.Channel;
-import io.gongzhi.casework.PublishedCases;
+import io.gongzhi.casework.internal.PublishedCases;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Level;
 import io.gongzhi.geography.Locator;

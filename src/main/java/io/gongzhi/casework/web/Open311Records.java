@@ -2,7 +2,7 @@ package io.gongzhi.casework.web;
 
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
-import io.gongzhi.casework.PublishedCases;
+import io.gongzhi.casework.internal.PublishedCases;
 import io.gongzhi.casework.CaseState;
 import io.gongzhi.casework.Catalogue;
 import io.gongzhi.casework.Category;

@@ -6,7 +6,7 @@ import io.gongzhi.casework.CaseQueries;
 import io.gongzhi.casework.Cases;
 import io.gongzhi.casework.Catalogue;
 import io.gongzhi.casework.Rating;
-import io.gongzhi.casework.ReporterLinks;
+import io.gongzhi.casework.internal.ReporterLinks;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.platform.Refusals;
 import io.gongzhi.shared.Actor;

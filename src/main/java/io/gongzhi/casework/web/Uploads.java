@@ -1,6 +1,6 @@
 package io.gongzhi.casework.web;
 
-import io.gongzhi.casework.Attachments;
+import io.gongzhi.casework.internal.Attachments;
 import io.gongzhi.casework.Upload;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;

@@ -1,9 +1,9 @@
 package io.gongzhi.identity.internal;
 
 import io.gongzhi.identity.Account;
-import io.gongzhi.identity.AccountForm;
-import io.gongzhi.identity.Accounts;
 import io.gongzhi.identity.Role;
+
+import io.gongzhi.identity.Accounts;
 import io.gongzhi.platform.DemoMode;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;

@@ -1,10 +1,9 @@
 package io.gongzhi.identity.internal;
 
 import io.gongzhi.identity.Account;
-import io.gongzhi.identity.Accounts;
-import io.gongzhi.identity.LoginPolicies;
-import io.gongzhi.identity.Permission;
 import io.gongzhi.identity.Role;
+
+import io.gongzhi.identity.Accounts;
 import io.gongzhi.shared.Actor;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -49,7 +48,7 @@ public class AccountSignIn implements UserDetailsService {
     }
 
     /** The authentication for one request made with an API token: the account, narrowed to the token's permissions. */
-    public org.springframework.security.core.Authentication tokenAuthentication(io.gongzhi.identity.ApiTokens.Use use) {
+    public org.springframework.security.core.Authentication tokenAuthentication(io.gongzhi.identity.internal.ApiTokens.Use use) {
         var account = use.account();
         var user = new SignedInUser("", true, false, account.displayName(), actorOf(account), false, false, false,
                 authorities(account.roles(), use.permissions()));

@@ -1,8 +1,8 @@
 package io.gongzhi.identity.internal;
 
 import io.gongzhi.identity.Account;
-import io.gongzhi.identity.AccountForm;
 import io.gongzhi.identity.Role;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;

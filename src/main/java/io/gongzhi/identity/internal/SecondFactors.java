@@ -3,7 +3,6 @@ package io.gongzhi.identity.internal;
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
 import io.gongzhi.identity.Accounts;
-import io.gongzhi.identity.LoginPolicies;
 import io.gongzhi.platform.Sealing;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;

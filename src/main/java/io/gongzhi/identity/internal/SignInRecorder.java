@@ -2,8 +2,6 @@ package io.gongzhi.identity.internal;
 
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
-import io.gongzhi.identity.LoginPolicies;
-import io.gongzhi.identity.LoginPolicy;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Jurisdiction;
 import org.springframework.security.authentication.DisabledException;

@@ -1,6 +1,6 @@
 package io.gongzhi.identity.web;
 
-import io.gongzhi.identity.AccountForm;
+import io.gongzhi.identity.internal.AccountForm;
 import io.gongzhi.identity.Accounts;
 import io.gongzhi.identity.Role;
 import io.gongzhi.identity.internal.Passwords;

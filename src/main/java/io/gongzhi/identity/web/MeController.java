@@ -1,9 +1,9 @@
 package io.gongzhi.identity.web;
 
-import io.gongzhi.identity.ApiToken;
-import io.gongzhi.identity.ApiTokens;
+import io.gongzhi.identity.internal.ApiToken;
+import io.gongzhi.identity.internal.ApiTokens;
 import io.gongzhi.identity.Accounts;
-import io.gongzhi.identity.Permission;
+import io.gongzhi.identity.internal.Permission;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;

@@ -1,8 +1,8 @@
 package io.gongzhi.identity.web;
 
-import io.gongzhi.identity.ApiTokens;
+import io.gongzhi.identity.internal.ApiTokens;
 import io.gongzhi.identity.Accounts;
-import io.gongzhi.identity.Permission;
+import io.gongzhi.identity.internal.Permission;
 import io.gongzhi.identity.internal.SecondFactors;
 import io.gongzhi.identity.internal.SignedInUser;
 import io.gongzhi.shared.Actor;

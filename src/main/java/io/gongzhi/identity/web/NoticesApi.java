@@ -1,6 +1,6 @@
 package io.gongzhi.identity.web;
 
-import io.gongzhi.identity.Notice;
+import io.gongzhi.identity.internal.Notice;
 import io.gongzhi.identity.Notices;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.NotFound;

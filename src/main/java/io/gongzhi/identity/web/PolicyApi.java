@@ -1,7 +1,7 @@
 package io.gongzhi.identity.web;
 
-import io.gongzhi.identity.LoginPolicies;
-import io.gongzhi.identity.LoginPolicy;
+import io.gongzhi.identity.internal.LoginPolicies;
+import io.gongzhi.identity.internal.LoginPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,7 +1,7 @@
 package io.gongzhi.identity.web;
 
-import io.gongzhi.identity.LoginPolicies;
-import io.gongzhi.identity.LoginPolicy;
+import io.gongzhi.identity.internal.LoginPolicies;
+import io.gongzhi.identity.internal.LoginPolicy;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;
 import org.springframework.security.access.prepost.PreAuthorize;

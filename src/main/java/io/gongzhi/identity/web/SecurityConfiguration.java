@@ -73,7 +73,7 @@ class SecurityConfiguration {
             if (metricsOpen) {
                 requests.requestMatchers(EndpointRequest.to("prometheus")).permitAll();
             }
-            requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("SYSTEM_ADMIN");
+            requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority("system.operate");
             requests.requestMatchers("/login/second-factor").hasAuthority(SignedInUser.FACTOR_PENDING);
             requests.requestMatchers("/login/password").hasAuthority(SignedInUser.PASSWORD_CHANGE);
             requests.requestMatchers("/login/second-factor/setup", "/login/second-factor/qr.svg").hasAuthority(SignedInUser.FACTOR_SETUP);

@@ -1,6 +1,6 @@
 package io.gongzhi.identity.web;
 
-import io.gongzhi.identity.LoginPolicies;
+import io.gongzhi.identity.internal.LoginPolicies;
 import io.gongzhi.identity.internal.AccountSignIn;
 import io.gongzhi.identity.internal.SignInRecorder;
 import io.gongzhi.identity.internal.SignedInUser;

@@ -1,7 +1,7 @@
 package io.gongzhi.identity.web;
 
 import io.gongzhi.identity.AccountChanged;
-import io.gongzhi.identity.ApiTokens;
+import io.gongzhi.identity.internal.ApiTokens;
 import io.gongzhi.identity.internal.AccountSignIn;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;

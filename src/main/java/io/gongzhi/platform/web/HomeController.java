@@ -6,11 +6,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: who you are, what your role does here, and for the administrator the state of the system. */
+/** The home page: who you are, what your role does here, and for whoever operates the system its state. */
 @Controller
 class HomeController {
 
-    static final String SYSTEM_ADMIN = "SYSTEM_ADMIN";
+    /** The permission to see the running system (identity's permission table grants it). */
+    static final String SYSTEM_OPERATE = "system.operate";
 
     private final SystemStatus status;
 
@@ -20,7 +21,7 @@ class HomeController {
 
     @GetMapping("/")
     String home(Authentication authentication, Model model) {
-        if (ShellModel.roles(authentication).contains(SYSTEM_ADMIN)) {
+        if (authentication != null && authentication.getAuthorities().stream().anyMatch(a -> SYSTEM_OPERATE.equals(a.getAuthority()))) {
             model.addAttribute("system", status.facts());
         }
         return "platform/home";

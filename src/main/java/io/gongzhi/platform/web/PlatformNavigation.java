@@ -17,6 +17,6 @@ class PlatformNavigation {
 
     @Bean
     NavigationItem apiNavigation() {
-        return new NavigationItem("nav.api", "/swagger-ui/index.html", 90, Set.of(HomeController.SYSTEM_ADMIN));
+        return new NavigationItem("nav.api", "/swagger-ui/index.html", 90, Set.of(HomeController.SYSTEM_OPERATE));
     }
 }

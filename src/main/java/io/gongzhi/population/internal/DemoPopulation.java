@@ -1,7 +1,6 @@
 package io.gongzhi.population.internal;
 
 import io.gongzhi.platform.DemoMode;
-import io.gongzhi.population.PopulationGeneration;
 import io.gongzhi.shared.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,12 +1,5 @@
 package io.gongzhi.population.internal;
 
-import io.gongzhi.population.BirthYears;
-import io.gongzhi.population.IdKind;
-import io.gongzhi.population.NationalId;
-import io.gongzhi.population.Registration;
-import io.gongzhi.population.Relation;
-import io.gongzhi.population.Resident;
-import io.gongzhi.population.ResidentStatus;
 import io.gongzhi.population.internal.PersonalDataVault.Kind;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;

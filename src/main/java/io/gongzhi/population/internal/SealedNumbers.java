@@ -1,8 +1,5 @@
 package io.gongzhi.population.internal;
 
-import io.gongzhi.population.IdKind;
-import io.gongzhi.population.NationalId;
-import io.gongzhi.population.ResidentForm;
 import io.gongzhi.population.internal.PersonalDataVault.Kind;
 import io.gongzhi.population.internal.PersonalDataVault.Protected;
 import io.gongzhi.shared.Phone;

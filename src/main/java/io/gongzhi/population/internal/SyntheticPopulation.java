@@ -2,10 +2,6 @@ package io.gongzhi.population.internal;
 
 import io.gongzhi.shared.Phone;
 import io.gongzhi.platform.Sealing;
-import io.gongzhi.population.IdKind;
-import io.gongzhi.population.NationalId;
-import io.gongzhi.population.Registration;
-import io.gongzhi.population.Relation;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;

@@ -1,2 +1,2 @@
-/** How the population module keeps personal information: sealed at rest, found by keyed hash. */
+/** How the population module works inside: the registry of households and residents, care groups, visits, imports, exports and statistics, and personal information sealed at rest and found by keyed hash. */
 package io.gongzhi.population.internal;

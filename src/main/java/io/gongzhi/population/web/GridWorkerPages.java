@@ -1,8 +1,10 @@
 package io.gongzhi.population.web;
 
+import io.gongzhi.population.internal.CareGroups;
+import io.gongzhi.population.internal.Residents;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.platform.NavigationItem;
-import io.gongzhi.population.Registry;
+import io.gongzhi.population.internal.Registry;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Jurisdiction;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +21,14 @@ import java.util.Set;
 class GridWorkerPages {
 
     private final Registry registry;
+    private final Residents residents;
+    private final CareGroups careGroups;
     private final Hierarchy hierarchy;
 
-    GridWorkerPages(Registry registry, Hierarchy hierarchy) {
+    GridWorkerPages(Registry registry, Residents residents, CareGroups careGroups, Hierarchy hierarchy) {
         this.registry = registry;
+        this.residents = residents;
+        this.careGroups = careGroups;
         this.hierarchy = hierarchy;
     }
 
@@ -31,9 +37,9 @@ class GridWorkerPages {
     String grid(Model model) {
         Jurisdiction j = Actor.current().jurisdiction();
         model.addAttribute("places", hierarchy.roots(j).stream().filter(u -> j.covers(u.path())).toList());
-        model.addAttribute("due", registry.visitsDue(j, 50));
-        model.addAttribute("counts", registry.counts(j));
-        model.addAttribute("careNames", registry.careGroupsByCode());
+        model.addAttribute("due", residents.visitsDue(j, 50));
+        model.addAttribute("counts", residents.counts(j));
+        model.addAttribute("careNames", careGroups.byCode());
         model.addAttribute("today", registry.today());
         return "population/grid";
     }

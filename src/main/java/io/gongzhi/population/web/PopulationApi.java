@@ -1,18 +1,20 @@
 package io.gongzhi.population.web;
 
-import io.gongzhi.population.Address;
-import io.gongzhi.population.CareGroup;
-import io.gongzhi.population.Criteria;
-import io.gongzhi.population.Household;
-import io.gongzhi.population.Move;
-import io.gongzhi.population.PopulationStatistics;
-import io.gongzhi.population.Registration;
-import io.gongzhi.population.Registry;
-import io.gongzhi.population.Resident;
-import io.gongzhi.population.ResidentForm;
-import io.gongzhi.population.ResidentPage;
-import io.gongzhi.population.ResidentStatus;
-import io.gongzhi.population.Visit;
+import io.gongzhi.population.internal.CareGroups;
+import io.gongzhi.population.internal.Residents;
+import io.gongzhi.population.internal.Address;
+import io.gongzhi.population.internal.CareGroup;
+import io.gongzhi.population.internal.Criteria;
+import io.gongzhi.population.internal.Household;
+import io.gongzhi.population.internal.Move;
+import io.gongzhi.population.internal.PopulationStatistics;
+import io.gongzhi.population.internal.Registration;
+import io.gongzhi.population.internal.Registry;
+import io.gongzhi.population.internal.Resident;
+import io.gongzhi.population.internal.ResidentForm;
+import io.gongzhi.population.internal.ResidentPage;
+import io.gongzhi.population.internal.ResidentStatus;
+import io.gongzhi.population.internal.Visit;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;
@@ -40,11 +42,15 @@ import java.util.List;
 class PopulationApi {
 
     private final Registry registry;
+    private final Residents residents;
+    private final CareGroups careGroups;
     private final PopulationStatistics statistics;
-    private final io.gongzhi.population.PopulationImports imports;
+    private final io.gongzhi.population.internal.PopulationImports imports;
 
-    PopulationApi(Registry registry, PopulationStatistics statistics, io.gongzhi.population.PopulationImports imports) {
+    PopulationApi(Registry registry, Residents residents, CareGroups careGroups, PopulationStatistics statistics, io.gongzhi.population.internal.PopulationImports imports) {
         this.registry = registry;
+        this.residents = residents;
+        this.careGroups = careGroups;
         this.statistics = statistics;
         this.imports = imports;
     }
@@ -53,12 +59,12 @@ class PopulationApi {
     @PreAuthorize("hasAuthority('person.write')")
     @Operation(summary = "Import residents from an .xlsx or .csv (the page's template); checked whole first (INVALID: problems and errorReport, "
             + "an .xlsx in Base64), then written in chunks under key; the same key resumes and never imports twice")
-    io.gongzhi.population.ImportReport importFile(@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+    io.gongzhi.population.internal.ImportReport importFile(@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
                                                   @RequestParam(defaultValue = "") String key, java.util.Locale locale) throws java.io.IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInput(Violation.of("file", "person.import.no-file"));
         }
-        return imports.run(file.getBytes(), file.getOriginalFilename(), key, io.gongzhi.population.PopulationImports.DEFAULT_CHUNK,
+        return imports.run(file.getBytes(), file.getOriginalFilename(), key, io.gongzhi.population.internal.PopulationImports.DEFAULT_CHUNK,
                 Actor.current(), locale, io.gongzhi.shared.Progress.NONE);
     }
 
@@ -91,28 +97,28 @@ class PopulationApi {
                         @RequestParam(required = false) Integer ageFrom, @RequestParam(required = false) Integer ageTo,
                         @RequestParam(defaultValue = "PRESENT") ResidentStatus status,
                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return registry.search(new Criteria(q, within, care, registration, ageFrom, ageTo, status), Actor.current(), page, size);
+        return residents.search(new Criteria(q, within, care, registration, ageFrom, ageTo, status), Actor.current(), page, size);
     }
 
     @GetMapping("/residents/{id}")
     @PreAuthorize("hasAuthority('person.read')")
     @Operation(summary = "One resident, numbers masked")
     Resident resident(@PathVariable long id) {
-        return registry.resident(id, Actor.current().jurisdiction());
+        return residents.resident(id, Actor.current().jurisdiction());
     }
 
     @GetMapping("/residents/{id}/moves")
     @PreAuthorize("hasAuthority('person.read')")
     @Operation(summary = "The resident's moves in, out and between households, oldest first")
     List<Move> moves(@PathVariable long id) {
-        return registry.moves(id, Actor.current().jurisdiction());
+        return residents.moves(id, Actor.current().jurisdiction());
     }
 
     @GetMapping("/residents/{id}/visits")
     @PreAuthorize("hasAuthority('person.read')")
     @Operation(summary = "Visits to the resident, newest first")
     List<Visit> visits(@PathVariable long id) {
-        return registry.visits(id, Actor.current().jurisdiction());
+        return residents.visits(id, Actor.current().jurisdiction());
     }
 
     @PostMapping("/residents")
@@ -170,21 +176,21 @@ class PopulationApi {
     @PreAuthorize("hasAuthority('person.read')")
     @Operation(summary = "A household with its residents and former residents")
     Household household(@PathVariable long id) {
-        return registry.household(id, Actor.current().jurisdiction());
+        return residents.household(id, Actor.current().jurisdiction());
     }
 
     @GetMapping("/visits-due")
     @PreAuthorize("hasAuthority('person.read')")
     @Operation(summary = "Residents in care groups who are due a visit, most overdue first")
-    List<Registry.Due> due(@RequestParam(defaultValue = "100") int limit) {
-        return registry.visitsDue(Actor.current().jurisdiction(), Math.max(1, Math.min(limit, 500)));
+    List<Residents.Due> due(@RequestParam(defaultValue = "100") int limit) {
+        return residents.visitsDue(Actor.current().jurisdiction(), Math.max(1, Math.min(limit, 500)));
     }
 
     @GetMapping("/care-groups")
     @PreAuthorize("hasAuthority('person.read')")
     @Operation(summary = "The managed list of care groups")
     List<CareGroup> careGroups() {
-        return registry.careGroups();
+        return careGroups.all();
     }
 
     @GetMapping("/statistics")

@@ -1,7 +1,7 @@
 package io.gongzhi.population.web;
 
-import io.gongzhi.population.ImportReport;
-import io.gongzhi.population.PopulationImports;
+import io.gongzhi.population.internal.ImportReport;
+import io.gongzhi.population.internal.PopulationImports;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;

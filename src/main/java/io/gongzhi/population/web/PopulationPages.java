@@ -1,16 +1,18 @@
 package io.gongzhi.population.web;
 
+import io.gongzhi.population.internal.CareGroups;
+import io.gongzhi.population.internal.Residents;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Level;
 import io.gongzhi.geography.Unit;
 import io.gongzhi.platform.NavigationItem;
-import io.gongzhi.population.Address;
-import io.gongzhi.population.Criteria;
-import io.gongzhi.population.Registration;
-import io.gongzhi.population.Registry;
-import io.gongzhi.population.Resident;
-import io.gongzhi.population.ResidentForm;
-import io.gongzhi.population.ResidentStatus;
+import io.gongzhi.population.internal.Address;
+import io.gongzhi.population.internal.Criteria;
+import io.gongzhi.population.internal.Registration;
+import io.gongzhi.population.internal.Registry;
+import io.gongzhi.population.internal.Resident;
+import io.gongzhi.population.internal.ResidentForm;
+import io.gongzhi.population.internal.ResidentStatus;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Jurisdiction;
@@ -38,11 +40,15 @@ import java.util.Set;
 class PopulationPages {
 
     private final Registry registry;
+    private final Residents residents;
+    private final CareGroups careGroups;
     private final Hierarchy hierarchy;
-    private final io.gongzhi.population.PopulationExport export;
+    private final io.gongzhi.population.internal.PopulationExport export;
 
-    PopulationPages(Registry registry, Hierarchy hierarchy, io.gongzhi.population.PopulationExport export) {
+    PopulationPages(Registry registry, Residents residents, CareGroups careGroups, Hierarchy hierarchy, io.gongzhi.population.internal.PopulationExport export) {
         this.registry = registry;
+        this.residents = residents;
+        this.careGroups = careGroups;
         this.hierarchy = hierarchy;
         this.export = export;
     }
@@ -87,7 +93,7 @@ class PopulationPages {
     String search(@ModelAttribute("filters") Filters filters, Model model) {
         Jurisdiction j = Actor.current().jurisdiction();
         model.addAttribute("places", places(j));
-        model.addAttribute("careGroups", registry.careGroups());
+        model.addAttribute("careGroups", careGroups.all());
         // above the community a list of everybody is hundreds of thousands of people: ask for a search or a place first
         boolean broad = hierarchy.roots(j).stream().anyMatch(u -> j.covers(u.path()) && u.level().compareTo(Level.COMMUNITY) < 0);
         var criteria = filters.criteria();
@@ -95,13 +101,13 @@ class PopulationPages {
                 && criteria.registration() == null && criteria.ageFrom() == null && criteria.ageTo() == null;
         model.addAttribute("narrowFirst", broad && nothingAsked);
         try {
-            model.addAttribute("result", broad && nothingAsked ? new io.gongzhi.population.ResidentPage(List.of(), 0, 50, false)
-                    : registry.search(criteria, Actor.current(), filters.pageOrFirst(), 50));
+            model.addAttribute("result", broad && nothingAsked ? new io.gongzhi.population.internal.ResidentPage(List.of(), 0, 50, false)
+                    : residents.search(criteria, Actor.current(), filters.pageOrFirst(), 50));
         } catch (io.gongzhi.shared.NotFound outside) {
-            model.addAttribute("result", new io.gongzhi.population.ResidentPage(List.of(), 0, 50, false));
+            model.addAttribute("result", new io.gongzhi.population.internal.ResidentPage(List.of(), 0, 50, false));
         }
         model.addAttribute("today", registry.today());
-        model.addAttribute("careNames", registry.careGroupsByCode());
+        model.addAttribute("careNames", careGroups.byCode());
         return "population/search";
     }
 
@@ -168,9 +174,9 @@ class PopulationPages {
     @GetMapping("/population/households/{id}")
     @PreAuthorize("hasAuthority('person.read')")
     String household(@PathVariable long id, Model model) {
-        model.addAttribute("household", registry.household(id, Actor.current().jurisdiction()));
+        model.addAttribute("household", residents.household(id, Actor.current().jurisdiction()));
         model.addAttribute("today", registry.today());
-        model.addAttribute("careNames", registry.careGroupsByCode());
+        model.addAttribute("careNames", careGroups.byCode());
         return "population/household";
     }
 
@@ -186,7 +192,7 @@ class PopulationPages {
     String registerForm(@RequestParam(required = false) Long household, Model model) {
         var address = new AddressForm("", "", "", "");
         if (household != null) {
-            var h = registry.household(household, Actor.current().jurisdiction());
+            var h = residents.household(household, Actor.current().jurisdiction());
             address = new AddressForm(h.compoundCode(), h.address().building(), h.address().unitNo(), h.address().room());
         }
         model.addAttribute("address", address);
@@ -211,7 +217,7 @@ class PopulationPages {
     @GetMapping("/population/residents/{id}/edit")
     @PreAuthorize("hasAuthority('person.write')")
     String editForm(@PathVariable long id, Model model) {
-        Resident r = registry.resident(id, Actor.current().jurisdiction());
+        Resident r = residents.resident(id, Actor.current().jurisdiction());
         // the birth date and numbers stay blank (kept unless typed again); a change does not move anyone in
         model.addAttribute("form", new ResidentForm(r.name(), r.sex(), "", r.idKind().name(), "", r.nationality(), "",
                 r.registration().name(), r.relation().name(), r.partyMember() ? "yes" : "no", String.join("、", r.careGroups()), ""));
@@ -227,7 +233,7 @@ class PopulationPages {
         } catch (InvalidInput invalid) {
             model.addAttribute("form", fields.form());
             model.addAttribute("errors", invalid.byField());
-            return editor(model, registry.resident(id, Actor.current().jurisdiction()));
+            return editor(model, residents.resident(id, Actor.current().jurisdiction()));
         }
     }
 
@@ -242,7 +248,7 @@ class PopulationPages {
 
     private String editor(Model model, Resident existing) {
         model.addAttribute("existing", existing);
-        model.addAttribute("careGroups", registry.careGroups());
+        model.addAttribute("careGroups", careGroups.all());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -251,13 +257,13 @@ class PopulationPages {
 
     private String card(long id, Model model) {
         Jurisdiction j = Actor.current().jurisdiction();
-        Resident resident = registry.resident(id, j);
+        Resident resident = residents.resident(id, j);
         model.addAttribute("resident", resident);
-        model.addAttribute("household", registry.household(resident.householdId(), Jurisdiction.EVERYWHERE));
-        model.addAttribute("moves", registry.moves(id, j));
-        model.addAttribute("visits", registry.visits(id, j));
+        model.addAttribute("household", residents.household(resident.householdId(), Jurisdiction.EVERYWHERE));
+        model.addAttribute("moves", residents.moves(id, j));
+        model.addAttribute("visits", residents.visits(id, j));
         model.addAttribute("today", registry.today());
-        model.addAttribute("careNames", registry.careGroupsByCode());
+        model.addAttribute("careNames", careGroups.byCode());
         for (String key : List.of("unmaskErrors", "visitErrors", "moveErrors", "transferErrors")) {
             if (!model.containsAttribute(key)) {
                 model.addAttribute(key, Map.of());

@@ -1,9 +1,10 @@
 package io.gongzhi.identity.internal;
 
-import io.gongzhi.GongzhiApplication;
 import io.gongzhi.identity.Account;
-import io.gongzhi.identity.Accounts;
 import io.gongzhi.identity.Role;
+
+import io.gongzhi.GongzhiApplication;
+import io.gongzhi.identity.Accounts;
 import io.gongzhi.platform.DemoMode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;

@@ -1,10 +1,10 @@
 package io.gongzhi.identity.web;
 
 import io.gongzhi.identity.Account;
-import io.gongzhi.identity.AccountForm;
+import io.gongzhi.identity.internal.AccountForm;
 import io.gongzhi.identity.Accounts;
-import io.gongzhi.identity.LoginPolicies;
-import io.gongzhi.identity.LoginPolicy;
+import io.gongzhi.identity.internal.LoginPolicies;
+import io.gongzhi.identity.internal.LoginPolicy;
 import io.gongzhi.identity.Role;
 import io.gongzhi.identity.internal.SecondFactors;
 import io.gongzhi.identity.internal.Totp;

@@ -33,16 +33,16 @@ class CommandLineTests {
     }
 
     @Test
-    void resettingThePasswordOfAnUnknownAccountNamesTheReasonAndExitsWithTwo() {
-        var run = capture(() -> Gongzhi.execute("account", "reset-password", "nobody.at.all"));
-        assertThat(run.code()).isEqualTo(2);
+    void resettingThePasswordOfAnUnknownAccountNamesTheReasonAndExitsWithTwo(@TempDir java.nio.file.Path data) {
+        var run = capture(data, () -> Gongzhi.execute("account", "reset-password", "nobody.at.all"));
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains("nobody.at.all").contains("[account.unknown]");
     }
 
     @Test
-    void resettingAPasswordPrintsTheNewOneOnce() {
-        var run = capture(() -> Gongzhi.execute("account", "reset-password", "socialorg"));
-        assertThat(run.code()).isZero();
+    void resettingAPasswordPrintsTheNewOneOnce(@TempDir java.nio.file.Path data) {
+        var run = capture(data, () -> Gongzhi.execute("account", "reset-password", "socialorg"));
+        assertThat(run.code()).as(run.err()).isZero();
         // On a fresh database the first start also prints the demo accounts; the answer is the last line.
         String answer = run.out().strip().lines().reduce((first, last) -> last).orElseThrow();
         assertThat(answer).matches("socialorg: \\S{16}");
@@ -101,6 +101,28 @@ class CommandLineTests {
 
     interface Execution {
         int run() throws IOException;
+    }
+
+    /**
+     * Runs a command that starts the application in this JVM. On the embedded database it gets a data
+     * directory of its own (database, key, checkpoints), so it never meets what another run left in ./data;
+     * the PostgreSQL pass keeps its database and key.
+     */
+    static Run capture(java.nio.file.Path data, Execution execution) {
+        if (System.getenv("GONGZHI_DB_URL") != null) {
+            return capture(execution);
+        }
+        String before = System.getProperty("gongzhi.data-dir");
+        System.setProperty("gongzhi.data-dir", data.toString());
+        try {
+            return capture(execution);
+        } finally {
+            if (before == null) {
+                System.clearProperty("gongzhi.data-dir");
+            } else {
+                System.setProperty("gongzhi.data-dir", before);
+            }
+        }
     }
 
     static Run capture(Execution execution) {

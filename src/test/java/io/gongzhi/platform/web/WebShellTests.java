@@ -164,4 +164,11 @@ class WebShellTests {
     void otherActuatorEndpointsAreForAdministratorsOnly() throws Exception {
         mvc.perform(get("/actuator/info")).andExpect(status().isForbidden());
     }
+
+    @Test
+    @WithUserDetails("admin")
+    void whoeverOperatesTheSystemReadsTheOtherActuatorEndpoints() throws Exception {
+        // granted by the permission system.operate, not by a role name
+        mvc.perform(get("/actuator/info")).andExpect(status().isOk());
+    }
 }
