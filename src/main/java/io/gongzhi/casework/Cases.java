@@ -5,16 +5,13 @@ import io.gongzhi.casework.internal.CaseRules;
 import io.gongzhi.casework.internal.StepResult;
 import io.gongzhi.casework.internal.CaseWrites;
 import io.gongzhi.casework.internal.Lifecycle;
+import io.gongzhi.casework.internal.ReportChecks;
 import io.gongzhi.casework.internal.ReporterLinks;
 import io.gongzhi.casework.internal.Timeline;
 
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
 import io.gongzhi.casework.internal.GroupCommit;
-import io.gongzhi.casework.internal.XmlCharacters;
-import io.gongzhi.geography.Hierarchy;
-import io.gongzhi.geography.Locator;
-import io.gongzhi.geography.Unit;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Conflict;
 import io.gongzhi.shared.InvalidInput;
@@ -25,8 +22,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,10 +75,7 @@ public class Cases {
     }
 
     private final CaseQueries queries;
-    private final Catalogue catalogue;
-    private final WorkingCalendar calendar;
-    private final Hierarchy hierarchy;
-    private final Locator locator;
+    private final ReportChecks checks;
     private final Audit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -94,14 +86,10 @@ public class Cases {
     private final ReporterLinks reporterLinks;
     private final CaseWrites writes;
 
-    Cases(CaseQueries queries, Catalogue catalogue, WorkingCalendar calendar, Hierarchy hierarchy, Locator locator,
-          Audit audit, ApplicationEventPublisher events, Clock clock, CaseRules rules, GroupCommit groupCommit, Timeline timeline,
+    Cases(CaseQueries queries, ReportChecks checks, Audit audit, ApplicationEventPublisher events, Clock clock, CaseRules rules, GroupCommit groupCommit, Timeline timeline,
           Attachments attachments, ReporterLinks reporterLinks, CaseWrites writes) {
         this.queries = queries;
-        this.catalogue = catalogue;
-        this.calendar = calendar;
-        this.hierarchy = hierarchy;
-        this.locator = locator;
+        this.checks = checks;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -125,127 +113,23 @@ public class Cases {
         return groupCommit.run(() -> reportNow(report, actor, files));
     }
 
-    private Case reportNow(Report asGiven, Actor actor, List<Attachments.Ready> uploads) {
-        // characters XML 1.0 cannot carry go: the text is published as XML (Open311), where one would spoil every list holding the case
-        Report report = new Report(asGiven.category(), XmlCharacters.keep(asGiven.description()), asGiven.lon(), asGiven.lat(), asGiven.place(),
-                XmlCharacters.keep(asGiven.address()), asGiven.channel(), XmlCharacters.keep(asGiven.reporterName()), asGiven.contactPhone(),
-                asGiven.mediaUrl());
-        var problems = new ArrayList<Violation>(attachments.check(uploads));
-        Category category = reportable(report.category(), problems);
-        checkTexts(report, problems);
-        String description = report.description() == null ? "" : report.description().strip();
-        String contact = ReporterLinks.mobile(report.contactPhone(), problems);
-        String mediaUrl = mediaUrl(report.mediaUrl(), problems);
-        String path = place(report, problems);
-        if (path != null && rules.staff(actor) && !actor.jurisdiction().covers(path)) {
-            problems.add(Violation.of("place", "casework.outside-jurisdiction"));
-        }
-        if (report.channel() == null) {
-            problems.add(Violation.of("channel", "casework.required"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
+    private Case reportNow(Report report, Actor actor, List<Attachments.Ready> uploads) {
+        ReportChecks.Checked checked = checks.check(report, actor, attachments.check(uploads));
         // the database keeps microseconds: what is answered is exactly what a later read gives
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        String address = report.address() == null ? "" : report.address().strip();
-        String reporterName = report.reporterName() == null ? "" : report.reporterName().strip();
-        Case reported = Case.builder().category(category.code()).categoryRevision(category.revision()).description(description)
-                .path(path).lon(report.lon()).lat(report.lat()).address(address).channel(report.channel()).reporterAccount(actor.accountId())
-                .reporterName(reporterName).state(CaseState.REPORTED).timeLimit(category.timeLimit()).reportedAt(now).updatedAt(now).build();
-        long id = writes.insert(reported, mediaUrl);
+        Category category = checked.category();
+        Case reported = Case.builder().category(category.code()).categoryRevision(category.revision()).description(checked.description())
+                .path(checked.path()).lon(report.lon()).lat(report.lat()).address(checked.address()).channel(report.channel())
+                .reporterAccount(actor.accountId()).reporterName(checked.reporterName()).state(CaseState.REPORTED)
+                .timeLimit(category.timeLimit()).reportedAt(now).updatedAt(now).build();
+        long id = writes.insert(reported, checked.mediaUrl());
         reported = reported.with().id(id).build();
-        reporterLinks.keepContact(id, contact);
+        reporterLinks.keepContact(id, checked.contact());
         appendStep(id, CaseAction.REPORT, null, CaseState.REPORTED, actor, null, "", now, uploads);
         // the audit row goes with the commit (see Audit.recordAtCommit)
         audit.recordAtCommit(actor, "case.report", "case:" + id, Outcome.SUCCESS, category.code() + " " + report.channel().name());
         StepResult.reported(reported, actor).events().forEach(events::publishEvent);
         return reported;
-    }
-
-    /** The category a report names, if it exists and may be reported in; null (and a problem) otherwise. */
-    private Category reportable(String code, List<Violation> problems) {
-        try {
-            Category category = catalogue.category(code);
-            if (!category.reportable()) {
-                problems.add(Violation.of("category", "casework.category-not-reportable", code));
-            }
-            return category;
-        } catch (NotFound missing) {
-            problems.add(Violation.of("category", code == null || code.isBlank() ? "casework.required" : "casework.category-unknown", code));
-            return null;
-        }
-    }
-
-    /** A description is required; description, address and the reporter's name within their lengths. */
-    private static void checkTexts(Report report, List<Violation> problems) {
-        String description = report.description() == null ? "" : report.description().strip();
-        if (description.isEmpty()) {
-            problems.add(Violation.of("description", "casework.required"));
-        } else if (description.length() > 4000) {
-            problems.add(Violation.of("description", "casework.too-long", 4000));
-        }
-        if (report.address() != null && report.address().length() > 400) {
-            problems.add(Violation.of("address", "casework.too-long", 400));
-        }
-        if (report.reporterName() != null && report.reporterName().length() > 60) {
-            problems.add(Violation.of("reporterName", "casework.too-long", 60));
-        }
-    }
-
-    /** A link to media held elsewhere: an absolute http(s) address of at most {@link #MAX_MEDIA_URL} characters; null for none. */
-    private static String mediaUrl(String raw, List<Violation> problems) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String url = raw.strip();
-        if (url.length() > MAX_MEDIA_URL) {
-            problems.add(Violation.of("mediaUrl", "casework.too-long", MAX_MEDIA_URL));
-            return null;
-        }
-        try {
-            var uri = new URI(url);
-            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
-                    && uri.getRawUserInfo() == null) {
-                return url;
-            }
-        } catch (URISyntaxException notAnAddress) {
-            // answered below
-        }
-        problems.add(Violation.of("mediaUrl", "casework.media-url-invalid"));
-        return null;
-    }
-
-    /** The finest place the report lies in: from the coordinates when given, else from the place code. */
-    private String place(Report report, List<Violation> problems) {
-        if (report.lon() != null || report.lat() != null) {
-            if (report.lon() == null || report.lat() == null) {
-                problems.add(Violation.of(report.lon() == null ? "lon" : "lat", "casework.location-half"));
-                return null;
-            }
-            try {
-                var location = locator.locate(report.lon(), report.lat());
-                if (location.isEmpty()) {
-                    problems.add(Violation.of("lon", "casework.outside-city"));
-                    return null;
-                }
-                return hierarchy.unit(location.get().finest().code()).path();
-            } catch (InvalidInput bad) {
-                problems.addAll(bad.violations());
-                return null;
-            }
-        }
-        if (report.place() == null || report.place().isBlank()) {
-            problems.add(Violation.of("place", "casework.location-required"));
-            return null;
-        }
-        try {
-            Unit unit = hierarchy.unit(report.place().strip());
-            return unit.path();
-        } catch (NotFound missing) {
-            problems.add(Violation.of("place", "casework.place-unknown", report.place()));
-            return null;
-        }
     }
 
     /** The steps {@code actor} may take on the case now (what a page offers); input limits are checked when taken. */

@@ -100,6 +100,33 @@ public class Evaluation {
 
     /** One row per department or place with cases dispatched in the period, in code order. */
     public List<Figures> of(By by, LocalDate from, LocalDate to, Actor actor) {
+        checkPeriod(by, from, to);
+        Instant start = from.atStartOfDay(WorkingCalendar.CHINA).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
+        Instant now = clock.instant();
+        var groups = new LinkedHashMap<String, long[]>();
+        var hours = new LinkedHashMap<String, Duration>();
+        Scoped.query(jdbc, actor.jurisdiction(), "c.path", "select c.path, c.lead_department, c.state, c.deadline, c.fed_back_at, c.closed_at, "
+                        + "c.reworks, c.extensions, c.reopens, c.rating, c.dispatched_at, "
+                        + "(select count(*) from casework_step s where s.case_id = c.id and s.action = 'RECEIVE') "
+                        + "from casework_case c where {scope} and c.dispatched_at >= :start and c.dispatched_at < :end")
+                .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
+                .query(rs -> {
+                    String key = key(by, rs.getString(1), rs.getString(2));
+                    if (key != null) {
+                        count(rs, groups.computeIfAbsent(key, k -> new long[13]), key, hours, now);
+                    }
+                });
+        return groups.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> {
+            long[] n = e.getValue();
+            Duration total = hours.get(e.getKey());
+            Double average = n[1] == 0 || total == null ? null : total.toMinutes() / 60.0 / n[1];
+            return new Figures(e.getKey(), n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], average);
+        }).toList();
+    }
+
+    /** A grouping and a period of at most a year, from before to; every problem named. */
+    private static void checkPeriod(By by, LocalDate from, LocalDate to) {
         var problems = new ArrayList<Violation>();
         if (by == null) {
             problems.add(Violation.of("by", "casework.required"));
@@ -114,50 +141,31 @@ public class Evaluation {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        Instant start = from.atStartOfDay(WorkingCalendar.CHINA).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
-        Instant now = clock.instant();
-        var groups = new LinkedHashMap<String, long[]>();
-        var hours = new LinkedHashMap<String, Duration>();
-        Scoped.query(jdbc, actor.jurisdiction(), "c.path", "select c.path, c.lead_department, c.state, c.deadline, c.fed_back_at, c.closed_at, "
-                        + "c.reworks, c.extensions, c.reopens, c.rating, c.dispatched_at, "
-                        + "(select count(*) from casework_step s where s.case_id = c.id and s.action = 'RECEIVE') "
-                        + "from casework_case c where {scope} and c.dispatched_at >= :start and c.dispatched_at < :end")
-                .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
-                .query(rs -> {
-                    String key = key(by, rs.getString(1), rs.getString(2));
-                    if (key == null) {
-                        return;
-                    }
-                    long[] n = groups.computeIfAbsent(key, k -> new long[13]);
-                    String state = rs.getString(3);
-                    Instant deadline = rs.getTimestamp(4).toInstant();
-                    Timestamp fedBack = rs.getTimestamp(5);
-                    boolean closed = "CLOSED".equals(state);
-                    boolean onTime = fedBack != null && !fedBack.toInstant().isAfter(deadline);
-                    n[0]++;
-                    if (fedBack != null) {
-                        n[1]++;
-                        hours.merge(key, Duration.between(rs.getTimestamp(11).toInstant(), fedBack.toInstant()), Duration::plus);
-                    }
-                    n[2] += onTime ? 1 : 0;
-                    n[3] += closed ? 1 : 0;
-                    n[4] += closed && onTime ? 1 : 0;
-                    n[5] += rs.getInt(7) > 0 && fedBack != null ? 1 : 0;
-                    n[6] += rs.getInt(8) > 0 ? 1 : 0;
-                    n[7] += rs.getLong(12) > 0 ? 1 : 0;
-                    n[8] += closed && rs.getInt(9) == 0 ? 1 : 0;
-                    String rating = rs.getString(10);
-                    n[9] += rating != null ? 1 : 0;
-                    n[10] += "SATISFIED".equals(rating) || "BASICALLY_SATISFIED".equals(rating) ? 1 : 0;
-                    n[11] += ("DISPATCHED".equals(state) || "HANDLING".equals(state)) && now.isAfter(deadline) ? 1 : 0;
-                });
-        return groups.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> {
-            long[] n = e.getValue();
-            Duration total = hours.get(e.getKey());
-            Double average = n[1] == 0 || total == null ? null : total.toMinutes() / 60.0 / n[1];
-            return new Figures(e.getKey(), n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], average);
-        }).toList();
+    }
+
+    /** Counts one dispatched case into its group's counters (in the order of {@link Figures}) and handling hours. */
+    private static void count(java.sql.ResultSet rs, long[] n, String key, Map<String, Duration> hours, Instant now) throws java.sql.SQLException {
+        String state = rs.getString(3);
+        Instant deadline = rs.getTimestamp(4).toInstant();
+        Timestamp fedBack = rs.getTimestamp(5);
+        boolean closed = "CLOSED".equals(state);
+        boolean onTime = fedBack != null && !fedBack.toInstant().isAfter(deadline);
+        n[0]++;
+        if (fedBack != null) {
+            n[1]++;
+            hours.merge(key, Duration.between(rs.getTimestamp(11).toInstant(), fedBack.toInstant()), Duration::plus);
+        }
+        n[2] += onTime ? 1 : 0;
+        n[3] += closed ? 1 : 0;
+        n[4] += closed && onTime ? 1 : 0;
+        n[5] += rs.getInt(7) > 0 && fedBack != null ? 1 : 0;
+        n[6] += rs.getInt(8) > 0 ? 1 : 0;
+        n[7] += rs.getLong(12) > 0 ? 1 : 0;
+        n[8] += closed && rs.getInt(9) == 0 ? 1 : 0;
+        String rating = rs.getString(10);
+        n[9] += rating != null ? 1 : 0;
+        n[10] += "SATISFIED".equals(rating) || "BASICALLY_SATISFIED".equals(rating) ? 1 : 0;
+        n[11] += ("DISPATCHED".equals(state) || "HANDLING".equals(state)) && now.isAfter(deadline) ? 1 : 0;
     }
 
     /** The department, or the place's code at the level asked for (null when the case lies above it). */

@@ -68,41 +68,17 @@ public class DivisionImports {
         store.divisionsUnder(tops).forEach(u -> existing.put(u.code(), u));
         store.byCodes(inFile.keySet()).forEach(u -> existing.putIfAbsent(u.code(), u));
 
-        var added = new ArrayList<Unit>();
-        var renamed = new ArrayList<String>();
-        var moved = new ArrayList<String>();
-        var reinstated = new ArrayList<String>();
-        int unchanged = 0;
+        var changes = new Changes();
         progress.start("write", rows.size());
         for (DivisionsCsv.Row row : rows) {
-            Unit now = unit(row, paths, today);
-            Unit before = existing.get(row.code());
-            if (before == null) {
-                added.add(now);
-            } else {
-                boolean rename = !before.name().equals(now.name());
-                boolean move = !Objects.equals(before.parentCode(), now.parentCode());
-                boolean back = !before.current();
-                if (rename || move || back || !before.path().equals(now.path())) {
-                    store.change(now, today, back ? "reinstated" : move ? "moved" : rename ? "renamed" : "path");
-                    if (!before.path().equals(now.path())) {
-                        store.rewritePaths(before.path(), now.path());
-                    }
-                    if (back) {
-                        reinstated.add(row.code());
-                    }
-                    if (rename) {
-                        renamed.add(row.code());
-                    }
-                    if (move) {
-                        moved.add(row.code());
-                    }
-                } else {
-                    unchanged++;
-                }
-            }
+            change(existing.get(row.code()), unit(row, paths, today), today, changes);
             progress.advance(1);
         }
+        var added = changes.added;
+        var renamed = changes.renamed;
+        var moved = changes.moved;
+        var reinstated = changes.reinstated;
+        int unchanged = changes.unchanged;
         // parents before children, so every parent exists when its child is written
         added.sort(Comparator.comparing(Unit::level));
         store.insert(added, today, "added");
@@ -135,5 +111,42 @@ public class DivisionImports {
     private static Unit unit(DivisionsCsv.Row row, Map<String, String> paths, LocalDate today) {
         return new Unit(row.code(), row.name(), DisplayNames.of(row.name()), row.level(), row.parentCode(),
                 paths.get(row.code()), today, null, null, null, null);
+    }
+
+    /** What an import changed, unit by unit. */
+    private static final class Changes {
+        final List<Unit> added = new ArrayList<>();
+        final List<String> renamed = new ArrayList<>();
+        final List<String> moved = new ArrayList<>();
+        final List<String> reinstated = new ArrayList<>();
+        int unchanged;
+    }
+
+    /** Writes a unit the file has as {@code now}: added if new, else renamed, moved or reinstated as it differs from {@code before}. */
+    private void change(Unit before, Unit now, LocalDate today, Changes changes) {
+        if (before == null) {
+            changes.added.add(now);
+            return;
+        }
+        boolean rename = !before.name().equals(now.name());
+        boolean move = !Objects.equals(before.parentCode(), now.parentCode());
+        boolean back = !before.current();
+        if (!rename && !move && !back && before.path().equals(now.path())) {
+            changes.unchanged++;
+            return;
+        }
+        store.change(now, today, back ? "reinstated" : move ? "moved" : rename ? "renamed" : "path");
+        if (!before.path().equals(now.path())) {
+            store.rewritePaths(before.path(), now.path());
+        }
+        if (back) {
+            changes.reinstated.add(now.code());
+        }
+        if (rename) {
+            changes.renamed.add(now.code());
+        }
+        if (move) {
+            changes.moved.add(now.code());
+        }
     }
 }

@@ -96,6 +96,45 @@ public class GridGeneration {
 
         // 1. real sub-districts and communities get generated boundaries
         Map<Unit, Geometry> communities = new LinkedHashMap<>();
+        int subdistrictCount = divisions(districts, districtShapes, seed, density, communities, progress);
+
+        // 2. households by area × density, then grids and compounds
+        Map<Unit, Double> weight = new LinkedHashMap<>();
+        communities.forEach((c, shape) -> weight.put(c, Measures.areaSquareMetres(shape) * density.applyAsDouble(Measures.centroid(shape))));
+        double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (onlyDistricts.isEmpty()) {
+            generated.removeGeneratedUnder(city.path());
+        } else {
+            districts.stream().filter(d -> onlyDistricts.contains(d.code())).forEach(d -> generated.removeGeneratedUnder(d.path()));
+            communities.keySet().removeIf(c -> onlyDistricts.stream().noneMatch(d -> c.path().startsWith(city.path() + "/" + d + "/")));
+        }
+        var pieces = new ArrayList<GeneratedStore.Piece>();
+        int gridCount = 0;
+        int compoundCount = 0;
+        progress.start("grids", communities.size());
+        for (var entry : communities.entrySet()) {
+            Unit community = entry.getKey();
+            var random = new Random(seed * 31 + community.code().hashCode());
+            int[] made = gridsAndCompounds(community, entry.getValue(), households * weight.get(community) / total, perGrid, perCompound,
+                    random, density, today, pieces);
+            gridCount += made[0];
+            compoundCount += made[1];
+            progress.advance(1);
+        }
+        progress.finish();
+        progress.start("write", pieces.size());
+        generated.insert(pieces, today, "generated seed " + seed, clock.instant(), progress);
+        progress.finish();
+        events.publishEvent(new BoundariesChanged(Level.COMPOUND, pieces.size()));
+        audit.record("geography.generate-grids", "city:" + cityCode, Outcome.SUCCESS,
+                "seed=" + seed + " grids=" + gridCount + " compounds=" + compoundCount);
+        return new GenerationReport(seed, districts.size(), subdistrictCount, communities.size(), gridCount, compoundCount,
+                households, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Generated boundaries for each district's real sub-districts and their communities (kept in {@code communities}); answers how many sub-districts. */
+    private int divisions(List<Unit> districts, Map<String, Geometry> districtShapes, long seed, DensityField density,
+                          Map<Unit, Geometry> communities, Progress progress) {
         int subdistrictCount = 0;
         progress.start("divisions", districts.size());
         for (Unit district : districts) {
@@ -116,53 +155,30 @@ public class GridGeneration {
             progress.advance(1);
         }
         progress.finish();
+        return subdistrictCount;
+    }
 
-        // 2. households by area × density, then grids and compounds
-        Map<Unit, Double> weight = new LinkedHashMap<>();
-        communities.forEach((c, shape) -> weight.put(c, Measures.areaSquareMetres(shape) * density.applyAsDouble(Measures.centroid(shape))));
-        double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (onlyDistricts.isEmpty()) {
-            generated.removeGeneratedUnder(city.path());
-        } else {
-            districts.stream().filter(d -> onlyDistricts.contains(d.code())).forEach(d -> generated.removeGeneratedUnder(d.path()));
-            communities.keySet().removeIf(c -> onlyDistricts.stream().noneMatch(d -> c.path().startsWith(city.path() + "/" + d + "/")));
-        }
-        var pieces = new ArrayList<GeneratedStore.Piece>();
-        int gridCount = 0;
-        int compoundCount = 0;
-        progress.start("grids", communities.size());
-        for (var entry : communities.entrySet()) {
-            Unit community = entry.getKey();
-            var random = new Random(seed * 31 + community.code().hashCode());
-            double communityHouseholds = households * weight.get(community) / total;
-            int gridsHere = (int) Math.max(1, Math.round(communityHouseholds / perGrid));
-            List<Geometry> gridShapes = Subdivision.split(entry.getValue(), gridsHere, random, density);
-            for (int g = 0; g < gridShapes.size(); g++) {
-                String gridCode = community.code() + String.format("g%04d", g + 1);
-                Unit grid = GeneratedStore.unit(gridCode, community.displayName() + "第" + (g + 1) + "网格", Level.GRID,
-                        community, gridShapes.get(g), today);
-                pieces.add(new GeneratedStore.Piece(grid, gridShapes.get(g)));
-                gridCount++;
-                int compoundsHere = (int) Math.max(1, Math.round(communityHouseholds / gridShapes.size() / perCompound));
-                List<Geometry> compoundShapes = Subdivision.split(gridShapes.get(g), compoundsHere, random, density);
-                for (int c = 0; c < compoundShapes.size(); c++) {
-                    String compoundCode = gridCode + String.format("c%03d", c + 1);
-                    pieces.add(new GeneratedStore.Piece(GeneratedStore.unit(compoundCode,
-                            community.displayName() + (g + 1) + "-" + (c + 1) + "小区", Level.COMPOUND, grid, compoundShapes.get(c), today),
-                            compoundShapes.get(c)));
-                    compoundCount++;
-                }
+    /** A community's grids (about {@code perGrid} households each) and their compounds, added to {@code pieces}; answers {grids, compounds}. */
+    private static int[] gridsAndCompounds(Unit community, Geometry shape, double communityHouseholds, int perGrid, int perCompound,
+                                           Random random, DensityField density, LocalDate today, List<GeneratedStore.Piece> pieces) {
+        int gridsHere = (int) Math.max(1, Math.round(communityHouseholds / perGrid));
+        List<Geometry> gridShapes = Subdivision.split(shape, gridsHere, random, density);
+        int compounds = 0;
+        for (int g = 0; g < gridShapes.size(); g++) {
+            String gridCode = community.code() + String.format("g%04d", g + 1);
+            Unit grid = GeneratedStore.unit(gridCode, community.displayName() + "第" + (g + 1) + "网格", Level.GRID,
+                    community, gridShapes.get(g), today);
+            pieces.add(new GeneratedStore.Piece(grid, gridShapes.get(g)));
+            int compoundsHere = (int) Math.max(1, Math.round(communityHouseholds / gridShapes.size() / perCompound));
+            List<Geometry> compoundShapes = Subdivision.split(gridShapes.get(g), compoundsHere, random, density);
+            for (int c = 0; c < compoundShapes.size(); c++) {
+                String compoundCode = gridCode + String.format("c%03d", c + 1);
+                pieces.add(new GeneratedStore.Piece(GeneratedStore.unit(compoundCode,
+                        community.displayName() + (g + 1) + "-" + (c + 1) + "小区", Level.COMPOUND, grid, compoundShapes.get(c), today),
+                        compoundShapes.get(c)));
+                compounds++;
             }
-            progress.advance(1);
         }
-        progress.finish();
-        progress.start("write", pieces.size());
-        generated.insert(pieces, today, "generated seed " + seed, clock.instant(), progress);
-        progress.finish();
-        events.publishEvent(new BoundariesChanged(Level.COMPOUND, pieces.size()));
-        audit.record("geography.generate-grids", "city:" + cityCode, Outcome.SUCCESS,
-                "seed=" + seed + " grids=" + gridCount + " compounds=" + compoundCount);
-        return new GenerationReport(seed, districts.size(), subdistrictCount, communities.size(), gridCount, compoundCount,
-                households, (System.nanoTime() - started) / 1_000_000);
+        return new int[] {gridShapes.size(), compounds};
     }
 }

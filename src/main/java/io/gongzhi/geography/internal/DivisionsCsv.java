@@ -62,36 +62,10 @@ public final class DivisionsCsv {
             if (text.isBlank()) {
                 continue;
             }
-            List<String> fields = fields(text);
-            if (fields.size() != 4) {
-                problems.add(Violation.at(line, null, "geography.csv.columns", fields.size()));
-                continue;
-            }
-            String code = fields.get(0).strip();
-            String name = fields.get(1).strip();
-            String levelKey = fields.get(2).strip();
-            String parent = fields.get(3).strip();
-            int before = problems.size();
-            if (!CODE.matcher(code).matches()) {
-                problems.add(Violation.at(line, "code", "geography.csv.code-invalid", code));
-            } else if (firstLine.containsKey(code)) {
-                problems.add(Violation.at(line, "code", "geography.csv.duplicate-code", code, firstLine.get(code)));
-            }
-            if (name.isEmpty()) {
-                problems.add(Violation.at(line, "name", "geography.csv.name-empty"));
-            } else if (name.length() > NAME_MAX) {
-                problems.add(Violation.at(line, "name", "geography.csv.name-too-long", NAME_MAX, name.length()));
-            }
-            var level = Level.parse(levelKey).filter(Level::isDivision);
-            if (level.isEmpty()) {
-                problems.add(Violation.at(line, "level", "geography.csv.level-unknown", levelKey));
-            }
-            if (!parent.isEmpty() && !CODE.matcher(parent).matches()) {
-                problems.add(Violation.at(line, "parent_code", "geography.csv.code-invalid", parent));
-            }
-            if (problems.size() == before) {
-                firstLine.put(code, line);
-                rows.add(new Row(line, code, name, level.get(), parent.isEmpty() ? null : parent));
+            Row row = row(line, fields(text), firstLine, problems);
+            if (row != null) {
+                firstLine.put(row.code(), line);
+                rows.add(row);
             }
         }
         if (rows.isEmpty() && problems.isEmpty()) {
@@ -108,6 +82,37 @@ public final class DivisionsCsv {
             throw new InvalidInput(problems);
         }
         return rows;
+    }
+
+    /** One line's fields as a row, or null with its problems added (a code already seen on {@code firstLine} among them). */
+    private static Row row(int line, List<String> fields, Map<String, Integer> firstLine, List<Violation> problems) {
+        if (fields.size() != 4) {
+            problems.add(Violation.at(line, null, "geography.csv.columns", fields.size()));
+            return null;
+        }
+        String code = fields.get(0).strip();
+        String name = fields.get(1).strip();
+        String levelKey = fields.get(2).strip();
+        String parent = fields.get(3).strip();
+        int before = problems.size();
+        if (!CODE.matcher(code).matches()) {
+            problems.add(Violation.at(line, "code", "geography.csv.code-invalid", code));
+        } else if (firstLine.containsKey(code)) {
+            problems.add(Violation.at(line, "code", "geography.csv.duplicate-code", code, firstLine.get(code)));
+        }
+        if (name.isEmpty()) {
+            problems.add(Violation.at(line, "name", "geography.csv.name-empty"));
+        } else if (name.length() > NAME_MAX) {
+            problems.add(Violation.at(line, "name", "geography.csv.name-too-long", NAME_MAX, name.length()));
+        }
+        var level = Level.parse(levelKey).filter(Level::isDivision);
+        if (level.isEmpty()) {
+            problems.add(Violation.at(line, "level", "geography.csv.level-unknown", levelKey));
+        }
+        if (!parent.isEmpty() && !CODE.matcher(parent).matches()) {
+            problems.add(Violation.at(line, "parent_code", "geography.csv.code-invalid", parent));
+        }
+        return problems.size() == before ? new Row(line, code, name, level.get(), parent.isEmpty() ? null : parent) : null;
     }
 
     private static void checkParents(List<Row> rows, Map<String, Level> known, List<Violation> problems) {

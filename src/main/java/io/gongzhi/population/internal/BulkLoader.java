@@ -70,11 +70,7 @@ public class BulkLoader {
             this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
             connection.setAutoCommit(false);
             if (empty()) {
-                if (postgres) {
-                    setAsideIndexes();
-                } else {
-                    setAsideH2Indexes();
-                }
+                setAside.addAll(postgres ? SetAside.postgres(connection, TABLES) : SetAside.h2(connection, TABLES));
             }
         }
 
@@ -159,39 +155,6 @@ public class BulkLoader {
             setAside.clear();
         }
 
-        /**
-         * H2: the named secondary indexes are dropped and created again from the information schema,
-         * and foreign keys are not checked row by row but once at the end.
-         */
-        private void setAsideH2Indexes() throws SQLException {
-            var indexes = new java.util.LinkedHashMap<String, String[]>();
-            try (PreparedStatement ix = connection.prepareStatement("""
-                    select i.index_name, i.table_name, i.index_type_name, c.column_name from information_schema.indexes i
-                    join information_schema.index_columns c on c.index_name = i.index_name and c.table_name = i.table_name
-                    where i.table_name in ('population_household', 'population_resident', 'population_resident_care')
-                      and i.index_name like 'population%idx'
-                      -- H2 may lend a named index to a foreign key (after a table is rebuilt): that one stays
-                      and i.index_name not in (select k.index_name from information_schema.table_constraints k where k.index_name is not null)
-                    order by i.index_name, c.ordinal_position""");
-                 ResultSet rs = ix.executeQuery()) {
-                while (rs.next()) {
-                    indexes.merge(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)},
-                            (a, b) -> new String[] {a[0], a[1], a[2] + ", " + b[2]});
-                }
-            }
-            try (Statement s = connection.createStatement()) {
-                for (var e : indexes.entrySet()) {
-                    String[] v = e.getValue();
-                    s.execute("drop index " + e.getKey());
-                    setAside.add("create " + (v[1].startsWith("UNIQUE") ? "unique " : "") + "index " + e.getKey() + " on " + v[0] + " (" + v[2] + ")");
-                }
-                for (String table : TABLES) {
-                    s.execute("alter table " + table + " set referential_integrity false");
-                    setAside.add("alter table " + table + " set referential_integrity true check");
-                }
-            }
-        }
-
         private void removeWrittenRows() throws SQLException {
             String[] tables = {"population_resident_care", "population_resident", "population_household"};
             for (String table : tables) {
@@ -212,37 +175,6 @@ public class BulkLoader {
                  ResultSet rs = s.executeQuery("select not exists (select 1 from population_resident) and not exists (select 1 from population_household)")) {
                 rs.next();
                 return rs.getBoolean(1);
-            }
-        }
-
-        private void setAsideIndexes() throws SQLException {
-            var drops = new ArrayList<String>();
-            try (PreparedStatement fk = connection.prepareStatement("""
-                    select conrelid::regclass::text, conname, pg_get_constraintdef(oid) from pg_constraint
-                    where contype = 'f' and conrelid::regclass::text = any (?) order by conname""");
-                 PreparedStatement ix = connection.prepareStatement("""
-                    select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
-                    where i.indrelid::regclass::text = any (?) and not i.indisprimary order by 1""")) {
-                fk.setArray(1, connection.createArrayOf("text", TABLES));
-                try (ResultSet rs = fk.executeQuery()) {
-                    while (rs.next()) {
-                        drops.add("alter table " + rs.getString(1) + " drop constraint " + rs.getString(2));
-                        setAside.add("alter table " + rs.getString(1) + " add constraint " + rs.getString(2) + " " + rs.getString(3));
-                    }
-                }
-                ix.setArray(1, connection.createArrayOf("text", TABLES));
-                try (ResultSet rs = ix.executeQuery()) {
-                    while (rs.next()) {
-                        drops.add("drop index " + rs.getString(1));
-                        // indexes before the foreign keys that can use them
-                        setAside.add(0, rs.getString(2));
-                    }
-                }
-            }
-            try (Statement s = connection.createStatement()) {
-                for (String ddl : drops) {
-                    s.execute(ddl);
-                }
             }
         }
 

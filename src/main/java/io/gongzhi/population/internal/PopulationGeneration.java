@@ -112,8 +112,6 @@ public class PopulationGeneration {
             throw new InvalidInput(Violation.of("area", "person.generate.not-empty", city.substring(1)));
         }
         var targets = SyntheticPopulation.targets(compounds.stream().map(u -> new String[] {u.code(), u.path()}).toList(), households, seed);
-        long total = targets.stream().mapToLong(SyntheticPopulation.Target::households).sum();
-        LocalDate today = LocalDate.now(clock.withZone(Registry.CHINA));
         Actor actor = Actor.current() == Actor.ANONYMOUS ? Actor.commandLine() : Actor.current();
         long[] counts = new long[3];
         ExecutorService producer = Executors.newSingleThreadExecutor(r -> {
@@ -122,50 +120,7 @@ public class PopulationGeneration {
             return t;
         });
         try {
-            var synthetic = new SyntheticPopulation(seed, today, Timestamp.from(clock.instant()), vault,
-                    loader.nextId("population_household"), loader.nextId("population_resident"));
-            try (var load = loader.open(city)) {
-            load.onFirstCommit(c -> audit.recordOn(c, actor, "person.generate", "area:" + area.code(), Outcome.SUCCESS,
-                    "started seed=" + seed + " households=" + total));
-            BlockingQueue<SyntheticPopulation.Rows> queue = new ArrayBlockingQueue<>(2);
-            var end = new SyntheticPopulation.Rows(List.of(), List.of(), List.of());
-            Future<?> generating = producer.submit(() -> {
-                for (int from = 0; from < targets.size(); from += CHUNK_COMPOUNDS) {
-                    queue.put(synthetic.generate(targets.subList(from, Math.min(targets.size(), from + CHUNK_COMPOUNDS))));
-                }
-                queue.put(end);
-                return null;
-            });
-            var tallies = new Tallies();
-            progress.start("population", total);
-            while (true) {
-                var rows = queue.poll(1, java.util.concurrent.TimeUnit.SECONDS);
-                if (rows == null) {
-                    if (generating.isDone()) {
-                        generating.get();
-                        throw new IllegalStateException("generator stopped without finishing");
-                    }
-                    continue;
-                }
-                if (rows == end) {
-                    break;
-                }
-                load.write(rows);
-                for (Object[] r : rows.residents()) {
-                    tallies.add((String) r[2], (String) r[4], (Integer) r[5], (String) r[14], 1);
-                }
-                counts[0] += rows.households().size();
-                counts[1] += rows.residents().size();
-                counts[2] += rows.care().size();
-                progress.advance(rows.households().size());
-            }
-            generating.get();
-            progress.finish();
-            progress.start("indexes", -1);
-            load.finish(synthetic.nextHousehold(), synthetic.nextResident(), tallies.rows(), c -> audit.recordOn(c, actor, "person.generate",
-                    "area:" + area.code(), Outcome.SUCCESS, "seed=" + seed + " households=" + counts[0] + " residents=" + counts[1]));
-            progress.finish();
-            }
+            load(new Run(area, city, targets, seed, actor, counts), producer, progress);
         } catch (SQLException e) {
             failed(actor, area, seed, e);
             throw new IllegalStateException("loading the generated population failed: " + e.getMessage(), e);
@@ -179,6 +134,71 @@ public class PopulationGeneration {
             producer.shutdownNow();
         }
         return new Report(area.code(), compounds.size(), counts[0], counts[1], counts[2], (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** One generation: where, how many households in which compounds, with which seed, by whom; {@code counts} filled as it goes. */
+    private record Run(Unit area, String city, List<SyntheticPopulation.Target> targets, long seed, Actor actor, long[] counts) {
+        long households() {
+            return targets.stream().mapToLong(SyntheticPopulation.Target::households).sum();
+        }
+    }
+
+    /** The producer generates chunks of compounds while this thread loads the previous one, into one load with its audit rows. */
+    private void load(Run run, ExecutorService producer, Progress progress)
+            throws SQLException, InterruptedException, java.util.concurrent.ExecutionException {
+        LocalDate today = LocalDate.now(clock.withZone(Registry.CHINA));
+        var synthetic = new SyntheticPopulation(run.seed(), today, Timestamp.from(clock.instant()), vault,
+                loader.nextId("population_household"), loader.nextId("population_resident"));
+        long total = run.households();
+        try (var load = loader.open(run.city())) {
+            load.onFirstCommit(c -> audit.recordOn(c, run.actor(), "person.generate", "area:" + run.area().code(), Outcome.SUCCESS,
+                    "started seed=" + run.seed() + " households=" + total));
+            BlockingQueue<SyntheticPopulation.Rows> queue = new ArrayBlockingQueue<>(2);
+            var end = new SyntheticPopulation.Rows(List.of(), List.of(), List.of());
+            var targets = run.targets();
+            Future<?> generating = producer.submit(() -> {
+                for (int from = 0; from < targets.size(); from += CHUNK_COMPOUNDS) {
+                    queue.put(synthetic.generate(targets.subList(from, Math.min(targets.size(), from + CHUNK_COMPOUNDS))));
+                }
+                queue.put(end);
+                return null;
+            });
+            var tallies = new Tallies();
+            progress.start("population", total);
+            for (var rows = next(queue, generating); rows != end; rows = next(queue, generating)) {
+                load.write(rows);
+                for (Object[] r : rows.residents()) {
+                    tallies.add((String) r[2], (String) r[4], (Integer) r[5], (String) r[14], 1);
+                }
+                long[] counts = run.counts();
+                counts[0] += rows.households().size();
+                counts[1] += rows.residents().size();
+                counts[2] += rows.care().size();
+                progress.advance(rows.households().size());
+            }
+            generating.get();
+            progress.finish();
+            progress.start("indexes", -1);
+            load.finish(synthetic.nextHousehold(), synthetic.nextResident(), tallies.rows(), c -> audit.recordOn(c, run.actor(),
+                    "person.generate", "area:" + run.area().code(), Outcome.SUCCESS,
+                    "seed=" + run.seed() + " households=" + run.counts()[0] + " residents=" + run.counts()[1]));
+            progress.finish();
+        }
+    }
+
+    /** The next chunk the producer made, waiting for it; fails with the producer's failure if it stopped. */
+    private static SyntheticPopulation.Rows next(BlockingQueue<SyntheticPopulation.Rows> queue, Future<?> generating)
+            throws InterruptedException, java.util.concurrent.ExecutionException {
+        while (true) {
+            var rows = queue.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (rows != null) {
+                return rows;
+            }
+            if (generating.isDone()) {
+                generating.get();
+                throw new IllegalStateException("generator stopped without finishing");
+            }
+        }
     }
 
     /** A load that began is on the log however it ends (on H2 its first part committed with a "started" row). */

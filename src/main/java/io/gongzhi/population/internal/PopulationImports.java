@@ -5,7 +5,7 @@ import io.gongzhi.shared.Phone;
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
 import io.gongzhi.geography.Unit;
-import io.gongzhi.population.internal.Sheets;
+import io.gongzhi.population.internal.ImportRows.Entry;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Progress;
@@ -21,12 +21,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -66,6 +63,7 @@ public class PopulationImports {
     public static final int DEFAULT_CHUNK = 500;
 
     private final Registry registry;
+    private final ImportChecks checks;
     private final Households households;
     private final CareGroups careGroups;
     private final JdbcClient jdbc;
@@ -74,9 +72,10 @@ public class PopulationImports {
     private final Audit audit;
     private final Clock clock;
 
-    PopulationImports(Registry registry, Households households, CareGroups careGroups, JdbcClient jdbc, TransactionTemplate transactions,
+    PopulationImports(Registry registry, ImportChecks checks, Households households, CareGroups careGroups, JdbcClient jdbc, TransactionTemplate transactions,
                       MessageSource messages, Audit audit, Clock clock) {
         this.registry = registry;
+        this.checks = checks;
         this.households = households;
         this.careGroups = careGroups;
         this.jdbc = jdbc;
@@ -106,8 +105,8 @@ public class PopulationImports {
         return Sheets.write(zh ? "居民" : "Residents", header, List.of(example), -1, 500, notes);
     }
 
-    /** One row of the file as a registration. */
-    record Entry(int line, List<String> cells, Address address, ResidentForm form) {
+    /** Where an import under a key stands: which file it is of, how many rows are in, whether it is done. */
+    private record Previous(String sha, int doneRows, boolean finished) {
     }
 
     /**
@@ -115,32 +114,27 @@ public class PopulationImports {
      * written unless every remaining row is valid.
      */
     public ImportReport run(byte[] file, String fileName, String key, int chunk, Actor actor, Locale locale, Progress progress) {
-        String importKey = key == null || key.isBlank() ? "file-" + sha256(file).substring(0, 16) : key.strip();
+        String sha = sha256(file);
+        String importKey = key == null || key.isBlank() ? "file-" + sha.substring(0, 16) : key.strip();
         if (importKey.length() > 100) {
             throw new InvalidInput(Violation.of("key", "person.too-long", 100));
         }
-        List<List<String>> table;
-        try {
-            table = Sheets.read(file);
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInput(Violation.of("file", "person.import.unreadable"));
-        }
-        String sha = sha256(file);
+        List<List<String>> table = read(file);
         var previous = jdbc.sql("select file_sha256, done_rows, status from population_import where import_key = :k").param("k", importKey)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)}).optional();
-        if (previous.isPresent() && !previous.get()[0].equals(sha)) {
+                .query((rs, n) -> new Previous(rs.getString(1), rs.getInt(2), "DONE".equals(rs.getString(3)))).optional();
+        if (previous.isPresent() && !previous.get().sha().equals(sha)) {
             throw new InvalidInput(Violation.of("key", "person.import.key-other-file", importKey));
         }
-        List<Entry> entries = entries(table);
-        if (previous.isPresent() && "DONE".equals(previous.get()[2])) {
+        List<Entry> entries = ImportRows.entries(table);
+        if (previous.isPresent() && previous.get().finished()) {
             return new ImportReport(importKey, ImportReport.Status.ALREADY_DONE, entries.size(), 0, entries.size(), 0, List.of(), null);
         }
-        int done = previous.map(p -> (Integer) p[1]).orElse(0);
-        var problems = check(table, entries, done, actor);
+        int done = previous.map(Previous::doneRows).orElse(0);
+        var problems = checks.check(table, entries, done, actor);
         if (!problems.isEmpty()) {
             audit.record(actor, "person.import", "import:" + importKey, Outcome.FAILURE, problems.size() + " problems");
             return new ImportReport(importKey, ImportReport.Status.INVALID, entries.size(), 0, done, 0, problems,
-                    errorReport(table, problems, locale));
+                    ImportRows.errorReport(table, problems, locale, this::message));
         }
         if (previous.isEmpty()) {
             jdbc.sql("insert into population_import (import_key, file_sha256, file_name, total_rows, done_rows, status, started_by, started_at, updated_at) "
@@ -148,29 +142,34 @@ public class PopulationImports {
                     .param("k", importKey).param("sha", sha).param("name", cut(fileName == null ? "" : fileName, 200))
                     .param("total", entries.size()).param("by", actor.username()).param("now", Timestamp.from(clock.instant())).update();
         }
+        int householdsCreated = write(importKey, entries, done, Math.max(1, chunk), actor, progress);
+        audit.record(actor, "person.import", "import:" + importKey, Outcome.SUCCESS,
+                "rows=" + entries.size() + " imported=" + (entries.size() - done) + " resumedAt=" + done);
+        return new ImportReport(importKey, ImportReport.Status.DONE, entries.size(), entries.size() - done, done, householdsCreated, List.of(), null);
+    }
+
+    private static List<List<String>> read(byte[] file) {
+        try {
+            return Sheets.read(file);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInput(Violation.of("file", "person.import.unreadable"));
+        }
+    }
+
+    /** Writes the rows from {@code done} on, a chunk to a transaction with the import's progress; answers how many households it made. */
+    private int write(String importKey, List<Entry> entries, int done, int chunk, Actor actor, Progress progress) {
         var names = careGroups.names();
         LocalDate today = registry.today();
         int householdsCreated = 0;
         progress.start("import", entries.size());
         progress.advance(done);
         Map<String, Unit> compounds = new HashMap<>();
-        for (int from = done; from < entries.size(); from += Math.max(1, chunk)) {
-            List<Entry> part = entries.subList(from, Math.min(entries.size(), from + Math.max(1, chunk)));
+        for (int from = done; from < entries.size(); from += chunk) {
+            List<Entry> part = entries.subList(from, Math.min(entries.size(), from + chunk));
             int first = from + 1;
             int end = from + part.size();
             Integer created = transactions.execute(status -> {
-                int newHouseholds = 0;
-                var tallies = new Tallies();
-                for (Entry e : part) {
-                    Unit compound = compounds.computeIfAbsent(e.address().compoundCode(),
-                            c -> households.compoundIn(c, actor.jurisdiction(), new ArrayList<>()));
-                    var existing = households.existingHousehold(e.address(), compound);
-                    long household = existing.orElseGet(() -> households.createHousehold(e.address(), compound));
-                    newHouseholds += existing.isEmpty() ? 1 : 0;
-                    long id = households.insert(household, compound.path(), e.form(), names, tallies);
-                    households.appendMove(id, Move.Kind.IN, household, null, compound.path(), e.form().movedInOr(today), "import " + importKey, actor);
-                }
-                tallies.write(jdbc);
+                int newHouseholds = register(importKey, part, compounds, names, today, actor);
                 // each part's rows commit with their own audit row: a run stopped part way leaves none unaccounted for
                 audit.record(actor, "person.import", "import:" + importKey, Outcome.SUCCESS, "rows " + first + "-" + end + " of " + entries.size());
                 jdbc.sql("update population_import set done_rows = :d, status = :s, updated_at = :now where import_key = :k")
@@ -185,130 +184,25 @@ public class PopulationImports {
         if (entries.isEmpty()) {
             jdbc.sql("update population_import set status = 'DONE' where import_key = :k").param("k", importKey).update();
         }
-        audit.record(actor, "person.import", "import:" + importKey, Outcome.SUCCESS,
-                "rows=" + entries.size() + " imported=" + (entries.size() - done) + " resumedAt=" + done);
-        return new ImportReport(importKey, ImportReport.Status.DONE, entries.size(), entries.size() - done, done, householdsCreated, List.of(), null);
+        return householdsCreated;
     }
 
-    /** The rows after the header, skipping empty ones, mapped by header names in either language. */
-    List<Entry> entries(List<List<String>> table) {
-        if (table.isEmpty()) {
-            throw new InvalidInput(Violation.at(1, "", "person.import.empty"));
+    /** Registers one chunk's residents in their households (made where none is at the address yet); answers how many were made. */
+    private int register(String importKey, List<Entry> part, Map<String, Unit> compounds, Map<String, String> names, LocalDate today,
+                         Actor actor) {
+        int newHouseholds = 0;
+        var tallies = new Tallies();
+        for (Entry e : part) {
+            Unit compound = compounds.computeIfAbsent(e.address().compoundCode(),
+                    c -> households.compoundIn(c, actor.jurisdiction(), new ArrayList<>()));
+            var existing = households.existingHousehold(e.address(), compound);
+            long household = existing.orElseGet(() -> households.createHousehold(e.address(), compound));
+            newHouseholds += existing.isEmpty() ? 1 : 0;
+            long id = households.insert(household, compound.path(), e.form(), names, tallies);
+            households.appendMove(id, Move.Kind.IN, household, null, compound.path(), e.form().movedInOr(today), "import " + importKey, actor);
         }
-        Map<String, Integer> at = headerIndex(table.get(0));
-        var missing = COLUMNS.stream().filter(c -> c.required() && !at.containsKey(c.field())).map(Column::zh).toList();
-        if (!missing.isEmpty()) {
-            throw new InvalidInput(Violation.at(1, "", "person.import.missing-columns", String.join("、", missing)));
-        }
-        var entries = new ArrayList<Entry>();
-        for (int r = 1; r < table.size(); r++) {
-            List<String> cells = table.get(r);
-            if (cells.stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            java.util.function.Function<String, String> get = field -> {
-                Integer i = at.get(field);
-                return i == null || i >= cells.size() ? "" : cells.get(i);
-            };
-            entries.add(new Entry(r + 1, cells, new Address(get.apply("compound"), get.apply("building"), get.apply("unitNo"), get.apply("room")),
-                    new ResidentForm(get.apply("name"), get.apply("sex"), get.apply("birthDate"), get.apply("idKind"), get.apply("idNumber"),
-                            get.apply("nationality"), get.apply("phone"), get.apply("registration"), get.apply("relation"),
-                            get.apply("partyMember"), get.apply("careGroups"), get.apply("movedIn"))));
-        }
-        return entries;
-    }
-
-    private static Map<String, Integer> headerIndex(List<String> header) {
-        var index = new HashMap<String, Integer>();
-        for (int i = 0; i < header.size(); i++) {
-            String h = normal(header.get(i));
-            for (Column c : COLUMNS) {
-                if (h.equals(normal(c.zh())) || h.equals(normal(c.en())) || h.equals(normal(c.field()))) {
-                    index.putIfAbsent(c.field(), i);
-                }
-            }
-        }
-        return index;
-    }
-
-    private static String normal(String s) {
-        return s == null ? "" : s.replace("*", "").replace(" ", "").replace("_", "").strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** Every problem of the rows from {@code from} on: the form's own checks, the place, duplicates in the file and in the registry. */
-    private List<Violation> check(List<List<String>> table, List<Entry> entries, int from, Actor actor) {
-        var names = careGroups.names();
-        LocalDate today = registry.today();
-        var problems = new ArrayList<Violation>();
-        var seen = new HashMap<String, Integer>();
-        var lookups = new LinkedHashMap<String, Entry>();
-        var places = new HashMap<String, Boolean>();
-        Map<String, String> headers = new HashMap<>();
-        List<String> header = table.get(0);
-        headerIndex(header).forEach((field, i) -> headers.put(field, header.get(i).replace("*", "").strip()));
-        for (Entry e : entries.subList(Math.min(from, entries.size()), entries.size())) {
-            var rowProblems = new ArrayList<Violation>(e.address().problems());
-            if (e.form().idNumber().startsWith(Sheets.LOST_DIGITS)) {
-                rowProblems.add(Violation.of("idNumber", "person.import.id-as-number"));
-            } else {
-                rowProblems.addAll(e.form().problems(today, names));
-            }
-            if (!e.address().compoundCode().isEmpty() && !places.computeIfAbsent(e.address().compoundCode(),
-                    c -> households.compoundIn(c, actor.jurisdiction(), new ArrayList<>()) != null)) {
-                rowProblems.add(Violation.of("compound", "person.compound-unknown", e.address().compoundCode()));
-            }
-            if (rowProblems.stream().noneMatch(v -> "idNumber".equals(v.where()) || "idKind".equals(v.where()))) {
-                String number = e.form().kind().orElseThrow().name() + ":" + e.form().idNumber();
-                Integer first = seen.putIfAbsent(number, e.line());
-                if (first != null) {
-                    rowProblems.add(Violation.of("idNumber", "person.import.duplicate-in-file", first));
-                } else {
-                    lookups.put(households.lookupOf(e.form()), e);
-                }
-            }
-            for (Violation v : rowProblems) {
-                problems.add(new Violation(e.line(), headers.getOrDefault(v.where(), v.where()), v.code(), v.args()));
-            }
-        }
-        var keys = new ArrayList<>(lookups.keySet());
-        Set<String> registered = new HashSet<>();
-        for (int i = 0; i < keys.size(); i += 500) {
-            registered.addAll(jdbc.sql("select id_lookup from population_resident where id_lookup in (:l)")
-                    .param("l", keys.subList(i, Math.min(keys.size(), i + 500))).query(String.class).list());
-        }
-        for (String lookup : registered) {
-            Entry e = lookups.get(lookup);
-            problems.add(new Violation(e.line(), headers.getOrDefault("idNumber", "idNumber"), "person.id-registered", List.of()));
-        }
-        problems.sort(java.util.Comparator.comparing(Violation::line));
-        return problems;
-    }
-
-    /** The bad rows with their line number and an error column, for fixing in Excel and importing again. */
-    private byte[] errorReport(List<List<String>> table, List<Violation> problems, Locale locale) {
-        boolean zh = locale.getLanguage().equals("zh");
-        var header = new ArrayList<String>();
-        header.add(zh ? "行号" : "Line");
-        header.addAll(table.get(0));
-        header.add(zh ? "错误" : "Errors");
-        var byLine = new LinkedHashMap<Integer, List<String>>();
-        for (Violation v : problems) {
-            byLine.computeIfAbsent(v.line(), k -> new ArrayList<>())
-                    .add((v.where() == null || v.where().isEmpty() ? "" : v.where() + ": ") + message(v, locale));
-        }
-        var rows = new ArrayList<List<String>>();
-        byLine.forEach((line, texts) -> {
-            var row = new ArrayList<String>();
-            row.add(String.valueOf(line));
-            List<String> cells = line - 1 < table.size() ? table.get(line - 1) : List.of();
-            for (int c = 0; c < table.get(0).size(); c++) {
-                String cell = c < cells.size() ? cells.get(c) : "";
-                row.add(cell.startsWith(Sheets.LOST_DIGITS) ? cell.substring(Sheets.LOST_DIGITS.length()) : cell);
-            }
-            row.add(String.join("；", texts));
-            rows.add(row);
-        });
-        return Sheets.write(zh ? "错误" : "Errors", header, rows, header.size() - 1, 0, List.of());
+        tallies.write(jdbc);
+        return newHouseholds;
     }
 
     public String message(Violation v, Locale locale) {

@@ -70,21 +70,7 @@ public class PopulationStatistics {
         List<Unit> parts = place.level() == Level.COMPOUND ? List.of() : hierarchy.children(place.code());
         if (place.level().compareTo(Level.COMMUNITY) < 0) {
             // above the community: add up the children's tallies, kept in step with every change
-            Scoped.query(jdbc, j, "t.place_path", "select t.place_path, t.sex, t.birth_year, t.registration, t.residents "
-                            + "from population_tally t where t.depth = :depth and {scope} and t.place_path like :below and t.residents <> 0")
-                    .param("depth", place.level().ordinal() + 1).param("below", below)
-                    .query(rs -> {
-                        long n = rs.getLong(5);
-                        String sex = rs.getString(2).strip();
-                        if (sex.equals("-")) {
-                            registration.merge(Registration.valueOf(rs.getString(4)), n, Long::sum);
-                            byChild.merge(childOf(place, rs.getString(1)), n, Long::sum);
-                        } else if (sex.equals("M")) {
-                            male[bandOfYear(rs.getInt(3), today)] += n;
-                        } else {
-                            female[bandOfYear(rs.getInt(3), today)] += n;
-                        }
-                    });
+            tallied(place, below, today, j, male, female, registration, byChild);
         } else {
             liveCounts(place, below, today, j, male, female, registration, byChild, !parts.isEmpty());
         }
@@ -106,6 +92,35 @@ public class PopulationStatistics {
         var shares = parts.stream().filter(u -> j.covers(u.path()))
                 .map(u -> new Part(u.code(), u.displayName(), byChild.getOrDefault(u.path(), 0L))).toList();
 
+        var care = careCounts(below, j);
+        long households = Scoped.query(jdbc, j, "h.path", "select count(*) from population_household h where {scope} and h.path like :below")
+                .param("below", below).query(Long.class).single();
+        return new Figures(place.code(), place.displayName(), place.level().key(), today, total, households, shares, care, pyramid,
+                registration, elderly, children);
+    }
+
+    /** Adds up the tallies of the place's children (one level down), by sex and birth year and by registration and child. */
+    private void tallied(Unit place, String below, LocalDate today, Jurisdiction j, long[] male, long[] female,
+                         Map<Registration, Long> registration, Map<String, Long> byChild) {
+        Scoped.query(jdbc, j, "t.place_path", "select t.place_path, t.sex, t.birth_year, t.registration, t.residents "
+                        + "from population_tally t where t.depth = :depth and {scope} and t.place_path like :below and t.residents <> 0")
+                .param("depth", place.level().ordinal() + 1).param("below", below)
+                .query(rs -> {
+                    long n = rs.getLong(5);
+                    String sex = rs.getString(2).strip();
+                    if (sex.equals("-")) {
+                        registration.merge(Registration.valueOf(rs.getString(4)), n, Long::sum);
+                        byChild.merge(childOf(place, rs.getString(1)), n, Long::sum);
+                    } else if (sex.equals("M")) {
+                        male[bandOfYear(rs.getInt(3), today)] += n;
+                    } else {
+                        female[bandOfYear(rs.getInt(3), today)] += n;
+                    }
+                });
+    }
+
+    /** How many people of each active care group live below the place, in the groups' order (none: 0). */
+    private Map<String, Long> careCounts(String below, Jurisdiction j) {
         var care = new LinkedHashMap<String, Long>();
         jdbc.sql("select code from population_care_group where active order by sort_order").query(String.class).list()
                 .forEach(g -> care.put(g, 0L));
@@ -114,10 +129,7 @@ public class PopulationStatistics {
                 .param("below", below).query(rs -> {
                     care.put(rs.getString(1), rs.getLong(2));
                 });
-        long households = Scoped.query(jdbc, j, "h.path", "select count(*) from population_household h where {scope} and h.path like :below")
-                .param("below", below).query(Long.class).single();
-        return new Figures(place.code(), place.displayName(), place.level().key(), today, total, households, shares, care, pyramid,
-                registration, elderly, children);
+        return care;
     }
 
     /** At a community and below: counted from the residents themselves. */

@@ -76,6 +76,20 @@ public class Residents {
         int offset = Math.max(0, page) * limit;
         var where = new StringBuilder("{scope} and r.status = :status");
         var params = new LinkedHashMap<String, Object>();
+        String name = filters(criteria, j, where, params);
+        List<Long> ids = pageIds(j, where.toString(), params, name, offset, limit + 1);
+        var byId = new HashMap<Long, Resident>();
+        if (!ids.isEmpty()) {
+            Scoped.query(jdbc, j, "r.path", "select " + COLUMNS + " from population_resident r where {scope} and r.id in (:ids)")
+                    .param("ids", ids).query(rows.mapper(today())).list().forEach(r -> byId.put(r.id(), r));
+        }
+        List<Resident> found = rows.withCareGroups(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
+        boolean more = found.size() > limit;
+        return new ResidentPage(more ? found.subList(0, limit) : found, Math.max(0, page), limit, more);
+    }
+
+    /** Adds the criteria's conditions to {@code where}; answers the name searched for (null: the text is none, or a number). */
+    private String filters(Criteria criteria, Jurisdiction j, StringBuilder where, Map<String, Object> params) {
         params.put("status", (criteria.status() == null ? ResidentStatus.PRESENT : criteria.status()).name());
         if (!criteria.within().isEmpty()) {
             Unit place = hierarchy.unit(criteria.within());
@@ -83,23 +97,7 @@ public class Residents {
             where.append(" and r.path like :within");
             params.put("within", Households.below(place));
         }
-        String text = criteria.text();
-        String name = null;
-        if (!text.isEmpty()) {
-            if (!HAS_DIGIT.matcher(text).matches()) {
-                name = text.replace("%", "").replace("_", "");
-            } else {
-                var id = NationalId.parse(text);
-                if (id.isPresent()) {
-                    where.append(" and r.id_lookup = :lookup");
-                    params.put("lookup", vault.lookup(Kind.NATIONAL_ID, id.get().value()));
-                } else {
-                    where.append(" and (r.id_lookup = :lookup or r.phone_lookup = :phone)");
-                    params.put("lookup", vault.lookup(Kind.PASSPORT, text.replace(" ", "").toUpperCase(Locale.ROOT)));
-                    params.put("phone", Phone.parse(text).map(p -> vault.lookup(Kind.PHONE, p.value())).orElse("-"));
-                }
-            }
-        }
+        String name = byText(criteria.text(), where, params);
         if (criteria.registration() != null) {
             where.append(" and r.registration = :registration");
             params.put("registration", criteria.registration().name());
@@ -118,30 +116,44 @@ public class Residents {
             where.append(" and exists (select 1 from population_resident_care c where c.resident_id = r.id and c.care_group = :care)");
             params.put("care", criteria.careGroup());
         }
-        // the page's ids first, from one index alone when the filters allow, then only their rows
-        List<Long> ids;
-        if (name == null) {
-            ids = ids(j, where + " order by r.path, r.name, r.id", params, offset, limit + 1);
+        return name;
+    }
+
+    /** A text with a digit is a document or phone number, found by its lookup hash; any other is the start of a name (answered). */
+    private String byText(String text, StringBuilder where, Map<String, Object> params) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (!HAS_DIGIT.matcher(text).matches()) {
+            return text.replace("%", "").replace("_", "");
+        }
+        var id = NationalId.parse(text);
+        if (id.isPresent()) {
+            where.append(" and r.id_lookup = :lookup");
+            params.put("lookup", vault.lookup(Kind.NATIONAL_ID, id.get().value()));
         } else {
-            // people with exactly that name first (a tight range of the name index even in a large
-            // jurisdiction), then longer names starting with it
-            params.put("exact", name);
-            List<Long> exact = ids(j, where + " and r.name = :exact order by r.id", params, 0, offset + limit + 1);
-            ids = new ArrayList<>(exact.subList(Math.min(offset, exact.size()), exact.size()));
-            if (exact.size() < offset + limit + 1) {
-                params.put("name", name + "%");
-                ids.addAll(ids(j, where + " and r.name like :name and r.name <> :exact order by r.name, r.id", params,
-                        Math.max(0, offset - exact.size()), limit + 1 - ids.size()));
-            }
+            where.append(" and (r.id_lookup = :lookup or r.phone_lookup = :phone)");
+            params.put("lookup", vault.lookup(Kind.PASSPORT, text.replace(" ", "").toUpperCase(Locale.ROOT)));
+            params.put("phone", Phone.parse(text).map(p -> vault.lookup(Kind.PHONE, p.value())).orElse("-"));
         }
-        var byId = new HashMap<Long, Resident>();
-        if (!ids.isEmpty()) {
-            Scoped.query(jdbc, j, "r.path", "select " + COLUMNS + " from population_resident r where {scope} and r.id in (:ids)")
-                    .param("ids", ids).query(rows.mapper(today())).list().forEach(r -> byId.put(r.id(), r));
+        return null;
+    }
+
+    /** The page's ids, from one index alone when the filters allow; by name, people with exactly that name first. */
+    private List<Long> pageIds(Jurisdiction j, String where, Map<String, Object> params, String name, int offset, int wanted) {
+        if (name == null) {
+            return ids(j, where + " order by r.path, r.name, r.id", params, offset, wanted);
         }
-        List<Resident> found = rows.withCareGroups(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
-        boolean more = found.size() > limit;
-        return new ResidentPage(more ? found.subList(0, limit) : found, Math.max(0, page), limit, more);
+        // exactly that name is a tight range of the name index even in a large jurisdiction; then longer names starting with it
+        params.put("exact", name);
+        List<Long> exact = ids(j, where + " and r.name = :exact order by r.id", params, 0, offset + wanted);
+        var ids = new ArrayList<>(exact.subList(Math.min(offset, exact.size()), exact.size()));
+        if (exact.size() < offset + wanted) {
+            params.put("name", name + "%");
+            ids.addAll(ids(j, where + " and r.name like :name and r.name <> :exact order by r.name, r.id", params,
+                    Math.max(0, offset - exact.size()), wanted - ids.size()));
+        }
+        return ids;
     }
 
     private List<Long> ids(Jurisdiction j, String whereAndOrder, Map<String, Object> params, int offset, int limit) {

@@ -84,9 +84,9 @@ public final class SyntheticPopulation {
         this.passports = vault.batch(PersonalDataVault.Kind.PASSPORT);
         this.phones = vault.batch(PersonalDataVault.Kind.PHONE);
         this.births = vault.batch(PersonalDataVault.Kind.BIRTH_DATE);
-        this.ageCumulative = cumulative(AGE_SHARES, 1);
-        this.memberCumulative = cumulative(AGE_SHARES, CHILD_BOOST);
-        this.sizeCumulative = cumulative(SIZE_SHARES, 1);
+        this.ageCumulative = SyntheticDraws.cumulative(AGE_SHARES, 1, 1);
+        this.memberCumulative = SyntheticDraws.cumulative(AGE_SHARES, CHILD_BOOST, 3);
+        this.sizeCumulative = SyntheticDraws.cumulative(SIZE_SHARES, 1, 0);
         this.nextHousehold = firstHousehold;
         this.nextResident = firstResident;
     }
@@ -148,16 +148,44 @@ public final class SyntheticPopulation {
         }
     }
 
+    /** Who lives in a household, drawn together: they share a registration, a surname and the day they moved in. */
+    private record Family(Registration registration, int[] ages, boolean[] males, Relation[] relations, String surname, String country,
+                          boolean lowIncome, LocalDate movedIn) {
+
+        int size() {
+            return ages.length;
+        }
+
+        boolean allElderly() {
+            return size() >= 2 && java.util.Arrays.stream(ages).allMatch(a -> a >= 60);
+        }
+
+        boolean workingAdult() {
+            return java.util.Arrays.stream(ages).anyMatch(a -> a >= 20 && a <= 50);
+        }
+    }
+
+    /** A person's identity document as it is stored: sealed, with its lookup hash (and, for a passport, the birth date sealed). */
+    private record Document(IdKind kind, String nationality, String sealed, String lookup, String birthSealed) {
+    }
+
     private void household(Random random, long household, String path, String district, Rows rows) {
+        Family family = family(random);
+        for (int k = 0; k < family.size(); k++) {
+            resident(random, family, k, household, path, district, rows);
+        }
+    }
+
+    private Family family(Random random) {
         double r = random.nextDouble();
         Registration registration = r < 0.72 ? Registration.LOCAL : r < 0.92 ? Registration.PERMIT : r < 0.995
                 ? Registration.TEMPORARY : Registration.FOREIGN;
-        int size = draw(sizeCumulative, random) + 1;
+        int size = SyntheticDraws.draw(sizeCumulative, random) + 1;
         if (registration == Registration.FOREIGN) {
             size = Math.min(size, 3);
         }
         boolean headMale = random.nextDouble() < 0.55;
-        int headAge = age(random, ageCumulative, size == 1 ? 18 : 22);
+        int headAge = SyntheticDraws.age(random, ageCumulative, size == 1 ? 18 : 22);
         String surname = ChineseNames.surname(random);
         String country = COUNTRIES[random.nextInt(COUNTRIES.length)];
         var ages = new int[size];
@@ -168,107 +196,55 @@ public final class SyntheticPopulation {
         relations[0] = Relation.HEAD;
         boolean spouse = false;
         for (int k = 1; k < size; k++) {
-            int age = age(random, memberCumulative, 0);
-            int older = age - headAge;
-            Relation relation;
-            if (!spouse && Math.abs(older) <= 12 && age >= 20) {
-                relation = Relation.SPOUSE;
-                spouse = true;
-            } else if (older <= -40) {
-                relation = Relation.GRANDCHILD;
-            } else if (older <= -16) {
-                relation = Relation.CHILD;
-            } else if (older >= 18) {
-                relation = Relation.PARENT;
-            } else if (age >= 18 && Math.abs(older) <= 15) {
-                relation = Relation.SIBLING;
-            } else {
-                relation = Relation.OTHER;
-            }
-            ages[k] = age;
-            relations[k] = relation;
-            males[k] = relation == Relation.SPOUSE ? !headMale : random.nextDouble() < 0.51;
+            ages[k] = SyntheticDraws.age(random, memberCumulative, 0);
+            relations[k] = SyntheticDraws.relation(ages[k], headAge, spouse);
+            spouse |= relations[k] == Relation.SPOUSE;
+            males[k] = relations[k] == Relation.SPOUSE ? !headMale : random.nextDouble() < 0.51;
         }
         boolean lowIncome = random.nextDouble() < 0.012;
-        boolean allElderly = size >= 2;
-        boolean workingAdult = false;
-        for (int a : ages) {
-            allElderly &= a >= 60;
-            workingAdult |= a >= 20 && a <= 50;
-        }
         int oldest = Math.min(30, headAge - 18);
         LocalDate movedIn = today.minusDays(1 + random.nextInt(Math.max(1, oldest * 365)));
-        for (int k = 0; k < size; k++) {
-            long id = nextResident++;
-            int age = ages[k];
-            boolean male = males[k];
-            LocalDate birth = today.minusYears(age + 1L).plusDays(1 + random.nextInt(365));
-            if (birth.isAfter(today.minusYears(age))) {
-                birth = today.minusYears(age);
-            }
-            String name = (relations[k] == Relation.SPOUSE || relations[k] == Relation.PARENT && random.nextBoolean()
-                    ? ChineseNames.surname(random) : surname) + ChineseNames.given(random, male, birth.getYear());
-            String idSealed;
-            String idLookup;
-            String birthSealed = null;
-            IdKind kind;
-            String nationality;
-            if (registration == Registration.FOREIGN) {
-                kind = IdKind.PASSPORT;
-                nationality = country;
-                String number = (char) ('A' + random.nextInt(26)) + String.format(Locale.ROOT, "%08d", id % 100_000_000);
-                idSealed = passports.seal(number);
-                idLookup = passports.lookup(number);
-                birthSealed = births.seal(birth.toString());
-                name = foreignName(random, male);
-            } else {
-                kind = IdKind.NATIONAL_ID;
-                nationality = "CHN";
-                String area = registration == Registration.LOCAL ? district : OTHER_AREAS[random.nextInt(OTHER_AREAS.length)];
-                NationalId number = number(area, birth, male, random);
-                idSealed = ids.seal(number.value());
-                idLookup = ids.lookup(number.value());
-            }
-            String phoneSealed = null;
-            String phoneLookup = null;
-            String phoneMasked = null;
-            if (age >= 14 && random.nextDouble() < 0.92) {
-                var phone = new Phone(MOBILE[random.nextInt(MOBILE.length)] + random.nextInt(10)
-                        + String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000)));
-                phoneSealed = phones.seal(phone.value());
-                phoneLookup = phones.lookup(phone.value());
-                phoneMasked = phone.masked();
-            }
-            boolean party = age >= 18 && random.nextDouble() < 0.08;
-            LocalDate in = movedIn.isBefore(birth) ? birth : movedIn;
-            rows.residents().add(new Object[] {id, household, path, name, male ? "M" : "F", birth.getYear(), birthSealed, kind.name(),
-                    idSealed, idLookup, nationality, phoneSealed, phoneLookup, phoneMasked, registration.name(), relations[k].name(), party,
-                    "PRESENT", in, 0, now});
-            if (size == 1 && age >= 60) {
-                rows.care().add(new Object[] {id, "elderly-alone", path});
-            }
-            if (allElderly) {
-                rows.care().add(new Object[] {id, "empty-nest", path});
-            }
-            if (random.nextDouble() < 0.03) {
-                rows.care().add(new Object[] {id, "disabled", path});
-            }
-            if (lowIncome) {
-                rows.care().add(new Object[] {id, "low-income", path});
-            }
-            if (size == 1 && random.nextDouble() < 0.0015) {
-                rows.care().add(new Object[] {id, "extreme-hardship", path});
-            }
-            if (male && age >= 25 && random.nextDouble() < 0.035) {
-                rows.care().add(new Object[] {id, "veteran", path});
-            }
-            if (age >= 40 && random.nextDouble() < 0.006) {
-                rows.care().add(new Object[] {id, "serious-illness", path});
-            }
-            if (age < 16 && (!workingAdult || random.nextDouble() < 0.01)) {
-                rows.care().add(new Object[] {id, "left-behind-child", path});
-            }
+        return new Family(registration, ages, males, relations, surname, country, lowIncome, movedIn);
+    }
+
+    private void resident(Random random, Family family, int k, long household, String path, String district, Rows rows) {
+        long id = nextResident++;
+        int age = family.ages()[k];
+        boolean male = family.males()[k];
+        Relation relation = family.relations()[k];
+        LocalDate birth = today.minusYears(age + 1L).plusDays(1 + random.nextInt(365));
+        if (birth.isAfter(today.minusYears(age))) {
+            birth = today.minusYears(age);
         }
+        String name = (relation == Relation.SPOUSE || relation == Relation.PARENT && random.nextBoolean()
+                ? ChineseNames.surname(random) : family.surname()) + ChineseNames.given(random, male, birth.getYear());
+        Document document;
+        if (family.registration() == Registration.FOREIGN) {
+            String number = (char) ('A' + random.nextInt(26)) + String.format(Locale.ROOT, "%08d", id % 100_000_000);
+            document = new Document(IdKind.PASSPORT, family.country(), passports.seal(number), passports.lookup(number), births.seal(birth.toString()));
+            name = SyntheticDraws.foreignName(random, male);
+        } else {
+            String area = family.registration() == Registration.LOCAL ? district : OTHER_AREAS[random.nextInt(OTHER_AREAS.length)];
+            NationalId number = number(area, birth, male, random);
+            document = new Document(IdKind.NATIONAL_ID, "CHN", ids.seal(number.value()), ids.lookup(number.value()), null);
+        }
+        String phoneSealed = null;
+        String phoneLookup = null;
+        String phoneMasked = null;
+        if (age >= 14 && random.nextDouble() < 0.92) {
+            var phone = new Phone(MOBILE[random.nextInt(MOBILE.length)] + random.nextInt(10)
+                    + String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000)));
+            phoneSealed = phones.seal(phone.value());
+            phoneLookup = phones.lookup(phone.value());
+            phoneMasked = phone.masked();
+        }
+        boolean party = age >= 18 && random.nextDouble() < 0.08;
+        LocalDate in = family.movedIn().isBefore(birth) ? birth : family.movedIn();
+        rows.residents().add(new Object[] {id, household, path, name, male ? "M" : "F", birth.getYear(), document.birthSealed(),
+                document.kind().name(), document.sealed(), document.lookup(), document.nationality(), phoneSealed, phoneLookup, phoneMasked,
+                family.registration().name(), relation.name(), party, "PRESENT", in, 0, now});
+        SyntheticDraws.careGroups(random, age, male, family.size(), family.allElderly(), family.lowIncome(), family.workingAdult())
+                .forEach(group -> rows.care().add(new Object[] {id, group, path}));
     }
 
     /** The next free number for this area, day and sex (500 each; a full slot moves to a neighbouring area code). */
@@ -282,43 +258,5 @@ public final class SyntheticPopulation {
             }
             code = OTHER_AREAS[(attempt + random.nextInt(OTHER_AREAS.length)) % OTHER_AREAS.length];
         }
-    }
-
-    private static String foreignName(Random random, boolean male) {
-        String[] given = male ? new String[] {"James", "Min-jun", "Hiroshi", "Lukas", "Pierre", "Ivan", "Somchai", "Ali"}
-                : new String[] {"Emma", "Seo-yeon", "Yuki", "Anna", "Camille", "Olga", "Mali", "Sara"};
-        String[] family = {"Smith", "Kim", "Tanaka", "Müller", "Martin", "Ivanov", "Wong", "Khan", "Brown", "Lee"};
-        return given[random.nextInt(given.length)] + " " + family[random.nextInt(family.length)];
-    }
-
-    private static int age(Random random, double[] cumulative, int min) {
-        while (true) {
-            int band = draw(cumulative, random);
-            int age = band * 5 + random.nextInt(5);
-            if (age >= min) {
-                return age;
-            }
-        }
-    }
-
-    private static int draw(double[] cumulative, Random random) {
-        double x = random.nextDouble() * cumulative[cumulative.length - 1];
-        for (int i = 0; i < cumulative.length; i++) {
-            if (x < cumulative[i]) {
-                return i;
-            }
-        }
-        return cumulative.length - 1;
-    }
-
-    /** Running sums; the first three (children's) bands multiplied by {@code childBoost}. */
-    private static double[] cumulative(double[] shares, double childBoost) {
-        var out = new double[shares.length];
-        double sum = 0;
-        for (int i = 0; i < shares.length; i++) {
-            sum += shares[i] * (i < 3 && shares == AGE_SHARES ? childBoost : 1);
-            out[i] = sum;
-        }
-        return out;
     }
 }
