@@ -1,5 +1,8 @@
 package io.gongzhi.identity;
 
-/** An account's roles, places, departments or enabled state changed: what was worked out from them before is stale. */
+/**
+ * An account was created, or its roles, places, departments, enabled state or the way it hears of
+ * notices changed: what was worked out from them before is stale.
+ */
 public record AccountChanged(long accountId) {
 }

@@ -71,6 +71,7 @@ public class Accounts {
         }
         long id = store.insert(form, paths, encoder.encode(password), clock.instant());
         audit.record("account.create", "account:" + id, Outcome.SUCCESS, grants(form));
+        events.publishEvent(new AccountChanged(id));
         return store.findById(id).orElseThrow();
     }
 

@@ -1,7 +1,8 @@
 package io.gongzhi.identity;
 
+import io.gongzhi.identity.internal.Addressees;
+import io.gongzhi.identity.internal.Addressees.Addressee;
 import io.gongzhi.identity.internal.Notice;
-import io.gongzhi.identity.internal.Permission;
 
 import io.gongzhi.identity.internal.Outbox;
 import io.gongzhi.platform.PublicUrl;
@@ -11,6 +12,7 @@ import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Phone;
 import io.gongzhi.shared.Violation;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,10 +55,15 @@ public class Notices {
     private final Clock clock;
     private final PublicUrl publicUrl;
     private final int keepDays;
+    private final Addressees addressees;
+    private final ApplicationEventPublisher events;
 
     Notices(JdbcClient jdbc, JdbcTemplate batches, Sealing sealing, MessageSource messages, Outbox outbox, Clock clock,
-            PublicUrl publicUrl, @Value("${gongzhi.notices.keep-days:90}") int keepDays) {
+            PublicUrl publicUrl, @Value("${gongzhi.notices.keep-days:90}") int keepDays, Addressees addressees,
+            ApplicationEventPublisher events) {
         this.keepDays = keepDays;
+        this.addressees = addressees;
+        this.events = events;
         this.jdbc = jdbc;
         this.batches = batches;
         this.sealing = sealing;
@@ -86,11 +93,11 @@ public class Notices {
         var rows = new ArrayList<Object[]>();
         var sends = new ArrayList<Outbox.Message>();
         // a batch's notices often go to the same people (steps on cases of one place and department): one read each
-        var read = new java.util.HashMap<Recipients, List<Recipient>>();
+        var read = new java.util.HashMap<Recipients, List<Addressee>>();
         for (Raised n : notices) {
             String joined = n.args().stream().map(a -> a == null ? "" : a.replace(SEPARATOR, " ")).collect(Collectors.joining(SEPARATOR));
             Long except = n.who().except();
-            List<Recipient> to = read.computeIfAbsent(n.who().except(null), this::recipientsOf).stream()
+            List<Addressee> to = read.computeIfAbsent(n.who().except(null), addressees::of).stream()
                     .filter(r -> !Long.valueOf(r.id()).equals(except)).toList();
             to.forEach(r -> rows.add(new Object[] {r.id(), n.code(), joined, n.link(), n.at(), n.source(), r.id(), n.source()}));
             sends.addAll(outgoing(n, to));
@@ -119,59 +126,8 @@ public class Notices {
                 + messages.getMessage(code, args.toArray(), Locale.SIMPLIFIED_CHINESE) + (link.isEmpty() ? "" : " " + publicUrl.of(link));
     }
 
-    /** An account a notice goes to, and how it asked to hear of notices beyond the app. */
-    private record Recipient(long id, String sealedPhone, String email, String by) {
-    }
-
-    /** Who {@code who} names (its {@code except} left to the caller), with how each wants to hear: one read, whoever they are. */
-    private List<Recipient> recipientsOf(Recipients who) {
-        String columns = "a.id, a.notify_phone, a.notify_email, a.notify_by";
-        org.springframework.jdbc.core.RowMapper<Recipient> recipient =
-                (rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
-        if (who.account() != null) {
-            return jdbc.sql("select " + columns + " from identity_account a where a.id = :id and a.enabled = true").param("id", who.account())
-                    .query(recipient).list();
-        }
-        var roles = Permission.byAuthority(who.permission()).map(p -> p.roles().stream().map(Enum::name).toList()).orElse(List.of());
-        var places = ancestors(who.path(), who.fromDepth(), who.toDepth());
-        if (roles.isEmpty() || places.isEmpty()) {
-            return List.of();
-        }
-        var sql = new StringBuilder("select distinct " + columns + " from identity_account_unit u "
-                + "join identity_account a on a.id = u.account_id and a.enabled = true "
-                + "join identity_account_role r on r.account_id = u.account_id and r.role in (:roles) where u.path in (:places)");
-        if (!who.departments().isEmpty()) {
-            sql.append(" and exists (select 1 from identity_account_department d where d.account_id = a.id and d.department in (:departments))");
-        }
-        var spec = jdbc.sql(sql.toString()).param("roles", roles).param("places", places);
-        if (!who.departments().isEmpty()) {
-            spec = spec.param("departments", who.departments());
-        }
-        return spec.query(recipient).list().stream().sorted(java.util.Comparator.comparingLong(Recipient::id)).toList();
-    }
-
-    /** The path and every place above it ("/" at depth 0), kept between the depths asked (0: no bound). */
-    static List<String> ancestors(String path, int fromDepth, int toDepth) {
-        if (path == null || !path.startsWith("/")) {
-            return List.of();
-        }
-        var places = new ArrayList<String>();
-        if (fromDepth <= 0) {
-            places.add("/");
-        }
-        String[] codes = path.substring(1).split("/");
-        var prefix = new StringBuilder();
-        for (int depth = 1; depth <= codes.length && (toDepth <= 0 || depth <= toDepth); depth++) {
-            prefix.append('/').append(codes[depth - 1]);
-            if (depth >= fromDepth) {
-                places.add(prefix.toString());
-            }
-        }
-        return places;
-    }
-
     /** The SMS and e-mails the recipients of {@code n} asked for, each keyed by the notice's source, the account and the channel. */
-    private List<Outbox.Message> outgoing(Raised n, List<Recipient> to) {
+    private List<Outbox.Message> outgoing(Raised n, List<Addressee> to) {
         var wanting = to.stream().filter(r -> r.by() != null && !r.by().isEmpty()).toList();
         if (wanting.isEmpty()) {
             return List.of();
@@ -179,7 +135,7 @@ public class Notices {
         String text = render(n.code(), n.args(), n.link());
         String subject = n.args().isEmpty() || n.args().get(0) == null ? "" : n.args().get(0);
         var sends = new ArrayList<Outbox.Message>();
-        for (Recipient w : wanting) {
+        for (Addressee w : wanting) {
             var by = Arrays.asList(w.by().split(","));
             String source = n.source() + ":" + w.id() + ":";
             if (by.contains("SMS") && w.sealedPhone() != null) {
@@ -286,6 +242,7 @@ public class Notices {
         }
         jdbc.sql("update identity_account set notify_email = :e, notify_by = :by where id = :a")
                 .param("e", newEmail.isEmpty() ? null : newEmail).param("by", String.join(",", by)).param("a", accountId).update();
+        events.publishEvent(new AccountChanged(accountId));
         return delivery(accountId);
     }
 }
