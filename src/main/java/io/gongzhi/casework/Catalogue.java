@@ -149,6 +149,28 @@ public class Catalogue {
     @Transactional
     public Category update(String code, Change change, Actor actor) {
         Category current = read(code);
+        Category next = changed(current, change);
+        var now = Timestamp.from(clock.instant());
+        int updated = jdbc.sql("update casework_category set name_zh = :zh, name_en = :en, department = :d, time_limit = :t, dispatch_level = :l, "
+                        + "active = :a, revision = :r, updated_by = :by, updated_at = :at where code = :c and revision = :old")
+                .param("zh", next.nameZh()).param("en", next.nameEn()).param("d", next.department()).param("t", next.timeLimit().name())
+                .param("l", next.dispatchLevel()).param("a", next.active()).param("r", next.revision()).param("by", actor.username())
+                .param("at", now).param("c", code).param("old", current.revision()).update();
+        if (updated == 0) {
+            throw new InvalidInput(Violation.of("revision", "casework.changed-meanwhile"));
+        }
+        forgetCategories();
+        jdbc.sql("insert into casework_category_revision (code, revision, name_zh, name_en, department, time_limit, dispatch_level, active, "
+                        + "changed_by, changed_at) values (:c, :r, :zh, :en, :d, :t, :l, :a, :by, :at)")
+                .param("c", code).param("r", next.revision()).param("zh", next.nameZh()).param("en", next.nameEn())
+                .param("d", next.department()).param("t", next.timeLimit().name()).param("l", next.dispatchLevel())
+                .param("a", next.active()).param("by", actor.username()).param("at", now).update();
+        audit.record(actor, "casework.category", "category:" + code, Outcome.SUCCESS, "revision " + next.revision());
+        return read(code);
+    }
+
+    /** The category as the change would make it (its next revision), or every reason the change is refused at once. */
+    private Category changed(Category current, Change change) {
         var problems = new ArrayList<Violation>();
         if (current.parentCode() == null) {
             problems.add(Violation.of("code", "casework.category-is-class"));
@@ -175,23 +197,8 @@ public class Catalogue {
             throw new InvalidInput(problems);
         }
         boolean active = change.active() == null ? current.active() : change.active();
-        int revision = current.revision() + 1;
-        var now = Timestamp.from(clock.instant());
-        int updated = jdbc.sql("update casework_category set name_zh = :zh, name_en = :en, department = :d, time_limit = :t, dispatch_level = :l, "
-                        + "active = :a, revision = :r, updated_by = :by, updated_at = :at where code = :c and revision = :old")
-                .param("zh", nameZh).param("en", nameEn).param("d", department).param("t", limit.name()).param("l", level)
-                .param("a", active).param("r", revision).param("by", actor.username()).param("at", now).param("c", code)
-                .param("old", current.revision()).update();
-        if (updated == 0) {
-            throw new InvalidInput(Violation.of("revision", "casework.changed-meanwhile"));
-        }
-        forgetCategories();
-        jdbc.sql("insert into casework_category_revision (code, revision, name_zh, name_en, department, time_limit, dispatch_level, active, "
-                        + "changed_by, changed_at) values (:c, :r, :zh, :en, :d, :t, :l, :a, :by, :at)")
-                .param("c", code).param("r", revision).param("zh", nameZh).param("en", nameEn).param("d", department)
-                .param("t", limit.name()).param("l", level).param("a", active).param("by", actor.username()).param("at", now).update();
-        audit.record(actor, "casework.category", "category:" + code, Outcome.SUCCESS, "revision " + revision);
-        return read(code);
+        return new Category(current.code(), current.parentCode(), current.kind(), nameZh, nameEn, department, limit, level, active,
+                current.revision() + 1);
     }
 
     private static String text(String typed, String current, String field, int max, List<Violation> problems) {

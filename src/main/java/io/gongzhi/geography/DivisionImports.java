@@ -62,39 +62,44 @@ public class DivisionImports {
                 .collect(Collectors.toMap(DivisionsCsv.Row::code, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
         Map<String, String> paths = paths(rows, inFile, outside);
 
-        List<Unit> tops = rows.stream().filter(r -> r.parentCode() == null || !inFile.containsKey(r.parentCode()))
-                .map(r -> unit(r, paths, today)).toList();
-        Map<String, Unit> existing = new HashMap<>();
-        store.divisionsUnder(tops).forEach(u -> existing.put(u.code(), u));
-        store.byCodes(inFile.keySet()).forEach(u -> existing.putIfAbsent(u.code(), u));
-
+        Map<String, Unit> existing = existing(rows, inFile, paths, today);
         var changes = new Changes();
         progress.start("write", rows.size());
         for (DivisionsCsv.Row row : rows) {
             change(existing.get(row.code()), unit(row, paths, today), today, changes);
             progress.advance(1);
         }
-        var added = changes.added;
-        var renamed = changes.renamed;
-        var moved = changes.moved;
-        var reinstated = changes.reinstated;
-        int unchanged = changes.unchanged;
         // parents before children, so every parent exists when its child is written
-        added.sort(Comparator.comparing(Unit::level));
-        store.insert(added, today, "added");
+        changes.added.sort(Comparator.comparing(Unit::level));
+        store.insert(changes.added, today, "added");
         Set<String> gone = new HashSet<>();
         existing.values().stream().filter(Unit::current).filter(u -> !inFile.containsKey(u.code()))
                 .forEach(u -> gone.add(u.code()));
         store.retire(gone, today);
         progress.finish();
+        return reported(rows, changes, gone);
+    }
 
+    /** The divisions stored under the file's top rows, and those stored anywhere with a code the file has. */
+    private Map<String, Unit> existing(List<DivisionsCsv.Row> rows, Map<String, DivisionsCsv.Row> inFile, Map<String, String> paths,
+                                       LocalDate today) {
+        List<Unit> tops = rows.stream().filter(r -> r.parentCode() == null || !inFile.containsKey(r.parentCode()))
+                .map(r -> unit(r, paths, today)).toList();
+        Map<String, Unit> existing = new HashMap<>();
+        store.divisionsUnder(tops).forEach(u -> existing.put(u.code(), u));
+        store.byCodes(inFile.keySet()).forEach(u -> existing.putIfAbsent(u.code(), u));
+        return existing;
+    }
+
+    /** What the import did, counted by level and listed by change, and audited. */
+    private DivisionImportReport reported(List<DivisionsCsv.Row> rows, Changes changes, Set<String> gone) {
         var counts = new EnumMap<Level, Integer>(Level.class);
         rows.forEach(r -> counts.merge(r.level(), 1, Integer::sum));
-        var report = new DivisionImportReport(counts, added.stream().map(Unit::code).toList(), renamed, moved,
-                gone.stream().sorted().toList(), reinstated, unchanged);
+        var report = new DivisionImportReport(counts, changes.added.stream().map(Unit::code).toList(), changes.renamed, changes.moved,
+                gone.stream().sorted().toList(), changes.reinstated, changes.unchanged);
         audit.record("geography.import-divisions", "divisions", Outcome.SUCCESS,
-                "added=" + report.added().size() + " renamed=" + renamed.size() + " moved=" + moved.size()
-                        + " retired=" + gone.size() + " reinstated=" + reinstated.size() + " unchanged=" + unchanged);
+                "added=" + report.added().size() + " renamed=" + changes.renamed.size() + " moved=" + changes.moved.size()
+                        + " retired=" + gone.size() + " reinstated=" + changes.reinstated.size() + " unchanged=" + changes.unchanged);
         return report;
     }
 

@@ -73,23 +73,10 @@ public class GridGeneration {
     public GenerationReport generate(String cityCode, long seed, long households, int perGrid, int perCompound,
                                      Set<String> onlyDistricts, Progress progress) {
         long started = System.nanoTime();
-        Unit city = units.find(cityCode).filter(u -> u.level() == Level.CITY)
-                .orElseThrow(() -> new InvalidInput(Violation.of("city", "geography.generate.no-city", cityCode)));
-        var problems = new ArrayList<Violation>();
-        if (perGrid < 1) {
-            problems.add(Violation.of("households-per-grid", "geography.generate.positive", perGrid));
-        }
-        if (perCompound < 1) {
-            problems.add(Violation.of("households-per-compound", "geography.generate.positive", perCompound));
-        }
-        Map<String, Geometry> districtShapes = new LinkedHashMap<>(boundaries.ofLevel(Level.DISTRICT));
-        List<Unit> districts = units.children(city.code()).stream().filter(d -> districtShapes.containsKey(d.code())).toList();
-        if (districts.isEmpty()) {
-            problems.add(Violation.of("city", "geography.generate.no-boundaries", cityCode));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
+        Start start = checked(cityCode, perGrid, perCompound);
+        Unit city = start.city();
+        Map<String, Geometry> districtShapes = start.districtShapes();
+        List<Unit> districts = start.districts();
         LocalDate today = LocalDate.now(clock.withZone(DivisionImports.CHINA));
         var density = DensityField.around(districts.stream().map(d -> districtShapes.get(d.code()))
                 .min(Comparator.comparingDouble(Measures::areaSquareMetres)).orElseThrow().getCentroid().getCoordinate());
@@ -102,12 +89,7 @@ public class GridGeneration {
         Map<Unit, Double> weight = new LinkedHashMap<>();
         communities.forEach((c, shape) -> weight.put(c, Measures.areaSquareMetres(shape) * density.applyAsDouble(Measures.centroid(shape))));
         double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (onlyDistricts.isEmpty()) {
-            generated.removeGeneratedUnder(city.path());
-        } else {
-            districts.stream().filter(d -> onlyDistricts.contains(d.code())).forEach(d -> generated.removeGeneratedUnder(d.path()));
-            communities.keySet().removeIf(c -> onlyDistricts.stream().noneMatch(d -> c.path().startsWith(city.path() + "/" + d + "/")));
-        }
+        clearBefore(city, districts, onlyDistricts, communities);
         var pieces = new ArrayList<GeneratedStore.Piece>();
         int gridCount = 0;
         int compoundCount = 0;
@@ -130,6 +112,42 @@ public class GridGeneration {
                 "seed=" + seed + " grids=" + gridCount + " compounds=" + compoundCount);
         return new GenerationReport(seed, districts.size(), subdistrictCount, communities.size(), gridCount, compoundCount,
                 households, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The city and those of its districts that have boundaries to divide. */
+    private record Start(Unit city, Map<String, Geometry> districtShapes, List<Unit> districts) {
+    }
+
+    /** Refuses a city that is not one, counts that are not positive, and a city without district boundaries, all at once. */
+    private Start checked(String cityCode, int perGrid, int perCompound) {
+        Unit city = units.find(cityCode).filter(u -> u.level() == Level.CITY)
+                .orElseThrow(() -> new InvalidInput(Violation.of("city", "geography.generate.no-city", cityCode)));
+        var problems = new ArrayList<Violation>();
+        if (perGrid < 1) {
+            problems.add(Violation.of("households-per-grid", "geography.generate.positive", perGrid));
+        }
+        if (perCompound < 1) {
+            problems.add(Violation.of("households-per-compound", "geography.generate.positive", perCompound));
+        }
+        Map<String, Geometry> districtShapes = new LinkedHashMap<>(boundaries.ofLevel(Level.DISTRICT));
+        List<Unit> districts = units.children(city.code()).stream().filter(d -> districtShapes.containsKey(d.code())).toList();
+        if (districts.isEmpty()) {
+            problems.add(Violation.of("city", "geography.generate.no-boundaries", cityCode));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return new Start(city, districtShapes, districts);
+    }
+
+    /** Removes what an earlier run generated where this one writes (the whole city, or only the districts asked), and keeps only their communities. */
+    private void clearBefore(Unit city, List<Unit> districts, Set<String> onlyDistricts, Map<Unit, Geometry> communities) {
+        if (onlyDistricts.isEmpty()) {
+            generated.removeGeneratedUnder(city.path());
+        } else {
+            districts.stream().filter(d -> onlyDistricts.contains(d.code())).forEach(d -> generated.removeGeneratedUnder(d.path()));
+            communities.keySet().removeIf(c -> onlyDistricts.stream().noneMatch(d -> c.path().startsWith(city.path() + "/" + d + "/")));
+        }
     }
 
     /** Generated boundaries for each district's real sub-districts and their communities (kept in {@code communities}); answers how many sub-districts. */

@@ -49,33 +49,39 @@ public class CaseDepartments {
                 writes.removeLeadAndCoHandlers(c.id());
                 after.removeIf(h -> "LEAD".equals(h.role()) || "CO".equals(h.role()));
             }
-            case CALL_IN -> {
-                Instant due = now.plus(Duration.ofHours(command.hours()));
-                for (String code : command.departments()) {
-                    String d = code.strip();
-                    var existing = after.stream().filter(h -> h.department().equals(d)).findFirst();
-                    if (existing.isEmpty()) {
-                        addHandler(c.id(), after, d, "CALLED", due);
-                    } else if ("CALLED".equals(existing.get().role()) && existing.get().answeredAt() == null) {
-                        writes.callAgain(c.id(), d, due);
-                        after.set(after.indexOf(existing.get()), new Case.Handler(d, "CALLED", due, null, null));
-                    }
-                }
-            }
-            case ANSWER -> {
-                for (String d : c.awaitingAnswer()) {
-                    if (actor.jurisdiction().coversDepartment(d)) {
-                        writes.answered(c.id(), d, now, actor.username());
-                        after.replaceAll(h -> h.department().equals(d) ? new Case.Handler(d, h.role(), h.answerDue(), now, actor.username()) : h);
-                    }
-                }
-            }
+            case CALL_IN -> callIn(c.id(), after, command, now);
+            case ANSWER -> answer(c, after, now, actor);
             default -> {
                 return c.departments();
             }
         }
         after.sort(HANDLER_ORDER);
         return List.copyOf(after);
+    }
+
+    /** The departments called in join the case, or are called again if they had not answered yet. */
+    private void callIn(long caseId, List<Case.Handler> after, Cases.Command command, Instant now) {
+        Instant due = now.plus(Duration.ofHours(command.hours()));
+        for (String code : command.departments()) {
+            String d = code.strip();
+            var existing = after.stream().filter(h -> h.department().equals(d)).findFirst();
+            if (existing.isEmpty()) {
+                addHandler(caseId, after, d, "CALLED", due);
+            } else if ("CALLED".equals(existing.get().role()) && existing.get().answeredAt() == null) {
+                writes.callAgain(caseId, d, due);
+                after.set(after.indexOf(existing.get()), new Case.Handler(d, "CALLED", due, null, null));
+            }
+        }
+    }
+
+    /** The departments the actor works for that owe the case an answer have given it. */
+    private void answer(Case c, List<Case.Handler> after, Instant now, Actor actor) {
+        for (String d : c.awaitingAnswer()) {
+            if (actor.jurisdiction().coversDepartment(d)) {
+                writes.answered(c.id(), d, now, actor.username());
+                after.replaceAll(h -> h.department().equals(d) ? new Case.Handler(d, h.role(), h.answerDue(), now, actor.username()) : h);
+            }
+        }
     }
 
     private void addHandler(long caseId, List<Case.Handler> departments, String department, String role, Instant due) {

@@ -196,52 +196,67 @@ public class GroupCommit implements SmartLifecycle {
     private void commit(List<Job> batch) {
         var pending = new ArrayList<>(batch);
         while (!pending.isEmpty()) {
-            var results = new ArrayList<Object>(pending.size());
-            int[] failedAt = {-1};
-            RuntimeException[] failure = {null};
+            Attempt attempt;
             try {
-                transactions.executeWithoutResult(status -> {
-                    readAhead.accept(pending.stream().map(job -> job.work().key()).filter(java.util.Objects::nonNull).distinct().toList());
-                    for (int i = 0; i < pending.size(); i++) {
-                        try {
-                            results.add(inContext(pending.get(i)));
-                        } catch (RuntimeException e) {
-                            failedAt[0] = i;
-                            failure[0] = e;
-                            status.setRollbackOnly();
-                            return;
-                        }
-                    }
-                });
+                attempt = attempt(pending);
             } catch (LateRefusal late) {
-                int at = -1;
-                for (int i = 0; i < pending.size(); i++) {
-                    if (pending.get(i) == late.step) {
-                        at = i;
-                        break;
-                    }
-                }
+                int at = pending.indexOf(late.step);
                 if (at < 0) {
                     pending.forEach(j -> j.result().completeExceptionally(late.refusal()));
                     return;
                 }
                 pending.remove(at).result().completeExceptionally(late.refusal());
                 continue;
-            } catch (RuntimeException commitFailed) {
-                if (failedAt[0] < 0) {
-                    pending.forEach(j -> j.result().completeExceptionally(commitFailed));
-                    return;
-                }
-                // a step marked the transaction rollback-only inside a nested @Transactional method
             }
-            if (failedAt[0] < 0) {
+            if (attempt.failure() == null) {
                 for (int i = 0; i < pending.size(); i++) {
-                    pending.get(i).result().complete(results.get(i));
+                    pending.get(i).result().complete(attempt.results().get(i));
                 }
                 return;
             }
-            pending.remove(failedAt[0]).result().completeExceptionally(failure[0]);
+            if (attempt.failedAt() < 0) {
+                pending.forEach(j -> j.result().completeExceptionally(attempt.failure()));
+                return;
+            }
+            pending.remove(attempt.failedAt()).result().completeExceptionally(attempt.failure());
         }
+    }
+
+    /**
+     * What one try at a batch gave: each step's result, or the first step that failed and why
+     * ({@code failedAt} -1 with a failure: the commit failed with no step to blame).
+     */
+    private record Attempt(List<Object> results, int failedAt, RuntimeException failure) {
+    }
+
+    /** Runs the steps in one transaction, stopping (and rolling back) at the first that fails. */
+    private Attempt attempt(List<Job> pending) {
+        var results = new ArrayList<Object>(pending.size());
+        int[] failedAt = {-1};
+        RuntimeException[] failure = {null};
+        try {
+            transactions.executeWithoutResult(status -> {
+                readAhead.accept(pending.stream().map(job -> job.work().key()).filter(java.util.Objects::nonNull).distinct().toList());
+                for (int i = 0; i < pending.size(); i++) {
+                    try {
+                        results.add(inContext(pending.get(i)));
+                    } catch (RuntimeException e) {
+                        failedAt[0] = i;
+                        failure[0] = e;
+                        status.setRollbackOnly();
+                        return;
+                    }
+                }
+            });
+        } catch (LateRefusal late) {
+            throw late;
+        } catch (RuntimeException commitFailed) {
+            if (failedAt[0] < 0) {
+                return new Attempt(results, -1, commitFailed);
+            }
+            // a step marked the transaction rollback-only inside a nested @Transactional method
+        }
+        return new Attempt(results, failedAt[0], failure[0]);
     }
 
     private Object inContext(Job job) {

@@ -3,6 +3,7 @@ package io.gongzhi.casework.internal;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,39 +32,12 @@ public final class PhotoMetadata {
     // --- JPEG: segments up to the scan (SOS); APP0 (JFIF), ICC profiles in APP2 and APP14 (Adobe) stay
 
     private static byte[] jpeg(byte[] b) {
-        var kept = new ArrayList<int[]>();
-        Integer orientation = null;
-        int i = 2;
-        while (true) {
-            if (i + 4 > b.length || (b[i] & 0xFF) != 0xFF) {
-                return b;
-            }
-            int marker = b[i + 1] & 0xFF;
-            if (marker == 0xFF) {
-                i++;
-                continue;
-            }
-            if (marker == 0xDA) {
-                break;
-            }
-            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD9)) {
-                kept.add(new int[] {i, i + 2});
-                i += 2;
-                continue;
-            }
-            int end = i + 2 + u16(b, i + 2, false);
-            if (end > b.length || end < i + 4) {
-                return b;
-            }
-            boolean app = marker >= 0xE0 && marker <= 0xEF;
-            if (marker == 0xE1 && orientation == null) {
-                orientation = exifOrientation(b, i + 4, end);
-            }
-            if (!(app || marker == 0xFE) || marker == 0xE0 || marker == 0xEE || (marker == 0xE2 && startsWith(b, i + 4, "ICC_PROFILE"))) {
-                kept.add(new int[] {i, end});
-            }
-            i = end;
+        JpegSegments segments = jpegSegments(b);
+        if (segments == null) {
+            return b;
         }
+        var kept = segments.kept();
+        Integer orientation = segments.orientation();
         var out = new ByteArrayOutputStream(b.length);
         out.write(b, 0, 2);
         int next = 0;
@@ -77,8 +51,49 @@ public final class PhotoMetadata {
         for (int[] segment : kept.subList(next, kept.size())) {
             out.write(b, segment[0], segment[1] - segment[0]);
         }
-        out.write(b, i, b.length - i);
+        out.write(b, segments.scan(), b.length - segments.scan());
         return out.toByteArray();
+    }
+
+    /** The segments of a JPEG to keep ({from, to} each), its EXIF orientation if any, and where its scan begins. */
+    private record JpegSegments(List<int[]> kept, Integer orientation, int scan) {
+    }
+
+    /** The JPEG's segments up to the scan, or null when they do not add up (the bytes are then kept as they are). */
+    private static JpegSegments jpegSegments(byte[] b) {
+        var kept = new ArrayList<int[]>();
+        Integer orientation = null;
+        int i = 2;
+        while (true) {
+            if (i + 4 > b.length || (b[i] & 0xFF) != 0xFF) {
+                return null;
+            }
+            int marker = b[i + 1] & 0xFF;
+            if (marker == 0xFF) {
+                i++;
+                continue;
+            }
+            if (marker == 0xDA) {
+                return new JpegSegments(kept, orientation, i);
+            }
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD9)) {
+                kept.add(new int[] {i, i + 2});
+                i += 2;
+                continue;
+            }
+            int end = i + 2 + u16(b, i + 2, false);
+            if (end > b.length || end < i + 4) {
+                return null;
+            }
+            boolean app = marker >= 0xE0 && marker <= 0xEF;
+            if (marker == 0xE1 && orientation == null) {
+                orientation = exifOrientation(b, i + 4, end);
+            }
+            if (!(app || marker == 0xFE) || marker == 0xE0 || marker == 0xEE || (marker == 0xE2 && startsWith(b, i + 4, "ICC_PROFILE"))) {
+                kept.add(new int[] {i, end});
+            }
+            i = end;
+        }
     }
 
     /** The orientation tag (0x0112) of IFD0 in an APP1 segment's data from {@code from} to {@code to}, if it is EXIF and has one. */

@@ -56,19 +56,7 @@ class ConsolePages {
                 @RequestParam(required = false) Boolean pending, @RequestParam(required = false) String category,
                 RedirectAttributes flash) {
         Actor actor = Actor.current();
-        var back = UriComponentsBuilder.fromPath("/cases");
-        if (state != null && !state.isBlank()) {
-            back.queryParam("state", state);
-        }
-        if (Boolean.TRUE.equals(overdue)) {
-            back.queryParam("overdue", true);
-        }
-        if (Boolean.TRUE.equals(pending)) {
-            back.queryParam("pending", true);
-        }
-        if (category != null && !category.isBlank()) {
-            back.queryParam("category", category);
-        }
+        String back = queue(state, overdue, pending, category);
         flash.addFlashAttribute("bulkNote", note);
         flash.addFlashAttribute("bulkAction", action);
         flash.addFlashAttribute("bulkDepartment", department);
@@ -93,7 +81,25 @@ class ConsolePages {
             flash.addFlashAttribute("bulkError", refusals.message(invalid));
             flash.addFlashAttribute("bulkChecked", ids == null ? List.of() : ids);
         }
-        return "redirect:" + back.toUriString();
+        return "redirect:" + back;
+    }
+
+    /** The queue as it was filtered when the cases were ticked, to go back to. */
+    private static String queue(String state, Boolean overdue, Boolean pending, String category) {
+        var back = UriComponentsBuilder.fromPath("/cases");
+        if (state != null && !state.isBlank()) {
+            back.queryParam("state", state);
+        }
+        if (Boolean.TRUE.equals(overdue)) {
+            back.queryParam("overdue", true);
+        }
+        if (Boolean.TRUE.equals(pending)) {
+            back.queryParam("pending", true);
+        }
+        if (category != null && !category.isBlank()) {
+            back.queryParam("category", category);
+        }
+        return back.toUriString();
     }
 
     @GetMapping("/cases/map")

@@ -146,21 +146,11 @@ class Open311Api {
             Jurisdiction where = jurisdiction(form.get("jurisdiction_id"));
             Category category = service(form.get("service_code"));
             var problems = new ArrayList<String>();
-            Double lat = arguments.coordinate(form.get("lat"), "lat", -90, 90, problems);
-            Double lon = arguments.coordinate(form.get("long"), "long", -180, 180, problems);
+            Location at = location(form, where, problems);
+            Double lat = at.lat();
+            Double lon = at.lon();
             String address = form.get("address_string");
-            String place = form.get("address_id");
-            if ((lat == null) != (lon == null) && problems.isEmpty()) {
-                problems.add(errors.say("open311.lat-long-together"));
-            }
-            if (lat == null && lon == null && place == null) {
-                if (address != null && !where.isEverywhere()) {
-                    // an address alone cannot be located here: it lands in the named district, for the dispatcher to place
-                    place = where.paths().iterator().next().code();
-                } else if (problems.isEmpty()) {
-                    problems.add(errors.say("open311.location-missing"));
-                }
-            }
+            String place = at.place();
             String description = form.getOrDefault("description", "");
             if (description.length() > 4000) {
                 problems.add(errors.say("open311.description-too-long", 4000));
@@ -182,6 +172,29 @@ class Open311Api {
             record.put("account_id", null);
             return GeoReport.list(format, HttpStatus.OK, "service_requests", "request", List.of(record));
         });
+    }
+
+    /** Where a request says it is: coordinates, a place's code, or (an address alone) the named district. */
+    private record Location(Double lat, Double lon, String place) {
+    }
+
+    /** The request's coordinates or place, checked; what is wrong with them is added to {@code problems}. */
+    private Location location(Map<String, String> form, Jurisdiction where, List<String> problems) {
+        Double lat = arguments.coordinate(form.get("lat"), "lat", -90, 90, problems);
+        Double lon = arguments.coordinate(form.get("long"), "long", -180, 180, problems);
+        String place = form.get("address_id");
+        if ((lat == null) != (lon == null) && problems.isEmpty()) {
+            problems.add(errors.say("open311.lat-long-together"));
+        }
+        if (lat == null && lon == null && place == null) {
+            if (form.get("address_string") != null && !where.isEverywhere()) {
+                // an address alone cannot be located here: it lands in the named district, for the dispatcher to place
+                place = where.paths().iterator().next().code();
+            } else if (problems.isEmpty()) {
+                problems.add(errors.say("open311.location-missing"));
+            }
+        }
+        return new Location(lat, lon, place);
     }
 
     /** Where the request will be placed, to hold it to the named district before anything is written ("" when unknown). */

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -61,24 +62,7 @@ class SecurityConfiguration {
         // Only this provider, with no parent manager to fall back on: a refused password is
         // hashed once, so a wrong password, an unknown user and a locked account cost the same.
         http.authenticationManager(new ProviderManager(new SignInProvider(accounts, encoder)));
-        http.authorizeHttpRequests(requests -> {
-            requests.requestMatchers("/login", "/error").permitAll();
-            requests.requestMatchers(StaticFiles.PATTERNS).permitAll();
-            requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
-            // Open311 GeoReport v2 is public by the spec; posting a request needs an api_key (an API token), checked by the API
-            requests.requestMatchers("/open311/**").permitAll();
-            // the link an SMS brings to someone who raised a problem without an account (casework ReporterLinks)
-            requests.requestMatchers("/r/*").permitAll();
-            requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
-            if (metricsOpen) {
-                requests.requestMatchers(EndpointRequest.to("prometheus")).permitAll();
-            }
-            requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority("system.operate");
-            requests.requestMatchers("/login/second-factor").hasAuthority(SignedInUser.FACTOR_PENDING);
-            requests.requestMatchers("/login/password").hasAuthority(SignedInUser.PASSWORD_CHANGE);
-            requests.requestMatchers("/login/second-factor/setup", "/login/second-factor/qr.svg").hasAuthority(SignedInUser.FACTOR_SETUP);
-            requests.anyRequest().hasAuthority(SignedInUser.SIGNED_IN);
-        });
+        http.authorizeHttpRequests(requests -> who(requests, metricsOpen));
         http.formLogin(form -> form
                 .loginPage("/login")
                 .usernameParameter(SignInFlow.USERNAME_PARAMETER)
@@ -118,6 +102,27 @@ class SecurityConfiguration {
                 // over plain HTTP (a demo, a private network) must stay reachable.
                 .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds()).includeSubDomains(true)));
         return http.build();
+    }
+
+    /** Who may reach what: the sign-in, static files, API docs, Open311, SMS links and health for anyone; the rest signed in. */
+    private static void who(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+                            boolean metricsOpen) {
+        requests.requestMatchers("/login", "/error").permitAll();
+        requests.requestMatchers(StaticFiles.PATTERNS).permitAll();
+        requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+        // Open311 GeoReport v2 is public by the spec; posting a request needs an api_key (an API token), checked by the API
+        requests.requestMatchers("/open311/**").permitAll();
+        // the link an SMS brings to someone who raised a problem without an account (casework ReporterLinks)
+        requests.requestMatchers("/r/*").permitAll();
+        requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
+        if (metricsOpen) {
+            requests.requestMatchers(EndpointRequest.to("prometheus")).permitAll();
+        }
+        requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority("system.operate");
+        requests.requestMatchers("/login/second-factor").hasAuthority(SignedInUser.FACTOR_PENDING);
+        requests.requestMatchers("/login/password").hasAuthority(SignedInUser.PASSWORD_CHANGE);
+        requests.requestMatchers("/login/second-factor/setup", "/login/second-factor/qr.svg").hasAuthority(SignedInUser.FACTOR_SETUP);
+        requests.anyRequest().hasAuthority(SignedInUser.SIGNED_IN);
     }
 
     /**

@@ -62,6 +62,33 @@ public record ResidentForm(String name, String sex, String birthDate, String idK
      */
     public List<Violation> problems(LocalDate today, Map<String, String> careGroupNames) {
         var problems = new ArrayList<Violation>();
+        nameProblems(problems);
+        if (sexCode().isEmpty()) {
+            problems.add(Violation.of("sex", sex.isEmpty() ? "person.required" : "person.sex-invalid", sex));
+        }
+        Optional<IdKind> kind = kind();
+        Optional<LocalDate> birth = birthProblems(today, kind, documentProblems(kind, problems), problems);
+        if (!phone.isEmpty()) {
+            problems.addAll(Phone.problems("phone", phone));
+        }
+        Optional<Registration> reg = registrationValue();
+        if (reg.isEmpty()) {
+            problems.add(Violation.of("registration", registration.isEmpty() ? "person.required" : "person.registration-invalid", registration));
+        } else if (kind.isPresent() && (reg.get() == Registration.FOREIGN) != (kind.get() == IdKind.PASSPORT)) {
+            problems.add(Violation.of("registration", "person.foreign-needs-passport"));
+        }
+        if (relationValue().isEmpty()) {
+            problems.add(Violation.of("relation", relation.isEmpty() ? "person.required" : "person.relation-invalid", relation));
+        }
+        if (party().isEmpty()) {
+            problems.add(Violation.of("partyMember", "person.yes-no", partyMember));
+        }
+        careGroupProblems(birth, today, careGroupNames, problems);
+        movedInProblems(birth, today, problems);
+        return problems;
+    }
+
+    private void nameProblems(List<Violation> problems) {
         if (name.isEmpty()) {
             problems.add(Violation.of("name", "person.required"));
         } else if (name.length() > 60) {
@@ -69,10 +96,10 @@ public record ResidentForm(String name, String sex, String birthDate, String idK
         } else if (name.chars().anyMatch(Character::isDigit)) {
             problems.add(Violation.of("name", "person.name-digits"));
         }
-        if (sexCode().isEmpty()) {
-            problems.add(Violation.of("sex", sex.isEmpty() ? "person.required" : "person.sex-invalid", sex));
-        }
-        Optional<IdKind> kind = kind();
+    }
+
+    /** The identity document's problems (kind, number, the nationality it implies); answers the birth date a valid ID number holds. */
+    private Optional<LocalDate> documentProblems(Optional<IdKind> kind, List<Violation> problems) {
         Optional<LocalDate> birth = Optional.empty();
         if (kind.isEmpty()) {
             problems.add(Violation.of("idKind", idKind.isEmpty() ? "person.required" : "person.id-kind-invalid", idKind));
@@ -100,6 +127,12 @@ public record ResidentForm(String name, String sex, String birthDate, String idK
                 problems.add(Violation.of("nationality", "person.nationality-invalid", nationality));
             }
         }
+        return birth;
+    }
+
+    /** The birth date typed against the one the ID number holds; answers the birth date to go by. */
+    private Optional<LocalDate> birthProblems(LocalDate today, Optional<IdKind> kind, Optional<LocalDate> fromId, List<Violation> problems) {
+        Optional<LocalDate> birth = fromId;
         if (!birthDate.isEmpty()) {
             Optional<LocalDate> typed = date(birthDate);
             if (typed.isEmpty()) {
@@ -114,21 +147,10 @@ public record ResidentForm(String name, String sex, String birthDate, String idK
         }
         birth.filter(b -> b.isAfter(today) || b.isBefore(LocalDate.of(1900, 1, 1)))
                 .ifPresent(b -> problems.add(Violation.of("birthDate", "person.birth-out-of-range", b.toString())));
-        if (!phone.isEmpty()) {
-            problems.addAll(Phone.problems("phone", phone));
-        }
-        Optional<Registration> reg = registrationValue();
-        if (reg.isEmpty()) {
-            problems.add(Violation.of("registration", registration.isEmpty() ? "person.required" : "person.registration-invalid", registration));
-        } else if (kind.isPresent() && (reg.get() == Registration.FOREIGN) != (kind.get() == IdKind.PASSPORT)) {
-            problems.add(Violation.of("registration", "person.foreign-needs-passport"));
-        }
-        if (relationValue().isEmpty()) {
-            problems.add(Violation.of("relation", relation.isEmpty() ? "person.required" : "person.relation-invalid", relation));
-        }
-        if (party().isEmpty()) {
-            problems.add(Violation.of("partyMember", "person.yes-no", partyMember));
-        }
+        return birth;
+    }
+
+    private void careGroupProblems(Optional<LocalDate> birth, LocalDate today, Map<String, String> careGroupNames, List<Violation> problems) {
         // the age reached this year, as shown: a rule by exact age would answer on the birthday itself
         Optional<Integer> age = birth.map(b -> today.getYear() - b.getYear());
         for (String item : items(careGroups)) {
@@ -141,17 +163,20 @@ public record ResidentForm(String name, String sex, String birthDate, String idK
                 problems.add(Violation.of("careGroups", "person.care-group-elderly", ELDERLY));
             }
         }
-        if (!movedIn.isEmpty()) {
-            Optional<LocalDate> in = date(movedIn);
-            if (in.isEmpty()) {
-                problems.add(Violation.of("movedIn", "person.date-invalid", movedIn));
-            } else if (in.get().isAfter(today)) {
-                problems.add(Violation.of("movedIn", "person.date-future"));
-            } else if (birth.isPresent() && in.get().isBefore(birth.get())) {
-                problems.add(Violation.of("movedIn", "person.moved-in-before-birth"));
-            }
+    }
+
+    private void movedInProblems(Optional<LocalDate> birth, LocalDate today, List<Violation> problems) {
+        if (movedIn.isEmpty()) {
+            return;
         }
-        return problems;
+        Optional<LocalDate> in = date(movedIn);
+        if (in.isEmpty()) {
+            problems.add(Violation.of("movedIn", "person.date-invalid", movedIn));
+        } else if (in.get().isAfter(today)) {
+            problems.add(Violation.of("movedIn", "person.date-future"));
+        } else if (birth.isPresent() && in.get().isBefore(birth.get())) {
+            problems.add(Violation.of("movedIn", "person.moved-in-before-birth"));
+        }
     }
 
     public Optional<String> sexCode() {
