@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
  * a bounded number ({@code gongzhi.events.reaction-threads}, 32), queued in order, so that reactions
  * to a busy minute wait their turn instead of each taking a database connection from the requests
  * and the case writers that raised them. Reactions that share a commit (the case notices) wait for
- * it on these threads holding no connection, and a commit takes as many of them as are waiting: with
- * 8 threads the notices' commits carried at most 8 and the case loop closed 0.81× the cases a
- * second it closed with the notices in the step's transaction, with 32 0.99× (docs/benchmarks.md).
+ * it on these threads holding no connection, and a commit takes as many of them as are waiting, so
+ * fewer threads mean more, smaller commits: with 8 the case loop closed 0.81x the cases a second of
+ * the build before reactions, with 32 0.99x in that run and 0.75-0.79x in later ones, with 128 no
+ * more than with 32 (docs/benchmarks.md).
  * A reaction that holds a connection while it runs takes one of the pool's (10 by default). On
  * shutdown they stop before the database pool closes; what had not completed stays in the event
  * publication registry and runs on restart.
