@@ -31,6 +31,7 @@ class CaseNotices implements SmartLifecycle {
 
     private final Notices notices;
     private final GroupCommit commits;
+    private final Object alone = new Object();
 
     CaseNotices(Notices notices, PlatformTransactionManager transactions) {
         this.notices = notices;
@@ -40,13 +41,18 @@ class CaseNotices implements SmartLifecycle {
     // no transaction of its own: the notices are written in the batch's
     @ApplicationModuleListener(id = "casework.notices", condition = "#event.action().tellsSomeone()", propagation = Propagation.NOT_SUPPORTED)
     void on(CaseStepTaken event) {
-        commits.run(() -> {
-            tell(event);
-            return null;
-        });
+        if (commits.isRunning()) {
+            commits.run(() -> tell(event));
+            return;
+        }
+        // before the writer starts (reactions outstanding from before a restart run first) and after it stops, each
+        // reaction would take a connection of its own: one at a time, so they never crowd the requests out of the pool
+        synchronized (alone) {
+            commits.run(() -> tell(event));
+        }
     }
 
-    private void tell(CaseStepTaken event) {
+    private Void tell(CaseStepTaken event) {
         CaseFacts c = event.facts();
         Recipients recipients = switch (event.action()) {
             case DISPATCH -> Recipients.departments("case.handle", c.path(), c.departments());
@@ -61,11 +67,12 @@ class CaseNotices implements SmartLifecycle {
             default -> null;
         };
         if (recipients == null) {
-            return;
+            return null;
         }
         // one account is always the reporter here: their own view of the case; staff open the case page
         String link = (recipients.account() != null ? "/my/cases/" : "/cases/") + event.caseId();
         notices.notify(event.id().toString(), recipients.except(event.actorAccount()), code(event), args(event), link);
+        return null;
     }
 
     private static String code(CaseStepTaken event) {

@@ -6,8 +6,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ public class Addressees {
     public record Addressee(long id, String sealedPhone, String email, String by) {
     }
 
-    private record Kept(List<Addressee> addressees, long at) {
+    /** What was read, when, and how many changes had been seen before the read began. */
+    private record Kept(List<Addressee> addressees, long at, long changes) {
     }
 
     private final JdbcClient jdbc;
@@ -51,24 +53,42 @@ public class Addressees {
     public List<Addressee> of(Recipients who) {
         Recipients key = who.except(null);
         long now = System.nanoTime();
+        long seen = changes.get();
         Kept hit = kept.get(key);
-        if (hit != null && now - hit.at() < keepNanos) {
+        // an answer read before a change is never served after it, even if it was kept just after the change cleared the rest
+        if (hit != null && now - hit.at() < keepNanos && hit.changes() == seen) {
             return hit.addressees();
         }
-        long seen = changes.get();
         List<Addressee> read = read(key);
         if (keepNanos > 0 && changes.get() == seen) {
             if (kept.size() >= MAX_KEPT) {
                 kept.clear();
             }
-            kept.put(key, new Kept(read, now));
+            kept.put(key, new Kept(read, now, seen));
         }
         return read;
     }
 
-    /** Roles, places, departments, enabled or how the account hears of notices changed: whoever they name is read again. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * Roles, places, departments, enabled or how the account hears of notices changed: whoever they
+     * name is read again. Counted at once (a read already running is not kept) and again after the
+     * change's commit (a read between the two saw the change uncommitted, that is, not at all). An
+     * in-process listener, not a reaction: nothing to keep in the event publication registry.
+     */
+    @EventListener
     void forget(AccountChanged changed) {
+        forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
+    }
+
+    private void forget() {
         changes.incrementAndGet();
         kept.clear();
     }

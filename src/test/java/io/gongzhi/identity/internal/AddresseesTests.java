@@ -36,6 +36,8 @@ class AddresseesTests {
     Notices notices;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     long newDispatcher() {
         String name = "addr" + (System.nanoTime() % 1_000_000) + "x" + SERIAL.incrementAndGet();
@@ -87,6 +89,19 @@ class AddresseesTests {
         assertThat(addressees.of(Recipients.account(id))).singleElement().extracting(Addressee::by).isEqualTo("");
         notices.setDelivery(id, "13912345679", "", true, false);
         assertThat(addressees.of(Recipients.account(id))).singleElement().extracting(Addressee::by).isEqualTo("SMS");
+    }
+
+    @Test
+    void whoWasReadWhileAChangeWasUncommittedIsReadAgainOnceItCommits() throws Exception {
+        long id = newDispatcher();
+        assertThat(dispatchers()).contains(id);
+        transactions.executeWithoutResult(status -> {
+            accounts.setEnabled(id, false);
+            // another thread (a notice's reaction) reads meanwhile: it cannot see the change yet, and keeps what it read
+            var meanwhile = java.util.concurrent.CompletableFuture.supplyAsync(this::dispatchers).join();
+            assertThat(meanwhile).as("the change is not committed yet").contains(id);
+        });
+        assertThat(dispatchers()).as("read again after the commit").doesNotContain(id);
     }
 
     @Test
