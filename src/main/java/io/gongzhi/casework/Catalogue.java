@@ -5,12 +5,11 @@ import io.gongzhi.audit.Outcome;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.TransactionScope;
 import io.gongzhi.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -125,14 +124,7 @@ public class Catalogue {
     /** Forgets the categories in memory now and when the editing transaction ends (committed or not). */
     private void forgetCategories() {
         categoriesByCode.forget();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    categoriesByCode.forget();
-                }
-            });
-        }
+        TransactionScope.whenEnded(categoriesByCode::forget);
     }
 
     public List<Revision> revisions(String code) {

@@ -25,6 +25,20 @@ public final class TransactionScope {
         return true;
     }
 
+    /** Runs {@code action} when the running transaction ends, committed or not; false, and nothing to run, outside one. */
+    public static boolean whenEnded(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return false;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                action.run();
+            }
+        });
+        return true;
+    }
+
     /** What the running transaction keeps under {@code key}; null when nothing (or outside a transaction). */
     @SuppressWarnings("unchecked")
     public static <T> T kept(Object key) {

@@ -31,7 +31,6 @@ class CaseNotices implements SmartLifecycle {
 
     private final Notices notices;
     private final GroupCommit commits;
-    private final Object alone = new Object();
 
     CaseNotices(Notices notices, PlatformTransactionManager transactions) {
         this.notices = notices;
@@ -41,15 +40,7 @@ class CaseNotices implements SmartLifecycle {
     // no transaction of its own: the notices are written in the batch's
     @ApplicationModuleListener(id = "casework.notices", condition = "#event.action().tellsSomeone()", propagation = Propagation.NOT_SUPPORTED)
     void on(CaseStepTaken event) {
-        if (commits.isRunning()) {
-            commits.run(() -> tell(event));
-            return;
-        }
-        // before the writer starts (reactions outstanding from before a restart run first) and after it stops, each
-        // reaction would take a connection of its own: one at a time, so they never crowd the requests out of the pool
-        synchronized (alone) {
-            commits.run(() -> tell(event));
-        }
+        commits.run(() -> tell(event));
     }
 
     private Void tell(CaseStepTaken event) {

@@ -30,7 +30,7 @@ import java.util.List;
  * order of the cases' numbers (so two batches never wait for each other's rows in opposite
  * orders). A later read of the case in the same batch gets the case as the batch has left it
  * ({@link #written}). When a row's version no longer matches, its step is refused as "changed
- * meanwhile", at once or through a {@link GroupCommit.LateRefusal}.
+ * meanwhile", at once or through a {@link LateRefusal}.
  */
 @Component
 public class CaseWrites {
@@ -135,7 +135,7 @@ public class CaseWrites {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
                 var refusal = new Conflict("casework.changed-meanwhile");
-                throw rows.get(i).step() == null ? refusal : new GroupCommit.LateRefusal(rows.get(i).step(), refusal);
+                throw rows.get(i).step() == null ? refusal : new LateRefusal(rows.get(i).step(), refusal);
             }
         }
     }

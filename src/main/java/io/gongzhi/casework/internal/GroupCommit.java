@@ -4,21 +4,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.i18n.LocaleContext;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -50,10 +43,6 @@ public class GroupCommit implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private record Job(Work<?> work, CompletableFuture<Object> result, SecurityContext security, RequestAttributes request,
-                       LocaleContext locale) {
-    }
-
     /** A step's work and the case it is on ({@code null}: none yet, as for a report), which its batch may read ahead. */
     public record Work<T>(Long key, Supplier<T> work) {
     }
@@ -61,7 +50,7 @@ public class GroupCommit implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final int writers;
     private final int maxBatch;
-    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<QueuedStep> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     private static final ThreadLocal<Boolean> WRITER = ThreadLocal.withInitial(() -> false);
     private static final ThreadLocal<Object> STEP = new ThreadLocal<>();
@@ -112,22 +101,6 @@ public class GroupCommit implements SmartLifecycle {
         return STEP.get();
     }
 
-    /** A write a step left for the commit was refused: the step is answered with {@link #refusal}, the rest of its batch runs again. */
-    public static final class LateRefusal extends RuntimeException {
-        private final transient Object step;
-        private final RuntimeException refusal;
-
-        public LateRefusal(Object step, RuntimeException refusal) {
-            super(refusal.getMessage(), refusal, false, false);
-            this.step = step;
-            this.refusal = refusal;
-        }
-
-        public RuntimeException refusal() {
-            return refusal;
-        }
-    }
-
     /** What one of several steps came to: its answer, or why it was refused. */
     public record Result<T>(T value, RuntimeException failure) {
     }
@@ -138,21 +111,20 @@ public class GroupCommit implements SmartLifecycle {
      */
     @SuppressWarnings("unchecked")
     public <T> List<Result<T>> runEach(List<Work<T>> works) {
-        var results = new ArrayList<Result<T>>(works.size());
-        if (!running || TransactionSynchronizationManager.isActualTransactionActive() || WRITER.get()) {
-            for (Work<T> work : works) {
-                try {
-                    results.add(new Result<>(transactions.execute(status -> work.work().get()), null));
-                } catch (RuntimeException refused) {
-                    results.add(new Result<>(null, refused));
-                }
-            }
-            return results;
+        if (TransactionSynchronizationManager.isActualTransactionActive() || WRITER.get()) {
+            return alone(works);
         }
-        var jobs = works.stream().map(work -> new Job(work, new CompletableFuture<>(), SecurityContextHolder.getContext(),
-                RequestContextHolder.getRequestAttributes(), LocaleContextHolder.getLocaleContext())).toList();
+        if (!running) {
+            // before the writers start (reactions outstanding from before a restart run first) and after they stop:
+            // one caller at a time, each step a transaction of its own, so callers never crowd the requests out of the pool
+            synchronized (queue) {
+                return alone(works);
+            }
+        }
+        var jobs = works.stream().map(QueuedStep::of).toList();
+        var results = new ArrayList<Result<T>>(works.size());
         queue.addAll(jobs);
-        for (Job job : jobs) {
+        for (QueuedStep job : jobs) {
             try {
                 results.add(new Result<>((T) job.result().join(), null));
             } catch (CompletionException failed) {
@@ -168,12 +140,25 @@ public class GroupCommit implements SmartLifecycle {
         return results;
     }
 
+    /** Runs each step in a transaction of its own on the caller's thread (joining the caller's transaction if it has one). */
+    private <T> List<Result<T>> alone(List<Work<T>> works) {
+        var results = new ArrayList<Result<T>>(works.size());
+        for (Work<T> work : works) {
+            try {
+                results.add(new Result<>(transactions.execute(status -> work.work().get()), null));
+            } catch (RuntimeException refused) {
+                results.add(new Result<>(null, refused));
+            }
+        }
+        return results;
+    }
+
     private void write() {
         WRITER.set(true);
-        var batch = new ArrayList<Job>(maxBatch);
+        var batch = new ArrayList<QueuedStep>(maxBatch);
         while (running || !queue.isEmpty()) {
             try {
-                Job first = queue.poll(200, TimeUnit.MILLISECONDS);
+                QueuedStep first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -193,14 +178,14 @@ public class GroupCommit implements SmartLifecycle {
     }
 
     /** Commits the batch; a failing step is answered with its exception and the batch runs again without it. */
-    private void commit(List<Job> batch) {
+    private void commit(List<QueuedStep> batch) {
         var pending = new ArrayList<>(batch);
         while (!pending.isEmpty()) {
             Attempt attempt;
             try {
                 attempt = attempt(pending);
             } catch (LateRefusal late) {
-                int at = pending.indexOf(late.step);
+                int at = pending.indexOf(late.step());
                 if (at < 0) {
                     pending.forEach(j -> j.result().completeExceptionally(late.refusal()));
                     return;
@@ -230,7 +215,7 @@ public class GroupCommit implements SmartLifecycle {
     }
 
     /** Runs the steps in one transaction, stopping (and rolling back) at the first that fails. */
-    private Attempt attempt(List<Job> pending) {
+    private Attempt attempt(List<QueuedStep> pending) {
         var results = new ArrayList<Object>(pending.size());
         int[] failedAt = {-1};
         RuntimeException[] failure = {null};
@@ -239,7 +224,7 @@ public class GroupCommit implements SmartLifecycle {
                 readAhead.accept(pending.stream().map(job -> job.work().key()).filter(java.util.Objects::nonNull).distinct().toList());
                 for (int i = 0; i < pending.size(); i++) {
                     try {
-                        results.add(inContext(pending.get(i)));
+                        results.add(pending.get(i).runAsCaller(STEP));
                     } catch (RuntimeException e) {
                         failedAt[0] = i;
                         failure[0] = e;
@@ -257,21 +242,6 @@ public class GroupCommit implements SmartLifecycle {
             // a step marked the transaction rollback-only inside a nested @Transactional method
         }
         return new Attempt(results, failedAt[0], failure[0]);
-    }
-
-    private Object inContext(Job job) {
-        SecurityContextHolder.setContext(job.security());
-        RequestContextHolder.setRequestAttributes(job.request());
-        LocaleContextHolder.setLocaleContext(job.locale());
-        STEP.set(job);
-        try {
-            return job.work().work().get();
-        } finally {
-            STEP.remove();
-            SecurityContextHolder.clearContext();
-            RequestContextHolder.resetRequestAttributes();
-            LocaleContextHolder.resetLocaleContext();
-        }
     }
 
     @Override
@@ -297,7 +267,7 @@ public class GroupCommit implements SmartLifecycle {
             }
         }
         threads.clear();
-        for (Job left = queue.poll(); left != null; left = queue.poll()) {
+        for (QueuedStep left = queue.poll(); left != null; left = queue.poll()) {
             commit(new ArrayList<>(List.of(left)));
         }
     }

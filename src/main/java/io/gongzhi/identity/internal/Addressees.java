@@ -2,20 +2,17 @@ package io.gongzhi.identity.internal;
 
 import io.gongzhi.identity.AccountChanged;
 import io.gongzhi.identity.Recipients;
+import io.gongzhi.shared.KeptReads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The accounts a {@link Recipients} names (its {@code except} left to the caller), with how each
@@ -28,69 +25,31 @@ import java.util.concurrent.atomic.AtomicLong;
 @Component
 public class Addressees {
 
-    private static final int MAX_KEPT = 10_000;
-
     /** An account a notice goes to, and how it asked to hear of notices beyond the app (sealed mobile number, e-mail, channels). */
     public record Addressee(long id, String sealedPhone, String email, String by) {
     }
 
-    /** What was read, when, and how many changes had been seen before the read began. */
-    private record Kept(List<Addressee> addressees, long at, long changes) {
-    }
-
     private final JdbcClient jdbc;
-    private final long keepNanos;
-    private final ConcurrentHashMap<Recipients, Kept> kept = new ConcurrentHashMap<>();
-    /** Counts the changes seen: a read that began before one is not kept (it may hold what the change undid). */
-    private final AtomicLong changes = new AtomicLong();
+    private final KeptReads<Recipients, List<Addressee>> kept;
 
     Addressees(JdbcClient jdbc, @Value("${gongzhi.notices.recipients-keep:PT5S}") Duration keep) {
         this.jdbc = jdbc;
-        this.keepNanos = keep.toNanos();
+        this.kept = new KeptReads<>(keep, 10_000);
     }
 
     /** Who {@code who} names, ordered by account id; {@code who.except()} is not applied. */
     public List<Addressee> of(Recipients who) {
-        Recipients key = who.except(null);
-        long now = System.nanoTime();
-        long seen = changes.get();
-        Kept hit = kept.get(key);
-        // an answer read before a change is never served after it, even if it was kept just after the change cleared the rest
-        if (hit != null && now - hit.at() < keepNanos && hit.changes() == seen) {
-            return hit.addressees();
-        }
-        List<Addressee> read = read(key);
-        if (keepNanos > 0 && changes.get() == seen) {
-            if (kept.size() >= MAX_KEPT) {
-                kept.clear();
-            }
-            kept.put(key, new Kept(read, now, seen));
-        }
-        return read;
+        return kept.get(who.except(null), this::read);
     }
 
     /**
      * Roles, places, departments, enabled or how the account hears of notices changed: whoever they
-     * name is read again. Counted at once (a read already running is not kept) and again after the
-     * change's commit (a read between the two saw the change uncommitted, that is, not at all). An
-     * in-process listener, not a reaction: nothing to keep in the event publication registry.
+     * name is read again. An in-process listener within identity, not a reaction: a node's memory,
+     * with nothing to keep in the event publication registry.
      */
     @EventListener
     void forget(AccountChanged changed) {
-        forget();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    forget();
-                }
-            });
-        }
-    }
-
-    private void forget() {
-        changes.incrementAndGet();
-        kept.clear();
+        kept.forgetAll();
     }
 
     private List<Addressee> read(Recipients who) {

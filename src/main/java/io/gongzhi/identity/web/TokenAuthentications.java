@@ -3,14 +3,13 @@ package io.gongzhi.identity.web;
 import io.gongzhi.identity.AccountChanged;
 import io.gongzhi.identity.internal.ApiTokens;
 import io.gongzhi.identity.internal.AccountSignIn;
+import io.gongzhi.shared.KeptReads;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Who a presented API token stands for. The token itself is looked up on every request, so a
@@ -22,13 +21,7 @@ import java.util.concurrent.TimeUnit;
 @Component
 class TokenAuthentications {
 
-    static final long KEEP_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final int MAX_KEPT = 10_000;
-
-    private record Kept(Authentication authentication, long accountId, long at) {
-    }
-
-    private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+    private final KeptReads<Long, Authentication> kept = new KeptReads<>(Duration.ofSeconds(10), 10_000);
     private final ApiTokens tokens;
     private final AccountSignIn accounts;
 
@@ -42,26 +35,12 @@ class TokenAuthentications {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        long now = System.nanoTime();
-        Kept hit = kept.get(token.get().id());
-        if (hit != null && now - hit.at() < KEEP_NANOS) {
-            return Optional.of(hit.authentication());
-        }
-        var use = tokens.use(token.get());
-        if (use.isEmpty()) {
-            kept.remove(token.get().id());
-            return Optional.empty();
-        }
-        Authentication authentication = accounts.tokenAuthentication(use.get());
-        if (kept.size() >= MAX_KEPT) {
-            kept.clear();
-        }
-        kept.put(token.get().id(), new Kept(authentication, token.get().accountId(), now));
-        return Optional.of(authentication);
+        return Optional.ofNullable(kept.get(token.get().id(),
+                id -> tokens.use(token.get()).map(accounts::tokenAuthentication).orElse(null)));
     }
 
     @EventListener
     void forget(AccountChanged changed) {
-        kept.values().removeIf(k -> k.accountId() == changed.accountId());
+        kept.forgetAll();
     }
 }

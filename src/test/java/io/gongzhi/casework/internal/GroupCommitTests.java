@@ -121,7 +121,7 @@ class GroupCommitTests {
                 io.gongzhi.shared.BeforeCommit.<Object[]>rows("late", rows -> {
                     for (Object[] row : rows) {
                         if ((int) row[0] == 5) {
-                            throw new GroupCommit.LateRefusal(row[1], new IllegalStateException("step 5 changed meanwhile"));
+                            throw new LateRefusal(row[1], new IllegalStateException("step 5 changed meanwhile"));
                         }
                         jdbc.sql("insert into step (id, who) values (?, 'late')").params(100 + (int) row[0]).update();
                     }
