@@ -5,6 +5,7 @@ import io.gongzhi.casework.CaseFacts;
 import io.gongzhi.casework.CaseStepTaken;
 import io.gongzhi.identity.Notices;
 import io.gongzhi.identity.Recipients;
+import io.gongzhi.shared.Selective;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ import java.util.List;
  * notices cost the database a commit per batch, not one each.
  */
 @Component
-class CaseNotices implements SmartLifecycle {
+class CaseNotices implements SmartLifecycle, Selective {
 
     private final Notices notices;
     private final GroupCommit commits;
@@ -38,9 +39,15 @@ class CaseNotices implements SmartLifecycle {
     }
 
     // no transaction of its own: the notices are written in the batch's
-    @ApplicationModuleListener(id = "casework.notices", condition = "#event.action().tellsSomeone()", propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener(id = "casework.notices", propagation = Propagation.NOT_SUPPORTED)
     void on(CaseStepTaken event) {
         commits.run(() -> tell(event));
+    }
+
+    /** Only the steps that tell someone are recorded for this reaction. */
+    @Override
+    public boolean wants(Object event) {
+        return event instanceof CaseStepTaken step && step.action().tellsSomeone();
     }
 
     private Void tell(CaseStepTaken event) {

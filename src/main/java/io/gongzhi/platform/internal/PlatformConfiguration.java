@@ -5,10 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
@@ -16,17 +14,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.core.EventPublicationRepository;
-import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.support.TaskUtils;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 
 /**
@@ -50,42 +43,6 @@ class PlatformConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof HikariDataSource pool ? new DatabaseGuard(pool, Duration.ofSeconds(1)) : bean;
-            }
-        };
-    }
-
-    /**
-     * The event publication registry's store writes in batches ({@link PublicationBatches}) when
-     * completed publications are deleted, as they are here.
-     */
-    @Bean
-    static BeanPostProcessor publicationBatches(Environment environment, ObjectProvider<JdbcTemplate> jdbc,
-                                                ObjectProvider<EventSerializer> serializer) {
-        boolean deleting = "delete".equalsIgnoreCase(environment.getProperty("spring.modulith.events.completion-mode", ""));
-        var wrapped = new ConcurrentHashMap<String, PublicationBatches>();
-        // closed (its last completions written) when the store's own bean is destroyed, before the pool it writes to
-        return new DestructionAwareBeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (deleting && bean instanceof EventPublicationRepository store && !(bean instanceof PublicationBatches)) {
-                    var batches = new PublicationBatches(store, jdbc::getObject, serializer::getObject);
-                    wrapped.put(beanName, batches);
-                    return batches;
-                }
-                return bean;
-            }
-
-            @Override
-            public boolean requiresDestruction(Object bean) {
-                return bean instanceof EventPublicationRepository;
-            }
-
-            @Override
-            public void postProcessBeforeDestruction(Object bean, String beanName) {
-                var batches = wrapped.remove(beanName);
-                if (batches != null) {
-                    batches.close();
-                }
             }
         };
     }
