@@ -1,5 +1,7 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.CaseQueries;
+import io.gongzhi.casework.internal.Category;
 import io.gongzhi.casework.internal.Attachments;
 import io.gongzhi.casework.internal.CaseRules;
 import io.gongzhi.casework.internal.StepResult;

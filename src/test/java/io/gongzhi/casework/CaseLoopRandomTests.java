@@ -1,5 +1,6 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.CaseQueries;
 import io.gongzhi.casework.internal.Lifecycle;
 
 import io.gongzhi.shared.Actor;

@@ -1,5 +1,8 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.Attachment;
+import io.gongzhi.casework.internal.CaseQueries;
+import io.gongzhi.casework.internal.Step;
 import io.gongzhi.casework.internal.Escalation;
 
 import io.gongzhi.shared.Conflict;

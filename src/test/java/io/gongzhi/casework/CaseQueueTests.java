@@ -1,5 +1,6 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.CaseQueries;
 import io.gongzhi.identity.Role;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Jurisdiction;

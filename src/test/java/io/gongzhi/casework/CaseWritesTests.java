@@ -1,5 +1,7 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.CaseQueries;
+import io.gongzhi.casework.internal.Step;
 import io.gongzhi.casework.internal.CaseWrites;
 
 import io.gongzhi.casework.internal.GroupCommit;

@@ -1,5 +1,7 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.Evaluation;
+import io.gongzhi.casework.internal.WorkingCalendar;
 import io.gongzhi.identity.Role;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;

@@ -1,5 +1,6 @@
 package io.gongzhi.casework;
 
+import io.gongzhi.casework.internal.WorkingCalendar;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
 package io.gongzhi.casework.internal;
 
-import io.gongzhi.casework.Attachment;
-import io.gongzhi.casework.CaseQueries;
-import io.gongzhi.casework.Step;
 import io.gongzhi.casework.Upload;
 
 import io.gongzhi.shared.Digests;

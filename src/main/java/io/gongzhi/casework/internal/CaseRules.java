@@ -2,13 +2,9 @@ package io.gongzhi.casework.internal;
 
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
-import io.gongzhi.casework.CaseQueries;
 import io.gongzhi.casework.CaseState;
 import io.gongzhi.casework.Cases;
-import io.gongzhi.casework.Catalogue;
-import io.gongzhi.casework.Department;
 import io.gongzhi.casework.Party;
-import io.gongzhi.casework.WorkingCalendar;
 
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;

@@ -2,7 +2,6 @@ package io.gongzhi.casework.internal;
 
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
-import io.gongzhi.casework.CaseQueries;
 import io.gongzhi.casework.CaseState;
 
 import org.springframework.context.ApplicationEventPublisher;

@@ -3,7 +3,6 @@ package io.gongzhi.casework.internal;
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.CaseState;
-import io.gongzhi.casework.Category;
 
 import io.gongzhi.shared.Jurisdiction;
 import io.gongzhi.shared.Scoped;

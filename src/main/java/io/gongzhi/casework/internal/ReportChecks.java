@@ -1,8 +1,6 @@
 package io.gongzhi.casework.internal;
 
 import io.gongzhi.casework.Cases;
-import io.gongzhi.casework.Catalogue;
-import io.gongzhi.casework.Category;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Locator;
 import io.gongzhi.shared.Actor;

@@ -1,2 +1,2 @@
-/** How the case loop works inside (the rules of each step, its writes, timeline, escalation, attachments and notices), not for other modules. */
+/** How the case loop works inside (the rules of each step, its queries and writes, timeline, escalation, attachments, notices, the responsibility catalogue, the working calendar and evaluation), not for other modules. */
 package io.gongzhi.casework.internal;

@@ -1,9 +1,9 @@
 package io.gongzhi.casework.web;
 
-import io.gongzhi.casework.Catalogue;
-import io.gongzhi.casework.Category;
-import io.gongzhi.casework.Department;
-import io.gongzhi.casework.WorkingCalendar;
+import io.gongzhi.casework.internal.Catalogue;
+import io.gongzhi.casework.internal.Category;
+import io.gongzhi.casework.internal.Department;
+import io.gongzhi.casework.internal.WorkingCalendar;
 import io.gongzhi.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

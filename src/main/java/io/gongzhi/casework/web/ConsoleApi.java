@@ -2,12 +2,12 @@ package io.gongzhi.casework.web;
 
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
-import io.gongzhi.casework.CaseQueries;
+import io.gongzhi.casework.internal.CaseQueries;
 import io.gongzhi.casework.Cases;
 import io.gongzhi.platform.Refusals;
-import io.gongzhi.casework.Catalogue;
-import io.gongzhi.casework.Category;
-import io.gongzhi.casework.Department;
+import io.gongzhi.casework.internal.Catalogue;
+import io.gongzhi.casework.internal.Category;
+import io.gongzhi.casework.internal.Department;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;

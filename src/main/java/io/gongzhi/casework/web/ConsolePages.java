@@ -4,7 +4,7 @@ import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.Cases;
 import io.gongzhi.platform.Refusals;
 import io.gongzhi.casework.Party;
-import io.gongzhi.casework.Catalogue;
+import io.gongzhi.casework.internal.Catalogue;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;
@@ -108,7 +108,7 @@ class ConsolePages {
         model.addAttribute("classes", catalogue.categories().stream().filter(k -> k.parentCode() == null).toList());
         model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
         model.addAttribute("category", category);
-        model.addAttribute("limit", io.gongzhi.casework.CaseQueries.MAP_LIMIT);
+        model.addAttribute("limit", io.gongzhi.casework.internal.CaseQueries.MAP_LIMIT);
         // the caller's own areas are drawn under the cases, so a dot has a street and a community around it
         var jurisdiction = Actor.current().jurisdiction();
         model.addAttribute("areas", jurisdiction.isEmpty() ? List.of() : hierarchy.roots(jurisdiction).stream()

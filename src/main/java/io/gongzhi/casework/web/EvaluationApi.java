@@ -1,7 +1,7 @@
 package io.gongzhi.casework.web;
 
-import io.gongzhi.casework.Catalogue;
-import io.gongzhi.casework.Evaluation;
+import io.gongzhi.casework.internal.Catalogue;
+import io.gongzhi.casework.internal.Evaluation;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Violation;
@@ -66,7 +66,7 @@ class EvaluationApi {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(Violation.of("by", "casework.evaluation.by", by));
         }
-        LocalDate today = LocalDate.now(clock.withZone(io.gongzhi.casework.WorkingCalendar.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(io.gongzhi.casework.internal.WorkingCalendar.CHINA));
         LocalDate start = day(from, "from", today.withDayOfMonth(1));
         LocalDate end = day(to, "to", today);
         Locale locale = LocaleContextHolder.getLocale();
@@ -101,7 +101,7 @@ class EvaluationApi {
     @PreAuthorize("hasAuthority('case.evaluate')")
     String page(@RequestParam(defaultValue = "DEPARTMENT") String by, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, Model model) {
-        LocalDate today = LocalDate.now(clock.withZone(io.gongzhi.casework.WorkingCalendar.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(io.gongzhi.casework.internal.WorkingCalendar.CHINA));
         // the period shown is the one counted: this month unless asked otherwise
         from = from == null || from.isBlank() ? today.withDayOfMonth(1).toString() : from;
         to = to == null || to.isBlank() ? today.toString() : to;

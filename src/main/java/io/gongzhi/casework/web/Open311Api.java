@@ -1,11 +1,11 @@
 package io.gongzhi.casework.web;
 
 import io.gongzhi.casework.Case;
-import io.gongzhi.casework.CaseQueries;
+import io.gongzhi.casework.internal.CaseQueries;
 import io.gongzhi.casework.CaseState;
 import io.gongzhi.casework.Cases;
-import io.gongzhi.casework.Catalogue;
-import io.gongzhi.casework.Category;
+import io.gongzhi.casework.internal.Catalogue;
+import io.gongzhi.casework.internal.Category;
 import io.gongzhi.casework.Channel;
 import io.gongzhi.casework.internal.PublishedCases;
 import io.gongzhi.geography.Hierarchy;

@@ -4,8 +4,8 @@ import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.internal.PublishedCases;
 import io.gongzhi.casework.CaseState;
-import io.gongzhi.casework.Catalogue;
-import io.gongzhi.casework.Category;
+import io.gongzhi.casework.internal.Catalogue;
+import io.gongzhi.casework.internal.Category;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 

@@ -2,9 +2,9 @@ package io.gongzhi.casework.web;
 
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
-import io.gongzhi.casework.CaseQueries;
+import io.gongzhi.casework.internal.CaseQueries;
 import io.gongzhi.casework.Cases;
-import io.gongzhi.casework.Catalogue;
+import io.gongzhi.casework.internal.Catalogue;
 import io.gongzhi.casework.Rating;
 import io.gongzhi.casework.internal.ReporterLinks;
 import io.gongzhi.geography.Hierarchy;

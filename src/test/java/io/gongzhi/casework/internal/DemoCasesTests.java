@@ -1,7 +1,6 @@
 package io.gongzhi.casework.internal;
 
 import io.gongzhi.casework.Case;
-import io.gongzhi.casework.CaseQueries;
 import io.gongzhi.casework.CaseState;
 import io.gongzhi.identity.Accounts;
 import io.gongzhi.shared.Actor;

@@ -1,5 +1,6 @@
-package io.gongzhi.casework;
+package io.gongzhi.casework.internal;
 
+import io.gongzhi.casework.TimeLimit;
 /**
  * A kind of case in the responsibility catalogue. Classes (no parent) group categories; cases
  * are reported in categories, which name the department that answers for them, the time limit

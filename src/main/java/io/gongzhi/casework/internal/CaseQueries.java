@@ -1,11 +1,9 @@
-package io.gongzhi.casework;
+package io.gongzhi.casework.internal;
 
-import io.gongzhi.casework.internal.Attachments;
-import io.gongzhi.casework.internal.CaseRows;
-import io.gongzhi.casework.internal.CaseWrites;
-import io.gongzhi.casework.internal.ReporterLinks;
-import io.gongzhi.casework.internal.Visibility;
-import io.gongzhi.casework.internal.Worklist;
+import io.gongzhi.casework.Case;
+import io.gongzhi.casework.CaseAction;
+import io.gongzhi.casework.CaseState;
+import io.gongzhi.casework.Cases;
 
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Jurisdiction;
@@ -96,7 +94,7 @@ public class CaseQueries {
      * step has read it); a second read of the same case goes to the database and sees the batch's
      * changes so far. Who may see it is then checked as the database would ({@link Visibility#visible}).
      */
-    void readAhead(List<Long> ids) {
+    public void readAhead(List<Long> ids) {
         if (!ids.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionScope.keep(READ_AHEAD, new HashMap<>(CaseRows.many(jdbc.sql(AND_DEPARTMENTS + " where c.id in (:ids)").param("ids", ids))));
         }
@@ -261,7 +259,7 @@ public class CaseQueries {
     }
 
     /** Great-circle distance in metres (haversine; plenty at 50 m). */
-    static double metres(double lon1, double lat1, double lon2, double lat2) {
+    public static double metres(double lon1, double lat1, double lon2, double lat2) {
         double p1 = Math.toRadians(lat1);
         double p2 = Math.toRadians(lat2);
         double dp = p2 - p1;

@@ -1,5 +1,7 @@
-package io.gongzhi.casework;
+package io.gongzhi.casework.internal;
 
+import io.gongzhi.casework.CaseAction;
+import io.gongzhi.casework.CaseState;
 import java.time.Instant;
 import java.util.List;
 

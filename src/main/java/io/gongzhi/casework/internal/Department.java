@@ -1,4 +1,4 @@
-package io.gongzhi.casework;
+package io.gongzhi.casework.internal;
 
 /** A department cases are dispatched to. */
 public record Department(String code, String nameZh, String nameEn, boolean active) {

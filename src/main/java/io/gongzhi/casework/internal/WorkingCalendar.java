@@ -1,5 +1,6 @@
-package io.gongzhi.casework;
+package io.gongzhi.casework.internal;
 
+import io.gongzhi.casework.TimeLimit;
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
 import io.gongzhi.shared.Actor;

@@ -1,4 +1,4 @@
-package io.gongzhi.casework;
+package io.gongzhi.casework.internal;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.gongzhi.casework;
+package io.gongzhi.casework.internal;
 
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Level;
