@@ -56,7 +56,7 @@ public enum CaseAction {
     /** Whether someone other than the one who took it hears of this step (see the notices' rules). */
     public boolean tellsSomeone() {
         return switch (this) {
-            case REPORT, ACCEPT, ANSWER, RECEIVE, RATE -> false;
+            case ACCEPT, ANSWER, RECEIVE, RATE -> false;
             default -> true;
         };
     }

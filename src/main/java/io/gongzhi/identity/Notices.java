@@ -189,6 +189,12 @@ public class Notices {
                 .param("before", Timestamp.from(clock.instant().minus(Duration.ofDays(keepDays)))).update();
     }
 
+    /** Marks read the account's notices that lead to one of {@code links}: what they asked for is being done. */
+    public int readAbout(long accountId, List<String> links) {
+        return jdbc.sql("update identity_notice set read_at = :now where account_id = :a and read_at is null and link in (:links)")
+                .param("now", Timestamp.from(clock.instant())).param("a", accountId).param("links", links).update();
+    }
+
     public int readAll(long accountId) {
         return jdbc.sql("update identity_notice set read_at = :now where account_id = :a and read_at is null")
                 .param("now", Timestamp.from(clock.instant())).param("a", accountId).update();

@@ -46,7 +46,7 @@ class CaseApiTests {
         assertThat(early.body().get("code").asString()).isEqualTo("casework.not-now");
         assertThat(early.body().get("detail").asString()).isEqualTo("案件当前为“待受理”，不能执行“派遣”");
         var earlyEn = call("dispatcher", post("/api/cases/" + id + "/steps?lang=en").content("{\"action\": \"dispatch\", \"department\": \"city-management\"}"));
-        assertThat(earlyEn.body().get("detail").asString()).isEqualTo("The case is waiting to be accepted: it cannot be given “dispatch” now");
+        assertThat(earlyEn.body().get("detail").asString()).isEqualTo("The case is waiting to be accepted: it cannot be given “Dispatch” now");
 
         var notMine = step("community", id, "{\"action\": \"accept\"}");
         assertThat(notMine.status()).isEqualTo(403);

@@ -88,19 +88,25 @@ class CaseNoticeTests {
         long id = call("grid", post("/api/cases").content("""
                 {"category": "E0101", "description": "通知测试：路口垃圾堆积", "place": "510107005001"}""")).body().get("id").asLong();
         assertThat(waiting("dispatcher")).as("the dispatcher's to accept").contains(id);
+        eventually(() -> assertThat(texts("dispatcher", "?unread=true")).as("a new report waits on the sub-district's dispatcher")
+                .contains("新上报案件 #" + id + " 待受理：通知测试：路口垃圾堆积"));
+        assertThat(texts("district", "")).as("not on the district's, who may dispatch too").noneMatch(t -> t.contains("#" + id + " "));
         step("dispatcher", id, "{\"action\": \"accept\"}");
+        assertThat(texts("dispatcher", "?unread=true")).as("accepting the case read its notice").noneMatch(t -> t.contains("#" + id + " "));
         step("dispatcher", id, "{\"action\": \"dispatch\", \"department\": \"city-management\"}");
         // notices are a reaction to the step, raised just after it commits
         eventually(() -> assertThat(texts("department", "?unread=true")).contains("案件 #" + id + " 派给你部门办理：通知测试：路口垃圾堆积"));
         assertThat(call("department", get("/api/notices?unread=true&lang=en")).body().findValuesAsString("text"))
                 .contains("Case #" + id + " was dispatched to your department: 通知测试：路口垃圾堆积");
-        assertThat(texts("dispatcher", "")).as("nobody is told of their own step").noneMatch(t -> t.contains("#" + id + " "));
+        assertThat(texts("dispatcher", "")).as("nobody is told of their own step").filteredOn(t -> t.contains("#" + id + " "))
+                .containsExactly("新上报案件 #" + id + " 待受理：通知测试：路口垃圾堆积");
         assertThat(texts("community", "?unread=true")).as("nothing waits for the community yet").noneMatch(t -> t.contains("#" + id + " "));
         assertThat(waiting("department")).as("the department's inbox").contains(id);
         assertThat(waiting("community")).doesNotContain(id);
         assertThat(waiting("dispatcher")).doesNotContain(id);
 
         step("department", id, "{\"action\": \"receive\"}");
+        assertThat(texts("department", "?unread=true")).as("receiving the case read its notice").noneMatch(t -> t.contains("#" + id + " "));
         step("department", id, "{\"action\": \"feedback\", \"note\": \"已清运\"}");
         eventually(() -> assertThat(texts("community", "?unread=true")).contains("案件 #" + id + " 已处置完毕，请核查：通知测试：路口垃圾堆积"));
         assertThat(waiting("community")).as("the verification queue").contains(id);

@@ -2,12 +2,14 @@ package io.gongzhi.casework.internal;
 
 import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.CaseFacts;
+import io.gongzhi.casework.CaseState;
 import io.gongzhi.casework.CaseStepTaken;
 import io.gongzhi.identity.Notices;
 import io.gongzhi.identity.Recipients;
 import io.gongzhi.shared.Selective;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,7 +18,7 @@ import java.util.List;
 
 /**
  * Who hears of a step, as a reaction to it (after the step committed, delivered again after a
- * crash until it has run): the departments a case is dispatched or called to, the lead
+ * crash until it has run): the sub-district's dispatchers of a new report, the departments a case is dispatched or called to, the lead
  * department when its requests are decided or the case comes back, the dispatchers when a
  * department asks for something, the community workers when a case waits for verification, the
  * district and city when it runs overdue, and the reporter when it is closed, refused or merged.
@@ -32,9 +34,11 @@ class CaseNotices implements SmartLifecycle, Selective {
 
     private final Notices notices;
     private final GroupCommit commits;
+    private final JdbcClient jdbc;
 
-    CaseNotices(Notices notices, PlatformTransactionManager transactions) {
+    CaseNotices(Notices notices, PlatformTransactionManager transactions, JdbcClient jdbc) {
         this.notices = notices;
+        this.jdbc = jdbc;
         this.commits = new GroupCommit(transactions, 1, 256);
     }
 
@@ -53,6 +57,8 @@ class CaseNotices implements SmartLifecycle, Selective {
     private Void tell(CaseStepTaken event) {
         CaseFacts c = event.facts();
         Recipients recipients = switch (event.action()) {
+            // a new report waits on the sub-district's dispatchers (level 3), not on the district's who may also dispatch
+            case REPORT -> Recipients.levels("case.dispatch", c.path(), 3, 3);
             case DISPATCH -> Recipients.departments("case.handle", c.path(), c.departments());
             case CALL_IN -> c.awaitingAnswer().isEmpty() ? null : Recipients.departments("case.handle", c.path(), c.awaitingAnswer());
             case REWORK, REOPEN, APPROVE_EXTENSION, DENY_EXTENSION, APPROVE_RETURN, DENY_RETURN ->
@@ -64,13 +70,19 @@ class CaseNotices implements SmartLifecycle, Selective {
             case ESCALATE -> Recipients.levels("case.evaluate", c.path(), c.escalation() == 1 ? 2 : 1, 2);
             default -> null;
         };
-        if (recipients == null) {
+        if (recipients == null || event.action() == CaseAction.REPORT && taken(event.caseId())) {
             return null;
         }
         // one account is always the reporter here: their own view of the case; staff open the case page
         String link = (recipients.account() != null ? "/my/cases/" : "/cases/") + event.caseId();
         notices.notify(event.id().toString(), recipients.except(event.actorAccount()), code(event), args(event), link);
         return null;
+    }
+
+    /** Whether a reported case has been taken up already (a dispatcher quicker than the notice): nothing waits on them then. */
+    private boolean taken(long caseId) {
+        return !jdbc.sql("select state from casework_case where id = :id").param("id", caseId).query(String.class).optional()
+                .map(CaseState.REPORTED.name()::equals).orElse(false);
     }
 
     private static String code(CaseStepTaken event) {

@@ -84,10 +84,10 @@ class DemoCases implements ApplicationRunner {
         if (grid == null || resident == null) {
             return ids;
         }
-        var dispatcher = new Actor(null, "demo-seed", Set.of("SUBDISTRICT_DISPATCHER"), Set.of("case.read", "case.dispatch"),
-                Jurisdiction.of(RegionPath.of(SUBDISTRICT)));
-        var community = new Actor(null, "demo-seed", Set.of("COMMUNITY_WORKER"), Set.of("case.read", "case.verify"),
-                Jurisdiction.of(RegionPath.of(SUBDISTRICT)));
+        // the demo's own people take the steps where one of them would, so the timelines name them
+        var dispatcher = demoActor("dispatcher", "SUBDISTRICT_DISPATCHER", Set.of("case.read", "case.dispatch"), Set.of());
+        var community = demoActor("community", "COMMUNITY_WORKER", Set.of("case.read", "case.verify"), Set.of());
+        var demoDepartment = accounts.find("department").map(a -> a.departments()).orElse(Set.of());
         var random = new java.util.Random(5101);
         for (Seed s : SEEDS) {
             Actor reporter = s.byResident() ? resident : grid;
@@ -96,8 +96,10 @@ class DemoCases implements ApplicationRunner {
             long id = cases.report(new Cases.Report(s.category(), s.description(), at.map(c -> c.x).orElse(null), at.map(c -> c.y).orElse(null),
                     s.place(), "", s.byResident() ? Channel.RESIDENT : Channel.GRID, ""), reporter).id();
             ids.add(id);
-            var department = s.department() == null ? null : new Actor(null, "demo-seed", Set.of("DEPARTMENT_STAFF"),
-                    Set.of("case.read", "case.handle"), new Jurisdiction(Set.of(RegionPath.of("/5101")), Set.of(s.department())));
+            var department = s.department() == null ? null : demoDepartment.contains(s.department())
+                    ? demoActor("department", "DEPARTMENT_STAFF", Set.of("case.read", "case.handle"), Set.of(s.department()))
+                    : new Actor(null, "demo-seed", Set.of("DEPARTMENT_STAFF"), Set.of("case.read", "case.handle"),
+                            new Jurisdiction(Set.of(RegionPath.of("/5101")), Set.of(s.department())));
             if (s.steps() >= 1) {
                 cases.act(id, Cases.Command.of(CaseAction.ACCEPT, ""), dispatcher);
             }
@@ -118,5 +120,12 @@ class DemoCases implements ApplicationRunner {
             }
         }
         return ids;
+    }
+
+    /** The demo account {@code username} acting in the demo sub-district, or the seed itself when the account is gone. */
+    private Actor demoActor(String username, String role, Set<String> permissions, Set<String> departments) {
+        var where = new Jurisdiction(Set.of(RegionPath.of(departments.isEmpty() ? SUBDISTRICT : "/5101")), departments);
+        return accounts.find(username).map(a -> new Actor(a.id(), a.username(), Set.of(role), permissions, where))
+                .orElseGet(() -> new Actor(null, "demo-seed", Set.of(role), permissions, where));
     }
 }

@@ -59,8 +59,11 @@ class CaseApi {
     private final Attachments attachments;
     private final io.gongzhi.geography.Hierarchy hierarchy;
     private final java.time.Clock clock;
+    private final NoticesOfActedCases acted;
 
-    CaseApi(Cases cases, CaseQueries queries, Attachments attachments, io.gongzhi.geography.Hierarchy hierarchy, java.time.Clock clock) {
+    CaseApi(Cases cases, CaseQueries queries, Attachments attachments, io.gongzhi.geography.Hierarchy hierarchy, java.time.Clock clock,
+            NoticesOfActedCases acted) {
+        this.acted = acted;
         this.cases = cases;
         this.attachments = attachments;
         this.queries = queries;
@@ -157,7 +160,7 @@ class CaseApi {
     @PreAuthorize("hasAnyAuthority('case.dispatch', 'case.handle', 'case.verify')")
     @Operation(summary = "Take a step: 403 when the step is another party's, 409 when the case is not ready for it (or changed since version)")
     Case act(@PathVariable long id, @RequestBody NewStep body) {
-        return cases.act(id, command(body), Actor.current());
+        return acted.read(Actor.current(), cases.act(id, command(body), Actor.current()));
     }
 
     @PostMapping(path = "/api/cases/{id}/steps", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -166,7 +169,7 @@ class CaseApi {
             + "each part 'photos' a file; a refused file refuses the step")
     Case actWithPhotos(@PathVariable long id, @RequestPart("step") NewStep body,
                        @RequestPart(value = Attachments.FIELD, required = false) List<MultipartFile> photos) {
-        return cases.act(id, command(body), Actor.current(), Uploads.of(photos));
+        return acted.read(Actor.current(), cases.act(id, command(body), Actor.current(), Uploads.of(photos)));
     }
 
     @GetMapping("/api/cases/{id}/attachments/{file}")
@@ -214,7 +217,7 @@ class CaseApi {
     @PreAuthorize("hasAuthority('case.report')")
     @Operation(summary = "Rate a closed case you reported (rate), or reopen it within the reopening period (reopen, with a reason)")
     Case myStep(@PathVariable long id, @RequestBody NewStep body) {
-        return cases.act(id, command(body), CaseQueries.asReporter(Actor.current()));
+        return acted.read(Actor.current(), cases.act(id, command(body), CaseQueries.asReporter(Actor.current())));
     }
 
     @PostMapping(path = "/api/my/cases/{id}/steps", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -222,7 +225,7 @@ class CaseApi {
     @Operation(summary = "Reopen a case you reported with photos showing the problem is back (parts 'step' and 'photos')")
     Case myStepWithPhotos(@PathVariable long id, @RequestPart("step") NewStep body,
                           @RequestPart(value = Attachments.FIELD, required = false) List<MultipartFile> photos) {
-        return cases.act(id, command(body), CaseQueries.asReporter(Actor.current()), Uploads.of(photos));
+        return acted.read(Actor.current(), cases.act(id, command(body), CaseQueries.asReporter(Actor.current()), Uploads.of(photos)));
     }
 
 

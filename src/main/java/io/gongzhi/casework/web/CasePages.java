@@ -52,9 +52,14 @@ class CasePages {
     private final Attachments attachments;
     private final io.gongzhi.casework.internal.ReporterLinks reporterLinks;
     private final Refusals refusals;
+    private final NoticesOfActedCases acted;
+    private final StepActors stepActors;
 
     CasePages(Cases cases, CaseQueries queries, Catalogue catalogue, Hierarchy hierarchy, Clock clock, Attachments attachments,
-              io.gongzhi.casework.internal.ReporterLinks reporterLinks, Refusals refusals) {
+              io.gongzhi.casework.internal.ReporterLinks reporterLinks, Refusals refusals, NoticesOfActedCases acted,
+              StepActors stepActors) {
+        this.acted = acted;
+        this.stepActors = stepActors;
         this.refusals = refusals;
         this.attachments = attachments;
         this.reporterLinks = reporterLinks;
@@ -114,7 +119,9 @@ class CasePages {
         model.addAttribute("own", own);
         model.addAttribute("place", hierarchy.chain(c.path().substring(c.path().lastIndexOf('/') + 1)).stream()
                 .skip(1).map(u -> u.displayName()).collect(Collectors.joining(" › ")));
-        model.addAttribute("steps", queries.steps(id, actor));
+        var steps = queries.steps(id, actor);
+        model.addAttribute("steps", steps);
+        model.addAttribute("stepActors", stepActors.names(steps, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("possible", cases.possible(c, actor));
         model.addAttribute("similar", own || !cases.possible(c, actor).contains(CaseAction.MERGE) ? List.of()
                 : queries.similar(c.category(), c.lon(), c.lat(), c.path(), c.reportedAt(), c.id(), actor));
@@ -145,6 +152,7 @@ class CasePages {
             model.addAttribute("typedNote", note);
             return card(id, actor, own, model);
         }
+        acted.read(actor, List.of(id));
         return "redirect:" + (own ? "/my/cases/" : "/cases/") + id + "?done=" + taken.get().key();
     }
 

@@ -40,8 +40,10 @@ class ConsolePages {
     private final Catalogue catalogue;
     private final Refusals refusals;
     private final io.gongzhi.geography.Hierarchy hierarchy;
+    private final NoticesOfActedCases acted;
 
-    ConsolePages(Cases cases, Catalogue catalogue, Refusals refusals, io.gongzhi.geography.Hierarchy hierarchy) {
+    ConsolePages(Cases cases, Catalogue catalogue, Refusals refusals, io.gongzhi.geography.Hierarchy hierarchy, NoticesOfActedCases acted) {
+        this.acted = acted;
         this.cases = cases;
         this.catalogue = catalogue;
         this.refusals = refusals;
@@ -69,6 +71,7 @@ class ConsolePages {
             CaseAction step = CaseAction.parse(action).filter(bulkFor(actor)::contains)
                     .orElseThrow(() -> new InvalidInput(Violation.of("action", "casework.action-unknown", action)));
             var outcomes = cases.actOnEach(ids, new Cases.Command(step, note, department, co, null, null, null, null, null, null), actor);
+            acted.read(actor, outcomes.stream().filter(Cases.BulkOutcome::done).map(Cases.BulkOutcome::caseId).toList());
             var refused = new ArrayList<String>();
             outcomes.stream().filter(o -> !o.done()).forEach(o -> refused.add("#" + o.caseId() + " " + refusals.message(o.refusal())));
             flash.addFlashAttribute("bulkDone", outcomes.size() - refused.size());

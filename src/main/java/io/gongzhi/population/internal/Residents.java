@@ -221,6 +221,25 @@ public class Residents {
 
     /** Who needs a visit inside {@code j} (a grid worker's grid), most overdue first. */
     public List<Due> visitsDue(Jurisdiction j, int limit) {
+        var due = dueRows(j);
+        due.sort((a, b) -> Integer.compare((Integer) b[2], (Integer) a[2]));
+        var result = new ArrayList<Due>();
+        for (Object[] d : due.subList(0, Math.min(limit, due.size()))) {
+            Resident resident = resident((Long) d[0], j);
+            LocalDate last = (LocalDate) d[1];
+            Integer overdue = last == null ? Integer.valueOf(-1) : resident.born().covers(last) ? null : (Integer) d[2];
+            result.add(new Due(resident, households.addressOf(resident.householdId()), resident.born().show(last), overdue));
+        }
+        return result;
+    }
+
+    /** How many inside {@code j} need a visit. */
+    public int visitsDueCount(Jurisdiction j) {
+        return dueRows(j).size();
+    }
+
+    /** Each resident due a visit: id, last visit (or null), days overdue (never visited: 10,000). */
+    private List<Object[]> dueRows(Jurisdiction j) {
         LocalDate today = today();
         var rows = Scoped.query(jdbc, j, "c.path", """
                         select c.resident_id, min(g.visit_days) as every,
@@ -239,14 +258,6 @@ public class Residents {
                 due.add(new Object[] {r[0], last, (int) overdue});
             }
         }
-        due.sort((a, b) -> Integer.compare((Integer) b[2], (Integer) a[2]));
-        var result = new ArrayList<Due>();
-        for (Object[] d : due.subList(0, Math.min(limit, due.size()))) {
-            Resident resident = resident((Long) d[0], j);
-            LocalDate last = (LocalDate) d[1];
-            Integer overdue = last == null ? Integer.valueOf(-1) : resident.born().covers(last) ? null : (Integer) d[2];
-            result.add(new Due(resident, households.addressOf(resident.householdId()), resident.born().show(last), overdue));
-        }
-        return result;
+        return due;
     }
 }

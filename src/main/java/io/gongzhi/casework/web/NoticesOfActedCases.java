@@ -1,0 +1,37 @@
+package io.gongzhi.casework.web;
+
+import io.gongzhi.casework.Case;
+import io.gongzhi.identity.Notices;
+import io.gongzhi.shared.Actor;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A person who takes a step on a case has seen what its notices told them: their notices that
+ * lead to the case are marked read. Done where people act (the pages and the API), not on the
+ * step's own path, so the case writers never wait for it.
+ */
+@Component
+class NoticesOfActedCases {
+
+    private final Notices notices;
+
+    NoticesOfActedCases(Notices notices) {
+        this.notices = notices;
+    }
+
+    Case read(Actor actor, Case after) {
+        read(actor, List.of(after.id()));
+        return after;
+    }
+
+    void read(Actor actor, Collection<Long> caseIds) {
+        if (actor.accountId() == null || caseIds.isEmpty()) {
+            return;
+        }
+        notices.readAbout(actor.accountId(), caseIds.stream()
+                .flatMap(id -> java.util.stream.Stream.of("/cases/" + id, "/my/cases/" + id)).toList());
+    }
+}
