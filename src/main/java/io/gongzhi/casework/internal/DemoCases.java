@@ -38,8 +38,11 @@ class DemoCases implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Environment environment;
     private final io.gongzhi.geography.Hierarchy hierarchy;
+    private final NoticesOfActedCases read;
 
-    DemoCases(Cases cases, Accounts accounts, JdbcClient jdbc, Environment environment, io.gongzhi.geography.Hierarchy hierarchy) {
+    DemoCases(Cases cases, Accounts accounts, JdbcClient jdbc, Environment environment, io.gongzhi.geography.Hierarchy hierarchy,
+              NoticesOfActedCases read) {
+        this.read = read;
         this.cases = cases;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -88,6 +91,7 @@ class DemoCases implements ApplicationRunner {
         var dispatcher = demoActor("dispatcher", "SUBDISTRICT_DISPATCHER", Set.of("case.read", "case.dispatch"), Set.of());
         var community = demoActor("community", "COMMUNITY_WORKER", Set.of("case.read", "case.verify"), Set.of());
         var demoDepartment = accounts.find("department").map(a -> a.departments()).orElse(Set.of());
+        var acted = new java.util.LinkedHashMap<Long, java.util.Set<Long>>();
         var random = new java.util.Random(5101);
         for (Seed s : SEEDS) {
             Actor reporter = s.byResident() ? resident : grid;
@@ -102,6 +106,7 @@ class DemoCases implements ApplicationRunner {
                             new Jurisdiction(Set.of(RegionPath.of("/5101")), Set.of(s.department())));
             if (s.steps() >= 1) {
                 cases.act(id, Cases.Command.of(CaseAction.ACCEPT, ""), dispatcher);
+                took(acted, dispatcher, id);
             }
             if (s.steps() >= 2) {
                 cases.act(id, new Cases.Command(CaseAction.DISPATCH, "", s.department(), List.of(), null, null, null, null, null, null),
@@ -109,6 +114,7 @@ class DemoCases implements ApplicationRunner {
             }
             if (s.steps() >= 3) {
                 cases.act(id, Cases.Command.of(CaseAction.RECEIVE, ""), department);
+                took(acted, department, id);
             }
             if (s.steps() >= 4) {
                 cases.act(id, Cases.Command.of(CaseAction.FEEDBACK, "已到现场处理，请社区核查"), department);
@@ -117,9 +123,37 @@ class DemoCases implements ApplicationRunner {
                 cases.act(id, Cases.Command.of(CaseAction.CLOSE, "现场核实已处理"), community);
                 cases.act(id, new Cases.Command(CaseAction.RATE, "", null, null, null, null, null,
                         s.byResident() ? Rating.BASICALLY_SATISFIED : Rating.SATISFIED, null, null), reporter);
+                took(acted, community, id);
+                took(acted, reporter, id);
             }
         }
+        readWhatWasDone(acted);
         return ids;
+    }
+
+    private static void took(java.util.Map<Long, java.util.Set<Long>> acted, Actor actor, long caseId) {
+        if (actor.accountId() != null) {
+            acted.computeIfAbsent(actor.accountId(), a -> new java.util.LinkedHashSet<>()).add(caseId);
+        }
+    }
+
+    /**
+     * The demo's history happened before anyone signed in: once the notices its steps raised are
+     * written (a reaction, moments after each step), those about a case the demo account has
+     * since acted on are read, as they would be had the person acted on the page.
+     */
+    private void readWhatWasDone(java.util.Map<Long, java.util.Set<Long>> acted) {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < until && jdbc.sql("select count(*) from event_publication where completion_date is null "
+                + "and listener_id = 'casework.notices'").query(Long.class).single() > 0) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        acted.forEach(read::read);
     }
 
     /** The demo account {@code username} acting in the demo sub-district, or the seed itself when the account is gone. */

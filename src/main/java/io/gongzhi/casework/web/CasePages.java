@@ -1,5 +1,6 @@
 package io.gongzhi.casework.web;
 
+import io.gongzhi.casework.internal.NoticesOfActedCases;
 import io.gongzhi.casework.internal.Attachments;
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;

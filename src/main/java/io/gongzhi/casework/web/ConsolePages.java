@@ -1,5 +1,6 @@
 package io.gongzhi.casework.web;
 
+import io.gongzhi.casework.internal.NoticesOfActedCases;
 import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.Cases;
 import io.gongzhi.platform.Refusals;

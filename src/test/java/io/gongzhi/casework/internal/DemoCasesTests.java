@@ -44,5 +44,17 @@ class DemoCasesTests {
                 .map(Case::id).toList());
         assertThat(seeded).filteredOn(c -> c.channel().name().equals("RESIDENT")).hasSize(4)
                 .allMatch(c -> c.reporterAccount() == resident);
+
+        // the demo's steps are taken by the demo's people, who have read what those steps answered
+        long dispatcher = accounts.find("dispatcher").orElseThrow().id();
+        var unread = notices.of(dispatcher, true, 200).stream().map(n -> n.link()).toList();
+        assertThat(unread).as("the reports still waiting on the dispatcher")
+                .containsAll(seeded.stream().filter(c -> c.state() == CaseState.REPORTED).map(c -> "/cases/" + c.id()).toList())
+                .doesNotContainAnyElementsOf(seeded.stream().filter(c -> c.state() != CaseState.REPORTED).map(c -> "/cases/" + c.id()).toList());
+        assertThat(queries.steps(seeded.get(2).id(), everyone)).extracting(Step::actor).as("the demo dispatcher accepted it")
+                .contains("grid", "dispatcher");
     }
+
+    @Autowired
+    io.gongzhi.identity.Notices notices;
 }

@@ -1,4 +1,4 @@
-package io.gongzhi.casework.web;
+package io.gongzhi.casework.internal;
 
 import io.gongzhi.casework.Case;
 import io.gongzhi.identity.Notices;
@@ -14,7 +14,7 @@ import java.util.List;
  * step's own path, so the case writers never wait for it.
  */
 @Component
-class NoticesOfActedCases {
+public class NoticesOfActedCases {
 
     private final Notices notices;
 
@@ -22,16 +22,21 @@ class NoticesOfActedCases {
         this.notices = notices;
     }
 
-    Case read(Actor actor, Case after) {
+    public Case read(Actor actor, Case after) {
         read(actor, List.of(after.id()));
         return after;
     }
 
-    void read(Actor actor, Collection<Long> caseIds) {
-        if (actor.accountId() == null || caseIds.isEmpty()) {
+    public void read(Actor actor, Collection<Long> caseIds) {
+        read(actor.accountId(), caseIds);
+    }
+
+    /** As {@link #read(Actor, Collection)}, for an account. */
+    public void read(Long accountId, Collection<Long> caseIds) {
+        if (accountId == null || caseIds.isEmpty()) {
             return;
         }
-        notices.readAbout(actor.accountId(), caseIds.stream()
+        notices.readAbout(accountId, caseIds.stream()
                 .flatMap(id -> java.util.stream.Stream.of("/cases/" + id, "/my/cases/" + id)).toList());
     }
 }
