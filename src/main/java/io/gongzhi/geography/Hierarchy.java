@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,15 @@ public class Hierarchy {
             unit(code);
         }
         return store.children(code);
+    }
+
+    /** The names of the units {@code codes} (current or retired) by code; a code that names no unit is left out. */
+    public Map<String, String> names(Collection<String> codes) {
+        var names = new java.util.HashMap<String, String>();
+        if (!codes.isEmpty()) {
+            store.byCodes(codes).forEach(u -> names.put(u.code(), u.name()));
+        }
+        return names;
     }
 
     /** From the city down to the unit itself. */

@@ -26,10 +26,10 @@ class AccountsBrowserTests extends BrowserTest {
         String username = "yulin.east." + (System.nanoTime() % 100_000);
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("displayName")).sendKeys("孙悦");
-        browser.findElement(By.cssSelector("input[name=roles][value=COMMUNITY_WORKER]")).click();
+        tap(By.cssSelector("input[name=roles][value=COMMUNITY_WORKER]"));
         browser.findElement(By.id("unit-picker")).sendKeys("玉林东路");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#unit-results .pick-unit")).isEmpty());
-        browser.findElement(By.cssSelector("#unit-results .pick-unit")).click();
+        tap(By.cssSelector("#unit-results .pick-unit"));
         assertThat(browser.findElement(By.id("units")).getAttribute("value")).isEqualTo("510107005002");
         Chromium.screenshot(browser, "accounts-new-zh");
         clickAndWaitFor(By.cssSelector("#new-account button.primary"), d -> !d.findElements(By.id("one-time-password")).isEmpty());

@@ -87,7 +87,7 @@ class CaseBrowserTests extends BrowserTest {
         signIn("resident", TestAccounts.PASSWORD);
         browser.get(url("/my/cases/" + id + "?lang=en"));
         assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("closed");
-        browser.findElement(By.id("rating-SATISFIED")).click();
+        tap(By.id("rating-SATISFIED"));
         take("rate");
         assertThat(browser.findElement(By.id("rating")).getText()).isEqualTo("Satisfied");
         assertThat(Chromium.fitsWidth(browser)).isTrue();
@@ -177,7 +177,7 @@ class CaseBrowserTests extends BrowserTest {
         browser.manage().window().setSize(new Dimension(375, 812));
         browser.get(url(link));
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("已清运，设置临时围挡").contains("现场核实已清理");
-        browser.findElement(By.id("rating-SATISFIED")).click();
+        tap(By.id("rating-SATISFIED"));
         clickAndWaitFor(By.id("do-rate"), d -> d.getCurrentUrl().contains("done=rate"));
         assertThat(browser.findElement(By.id("main")).getText()).contains("谢谢您的评价").contains("满意");
         assertThat(Chromium.fitsWidth(browser)).isTrue();
@@ -204,7 +204,7 @@ class CaseBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("delivery")).getText()).contains("请填写 11 位手机号");
         browser.findElement(By.id("delivery-phone")).clear();
         browser.findElement(By.id("delivery-phone")).sendKeys("13800001111");
-        browser.findElement(By.id("delivery-sms")).click();
+        tap(By.id("delivery-sms"));
         clickAndWaitFor(By.id("delivery-save"), d -> d.getPageSource().contains("通知方式已保存"));
         assertThat(browser.findElement(By.id("delivery-phone")).getAttribute("placeholder")).contains("138****1111");
         assertThat(Chromium.fitsWidth(browser)).isTrue();

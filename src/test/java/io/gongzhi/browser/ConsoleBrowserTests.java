@@ -51,7 +51,7 @@ class ConsoleBrowserTests extends BrowserTest {
 
     private void tick(long... ids) {
         for (long id : ids) {
-            browser.findElement(By.cssSelector("input[name=ids][value='" + id + "']")).click();
+            tap(By.cssSelector("input[name=ids][value='" + id + "']"));
         }
     }
 

@@ -22,7 +22,7 @@ class SignInBrowserTests extends BrowserTest {
         signIn("community", TestAccounts.PASSWORD);
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("刘洋，您好");
-        assertThat(browser.findElement(By.cssSelector("dl.roles dt")).getText()).isEqualTo("社区工作者");
+        assertThat(browser.findElement(By.id("roles-line")).getText()).isEqualTo("社区工作者");
         Chromium.screenshot(browser, "home-zh");
 
         clickAndWaitFor(By.linkText("English"), d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
@@ -30,12 +30,27 @@ class SignInBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("en");
         Chromium.screenshot(browser, "home-en");
 
-        // A grid worker's phone: 375 px wide, nothing to scroll sideways, sign-out within reach.
+        // A phone: 375 px wide, nothing to scroll sideways, the most used items in a bottom bar within
+        // reach of a thumb, the others and signing out under "More".
         browser.manage().window().setSize(new Dimension(375, 812));
         browser.navigate().refresh();
         assertThat(Chromium.fitsWidth(browser)).as("page fits a 375-px screen").isTrue();
+        var tabs = browser.findElements(By.cssSelector("nav.menu a.tab"));
+        long bottom = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.innerHeight")).longValue();
+        long width = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.innerWidth")).longValue();
+        assertThat(tabs).as("the bottom bar, at the bottom of the screen, large enough for a thumb").hasSizeBetween(2, 4)
+                .allMatch(t -> t.isDisplayed() && t.getRect().getY() + t.getRect().getHeight() >= bottom - 2
+                        && t.getRect().getHeight() >= 44 && t.getRect().getX() + t.getRect().getWidth() <= width);
+        assertThat(tabs.get(0).getText()).isEqualTo("Home");
+        assertThat(browser.findElement(By.cssSelector("form.logout button")).isDisplayed()).as("signing out waits under More").isFalse();
+        browser.findElement(By.cssSelector("label.more-label")).click();
         assertThat(browser.findElement(By.cssSelector("form.logout button")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("nav.menu a.extra"))).as("every other item under More")
+                .isNotEmpty().allMatch(a -> a.isDisplayed());
+        Chromium.screenshot(browser, "home-en-phone-more");
+        browser.findElement(By.cssSelector("label.more-label")).click();
         Chromium.screenshot(browser, "home-en-phone");
+        browser.findElement(By.cssSelector("label.more-label")).click();
 
         clickAndWaitForUrlEnding(By.cssSelector("form.logout button"), "/login?logout");
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).isEqualTo("You have signed out.");

@@ -50,15 +50,28 @@ public abstract class BrowserTest {
         clickAndWaitFor(By.cssSelector("button[type=submit]"), d -> !d.getCurrentUrl().equals(url("/login")));
     }
 
-    /** Signs out with the header's button and waits until the sign-out has landed, so the next sign-in starts clean. */
+    /**
+     * Signs out with the navigation's button (on a phone under "more") and waits until the
+     * sign-out has landed, so the next sign-in starts clean.
+     */
     protected void signOut() {
+        if (!browser.findElement(By.cssSelector("form.logout button")).isDisplayed()) {
+            browser.findElement(By.cssSelector("label.more-label")).click();
+        }
         clickAndWaitForUrlEnding(By.cssSelector("form.logout button"), "/login?logout");
     }
 
     /** Clicks something that loads a new page, then waits until {@code arrived} holds, so no check reads the old page. */
     protected void clickAndWaitFor(By target, Function<WebDriver, Boolean> arrived) {
-        browser.findElement(target).click();
+        tap(target);
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(arrived);
+    }
+
+    /** Clicks as a person taps: what they tap scrolled into the middle of the screen first, clear of a phone's bottom bar. */
+    protected void tap(By target) {
+        var element = browser.findElement(target);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     protected void clickAndWaitForUrlEnding(By target, String ending) {

@@ -63,7 +63,7 @@ class AuditPages {
     static class Navigation {
         @Bean
         NavigationItem auditNavigation() {
-            return new NavigationItem("nav.audit", "/audit", 75, Set.of("audit.read"));
+            return new NavigationItem("nav.audit", "/audit", 75, Set.of("audit.read"), 3);
         }
     }
 }

@@ -90,7 +90,11 @@ class CasePages {
                  @RequestParam(required = false) Boolean todo, @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = Actor.current();
         names(model);
-        model.addAttribute("page", queries.list(new CaseQueries.Filter(state, overdue, null, category, null, pending, todo), actor, page, 50));
+        var cases = queries.list(new CaseQueries.Filter(state, overdue, null, category, null, pending, todo), actor, page, 50);
+        model.addAttribute("page", cases);
+        // each case's place by name: the unit it was reported in
+        model.addAttribute("places", hierarchy.names(cases.cases().stream().map(c -> c.path().substring(c.path().lastIndexOf('/') + 1))
+                .collect(java.util.stream.Collectors.toSet())));
         model.addAttribute("todo", Boolean.TRUE.equals(todo));
         model.addAttribute("states", CaseState.values());
         model.addAttribute("state", state);
@@ -211,17 +215,17 @@ class CasePages {
     static class Navigation {
         @Bean
         NavigationItem casesNavigation() {
-            return new NavigationItem("nav.cases", "/cases", 14, Set.of("case.read"));
+            return new NavigationItem("nav.cases", "/cases", 14, Set.of("case.read"), 3);
         }
 
         @Bean
         NavigationItem evaluationNavigation() {
-            return new NavigationItem("nav.evaluation", "/cases/evaluation", 16, Set.of("case.evaluate"));
+            return new NavigationItem("nav.evaluation", "/cases/evaluation", 16, Set.of("case.evaluate"), 6);
         }
 
         @Bean
         NavigationItem myCasesNavigation() {
-            return new NavigationItem("nav.my-cases", "/my/cases", 15, Set.of("case.report"));
+            return new NavigationItem("nav.my-cases", "/my/cases", 15, Set.of("case.report"), 4);
         }
     }
 }

@@ -53,7 +53,7 @@ class GeographyPages {
     static class Navigation {
         @Bean
         NavigationItem geographyNavigation() {
-            return new NavigationItem("nav.geography", "/geo", 10, Set.of("geography.read"));
+            return new NavigationItem("nav.geography", "/geo", 10, Set.of("geography.read"), 8);
         }
     }
 }

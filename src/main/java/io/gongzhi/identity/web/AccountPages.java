@@ -176,12 +176,12 @@ class AccountPages {
     static class Navigation {
         @Bean
         NavigationItem accountsNavigation() {
-            return new NavigationItem("nav.accounts", "/admin/accounts", 70, Set.of("accounts.manage"));
+            return new NavigationItem("nav.accounts", "/admin/accounts", 70, Set.of("accounts.manage"), 3);
         }
 
         @Bean
         NavigationItem policyNavigation() {
-            return new NavigationItem("nav.policy", "/admin/policy", 72, Set.of("policy.manage"));
+            return new NavigationItem("nav.policy", "/admin/policy", 72, Set.of("policy.manage"), 4);
         }
 
         @Bean

@@ -73,7 +73,7 @@ class DeliveryPages {
     static class Navigation {
         @Bean
         NavigationItem deliveriesNavigation() {
-            return new NavigationItem("nav.deliveries", "/admin/deliveries", 74, Set.of("deliveries.manage"));
+            return new NavigationItem("nav.deliveries", "/admin/deliveries", 74, Set.of("deliveries.manage"), 5);
         }
     }
 }

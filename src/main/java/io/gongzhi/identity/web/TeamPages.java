@@ -37,7 +37,7 @@ class TeamPages {
     static class Navigation {
         @Bean
         NavigationItem teamNavigation() {
-            return new NavigationItem("nav.team", "/team", 20, Set.of("team.read"));
+            return new NavigationItem("nav.team", "/team", 20, Set.of("team.read"), 7);
         }
     }
 }

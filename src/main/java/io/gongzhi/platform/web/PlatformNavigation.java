@@ -12,7 +12,7 @@ class PlatformNavigation {
 
     @Bean
     NavigationItem homeNavigation() {
-        return new NavigationItem("nav.home", "/", 0, Set.of());
+        return new NavigationItem("nav.home", "/", 0, Set.of(), 1);
     }
 
     @Bean

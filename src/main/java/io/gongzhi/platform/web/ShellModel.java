@@ -46,7 +46,9 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
         }
         // the signed-in user as the request knows them (none for a visitor)
         Authentication authentication = request.getUserPrincipal() instanceof Authentication a ? a : null;
-        page.addObject("navigation", navigation(authentication));
+        var navigation = navigation(authentication);
+        page.addObject("navigation", navigation);
+        page.addObject("phoneTabs", phoneTabs(navigation));
         page.addObject("userRoles", userRoles(authentication));
         page.addObject("currentPath", currentPath(request));
         page.addObject("mapTileUrl", tileUrl);
@@ -63,6 +65,12 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
             return List.of();
         }
         return navigation.stream().filter(item -> item.visibleTo(granted)).toList();
+    }
+
+    /** The items a phone shows in its bottom bar (their hrefs): those with the strongest claims, at most {@link NavigationItem#PHONE_TABS}. */
+    static Set<String> phoneTabs(List<NavigationItem> navigation) {
+        return navigation.stream().filter(item -> item.tab() > 0).sorted(Comparator.comparingInt(NavigationItem::tab))
+                .limit(NavigationItem.PHONE_TABS).map(NavigationItem::href).collect(Collectors.toSet());
     }
 
     List<String> userRoles(Authentication authentication) {

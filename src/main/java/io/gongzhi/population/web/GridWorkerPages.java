@@ -48,7 +48,7 @@ class GridWorkerPages {
     static class Navigation {
         @Bean
         NavigationItem gridNavigation() {
-            return new NavigationItem("nav.grid", "/grid", 12, Set.of("person.write"));
+            return new NavigationItem("nav.grid", "/grid", 12, Set.of("person.write"), 2);
         }
     }
 }

@@ -294,7 +294,7 @@ class PopulationPages {
     static class Navigation {
         @Bean
         NavigationItem populationNavigation() {
-            return new NavigationItem("nav.population", "/population", 15, Set.of("person.read"));
+            return new NavigationItem("nav.population", "/population", 15, Set.of("person.read"), 5);
         }
     }
 }
