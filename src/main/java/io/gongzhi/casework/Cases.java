@@ -139,6 +139,7 @@ public class Cases {
         return java.util.Arrays.stream(CaseAction.values())
                 .filter(a -> a.party().isPresent() && rules.is(a.party().get(), c, actor))
                 .filter(a -> Lifecycle.next(c.state(), c.pending(), a).isPresent())
+                .filter(a -> rules.offered(a, c, clock.instant()))
                 .toList();
     }
 

@@ -65,6 +65,42 @@ class CasePagesTests {
     }
 
     @Test
+    void aCasePageOffersOneNextStepAndKeepsWhatUndoesWorkAsideBehindAConfirmation() throws Exception {
+        var done = as("grid", post("/cases/new").param("category", "E0103").param("description", "下一步测试：楼道小广告")
+                .param("place", "510107005001"));
+        long id = Long.parseLong(done.getRedirectedUrl().replaceAll("\\D*(\\d+).*", "$1"));
+        String card = text(as("dispatcher", get("/cases/" + id)));
+        assertThat(card).contains("下一步 · 受理立案").containsPattern("id=\"do-accept\" class=\"primary\"");
+        String more = card.substring(card.indexOf("id=\"more-steps\""));
+        assertThat(more).as("the others, folded under 'more'").contains("更多操作")
+                .containsPattern("id=\"do-reject\" class=\"danger\" data-confirm=\"确定要“不予受理”吗？这一步不能撤回。\"")
+                .containsPattern("id=\"do-merge\" class=\"danger\"").doesNotContain("id=\"do-accept\"");
+        assertThat(text(as("dispatcher", get("/cases/" + id + "?lang=en")))).contains("Next step · Accept").contains("More actions")
+                .contains("Really “Reject”? This step cannot be undone.");
+
+        as("dispatcher", post("/cases/" + id + "/steps").param("action", "accept"));
+        assertThat(text(as("dispatcher", get("/cases/" + id + "?done=accept")))).as("what happens next").contains("下一步：派给主办部门")
+                .containsPattern("id=\"do-dispatch\" class=\"primary\"");
+    }
+
+    @Test
+    void aRatedCaseNoLongerOffersRating() throws Exception {
+        var done = as("grid", post("/cases/new").param("category", "E0103").param("description", "评价测试：单元门小广告")
+                .param("place", "510107005001"));
+        long id = Long.parseLong(done.getRedirectedUrl().replaceAll("\\D*(\\d+).*", "$1"));
+        as("dispatcher", post("/cases/" + id + "/steps").param("action", "accept"));
+        as("dispatcher", post("/cases/" + id + "/steps").param("action", "dispatch").param("department", "city-management"));
+        as("department", post("/cases/" + id + "/steps").param("action", "receive"));
+        as("department", post("/cases/" + id + "/steps").param("action", "feedback").param("note", "已清除"));
+        as("community", post("/cases/" + id + "/steps").param("action", "close").param("note", "已核实"));
+        assertThat(text(as("grid", get("/my/cases/" + id)))).containsPattern("id=\"do-rate\" class=\"primary\"")
+                .containsPattern("id=\"do-reopen\" class=\"danger\"");
+        as("grid", post("/my/cases/" + id + "/steps").param("action", "rate").param("rating", "SATISFIED"));
+        String rated = text(as("grid", get("/my/cases/" + id)));
+        assertThat(rated).as("rated: no second rating offered").doesNotContain("id=\"do-rate\"").contains("id=\"rating\"");
+    }
+
+    @Test
     void staffMayReportForSomeoneElseAndAResidentReportsForThemselves() throws Exception {
         assertThat(text(as("grid", get("/cases/new")))).contains("id=\"for-someone\"").contains("name=\"contactPhone\"");
         assertThat(text(as("resident", get("/cases/new")))).contains("上报问题").doesNotContain("id=\"for-someone\"")

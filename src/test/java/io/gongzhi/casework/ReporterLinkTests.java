@@ -44,7 +44,8 @@ class ReporterLinkTests {
     @Autowired
     io.gongzhi.support.SentMessages sent;
 
-    MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
+    MockHttpServletResponse as(String username, org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request)
+            throws Exception {
         return mvc.perform(request.with(user(users.loadUserByUsername(username))).with(csrf())).andReturn().getResponse();
     }
 
@@ -85,7 +86,10 @@ class ReporterLinkTests {
         step("dispatcher", id, "accept", "");
         step("dispatcher", id, "dispatch", "");
         step("department", id, "receive", "");
-        step("department", id, "feedback", "已清运，桶已清洗");
+        // the work done, with a photo of it, from the department's phone
+        var photo = new org.springframework.mock.web.MockMultipartFile("photos", "after.jpg", "image/jpeg", TestPictures.image("jpg", 640, 480));
+        assertThat(as("department", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/cases/" + id + "/steps")
+                .file(photo).param("action", "feedback").param("note", "已清运，桶已清洗")).getRedirectedUrl()).endsWith("?done=feedback");
         step("community", id, "close", "现场核实干净");
         String link = smsLink(id);
 
@@ -94,11 +98,20 @@ class ReporterLinkTests {
                 .contains("id=\"do-rate\"").contains("id=\"do-reopen\"");
         assertThat(text(anonymous(get(link + "?lang=en")))).contains("The problem you reported");
 
+        var thumb = java.util.regex.Pattern.compile("<img src=\"(/r/[^\"/]+/files/(\\d+))\\?thumb=true\"").matcher(page);
+        assertThat(thumb.find()).as("the photo of the work done is on the reporter's page").isTrue();
+        var file = anonymous(get(thumb.group(1)));
+        assertThat(file.getStatus()).isEqualTo(200);
+        assertThat(file.getContentType()).isEqualTo("image/jpeg");
+        assertThat(anonymous(get("/r/" + "A".repeat(43) + "/files/" + thumb.group(2))).getStatus()).as("not by another link").isEqualTo(404);
+        assertThat(page).contains("id=\"note-rate\"").contains("想说的话（可不填）");
+
         var noRating = anonymous(post(link).param("action", "rate"));
         assertThat(text(noRating)).contains("必填");
-        var rated = anonymous(post(link).param("action", "rate").param("rating", "SATISFIED"));
+        var rated = anonymous(post(link).param("action", "rate").param("rating", "SATISFIED").param("note", "师傅很负责"));
         assertThat(rated.getRedirectedUrl()).isEqualTo(link + "?done=rate");
-        assertThat(text(anonymous(get(link + "?done=rate")))).contains("谢谢您的评价").contains("满意");
+        assertThat(text(anonymous(get(link + "?done=rate")))).contains("谢谢您的评价").contains("满意").contains("师傅很负责")
+                .as("rated: not offered again").doesNotContain("id=\"do-rate\"");
         var c = queries.require(id);
         assertThat(c.rating()).isEqualTo(Rating.SATISFIED);
         assertThat(queries.steps(id, CaseActors.dispatcher()).get(queries.steps(id, CaseActors.dispatcher()).size() - 1).actor())

@@ -170,6 +170,18 @@ public class CaseRules {
         }
     }
 
+    /**
+     * Whether a step the lifecycle allows can be taken now whatever is given with it, so that it
+     * is offered: a rated case is not rated again, and is reopened only within its limit and period.
+     */
+    public boolean offered(CaseAction action, Case c, Instant now) {
+        return switch (action) {
+            case RATE -> c.rating() == null;
+            case REOPEN -> c.reopens() < maxReopens && c.closedAt() != null && !now.isAfter(c.closedAt().plus(Duration.ofDays(reopenDays)));
+            default -> true;
+        };
+    }
+
     /** Within its limit and period after closing: back to the lead department, unrated. */
     private void reopen(Case c, Instant now, List<Violation> problems, Case.Builder next) {
         if (c.reopens() >= maxReopens) {

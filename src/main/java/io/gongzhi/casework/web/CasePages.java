@@ -127,8 +127,10 @@ class CasePages {
         var steps = queries.steps(id, actor);
         model.addAttribute("steps", steps);
         model.addAttribute("stepActors", stepActors.names(steps, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-        model.addAttribute("possible", cases.possible(c, actor));
-        model.addAttribute("similar", own || !cases.possible(c, actor).contains(CaseAction.MERGE) ? List.of()
+        var possible = cases.possible(c, actor);
+        model.addAttribute("possible", possible);
+        model.addAttribute("next", NextSteps.of(possible));
+        model.addAttribute("similar", own || !possible.contains(CaseAction.MERGE) ? List.of()
                 : queries.similar(c.category(), c.lon(), c.lat(), c.path(), c.reportedAt(), c.id(), actor));
         model.addAttribute("ratings", Rating.values());
         model.addAttribute("contact", own ? "" : reporterLinks.maskedContact(id).orElse(""));

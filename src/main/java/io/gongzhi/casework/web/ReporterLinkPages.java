@@ -1,5 +1,9 @@
 package io.gongzhi.casework.web;
 
+import io.gongzhi.casework.internal.Attachments;
+import io.gongzhi.shared.NotFound;
+import org.springframework.http.ResponseEntity;
+
 import io.gongzhi.casework.Case;
 import io.gongzhi.casework.CaseAction;
 import io.gongzhi.casework.internal.CaseQueries;
@@ -39,7 +43,11 @@ class ReporterLinkPages {
     private final Hierarchy hierarchy;
     private final Refusals refusals;
 
-    ReporterLinkPages(ReporterLinks links, CaseQueries queries, Cases cases, Catalogue catalogue, Hierarchy hierarchy, Refusals refusals) {
+    private final Attachments attachments;
+
+    ReporterLinkPages(ReporterLinks links, CaseQueries queries, Cases cases, Catalogue catalogue, Hierarchy hierarchy, Refusals refusals,
+                      Attachments attachments) {
+        this.attachments = attachments;
         this.refusals = refusals;
         this.links = links;
         this.queries = queries;
@@ -61,13 +69,22 @@ class ReporterLinkPages {
         model.addAttribute("token", token);
         model.addAttribute("category", catalogue.category(c.category()).name(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("place", hierarchy.unit(c.path().substring(c.path().lastIndexOf('/') + 1)).displayName());
-        model.addAttribute("steps", queries.steps(c.id(), holder).stream().filter(s -> !s.note().isEmpty()).toList());
+        // what was said and shown to the reporter: notes, and the photos of the work done
+        model.addAttribute("steps", queries.steps(c.id(), holder).stream().filter(s -> !s.note().isEmpty() || !s.attachments().isEmpty()).toList());
         model.addAttribute("possible", cases.possible(c, holder).stream().filter(OFFERED::contains).toList());
         model.addAttribute("ratings", Rating.values());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
         return "casework/by-link";
+    }
+
+    /** A file of a step the link's page shows (the photos of the work done), as the case's own pages give it. */
+    @GetMapping("/r/{token}/files/{file}")
+    ResponseEntity<byte[]> file(@PathVariable String token, @PathVariable long file, @RequestParam(defaultValue = "false") boolean thumb) {
+        long id = links.caseOf(token).orElseThrow(() -> new NotFound("casework.attachment-not-found", "link file " + file));
+        return Uploads.answer(attachments.open(queries.steps(id, ReporterLinks.holder(id)), file, thumb)
+                .orElseThrow(() -> new NotFound("casework.attachment-not-found", "link file " + file)));
     }
 
     @PostMapping("/r/{token}")

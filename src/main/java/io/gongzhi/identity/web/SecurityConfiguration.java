@@ -113,7 +113,7 @@ class SecurityConfiguration {
         // Open311 GeoReport v2 is public by the spec; posting a request needs an api_key (an API token), checked by the API
         requests.requestMatchers("/open311/**").permitAll();
         // the link an SMS brings to someone who raised a problem without an account (casework ReporterLinks)
-        requests.requestMatchers("/r/*").permitAll();
+        requests.requestMatchers("/r/*", "/r/*/files/*").permitAll();
         requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
         if (metricsOpen) {
             requests.requestMatchers(EndpointRequest.to("prometheus")).permitAll();
