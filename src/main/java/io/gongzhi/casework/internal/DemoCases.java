@@ -39,9 +39,11 @@ class DemoCases implements ApplicationRunner {
     private final Environment environment;
     private final io.gongzhi.geography.Hierarchy hierarchy;
     private final NoticesOfActedCases read;
+    private final io.gongzhi.platform.StartupProgress startup;
 
     DemoCases(Cases cases, Accounts accounts, JdbcClient jdbc, Environment environment, io.gongzhi.geography.Hierarchy hierarchy,
-              NoticesOfActedCases read) {
+              NoticesOfActedCases read, io.gongzhi.platform.StartupProgress startup) {
+        this.startup = startup;
         this.read = read;
         this.cases = cases;
         this.accounts = accounts;
@@ -73,6 +75,7 @@ class DemoCases implements ApplicationRunner {
                 || jdbc.sql("select count(*) from geography_unit where code = '510107005001'").query(Long.class).single() == 0) {
             return;
         }
+        startup.stage("startup.stage.cases", 95);
         var ids = seed();
         log.info("Demo mode: {} cases reported in sub-district 510107005 at every stage of the loop", ids.size());
     }

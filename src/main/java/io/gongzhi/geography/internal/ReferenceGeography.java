@@ -31,8 +31,11 @@ class ReferenceGeography implements ApplicationRunner {
     private final Environment environment;
     private final io.gongzhi.geography.GridGeneration grids;
 
+    private final io.gongzhi.platform.StartupProgress startup;
+
     ReferenceGeography(DivisionImports imports, BoundaryImports boundaries, Hierarchy hierarchy, Environment environment,
-                       io.gongzhi.geography.GridGeneration grids) {
+                       io.gongzhi.geography.GridGeneration grids, io.gongzhi.platform.StartupProgress startup) {
+        this.startup = startup;
         this.grids = grids;
         this.imports = imports;
         this.boundaries = boundaries;
@@ -45,6 +48,7 @@ class ReferenceGeography implements ApplicationRunner {
         if (!DemoMode.isOn(environment) || !hierarchy.children(null).isEmpty()) {
             return;
         }
+        startup.stage("startup.stage.divisions", 2);
         var report = imports.importCsv(new ClassPathResource(DIVISIONS).getContentAsByteArray(), Progress.NONE);
         var districts = boundaries.importGeoJson(new ClassPathResource(DISTRICT_BOUNDARIES).getContentAsByteArray(),
                 Level.DISTRICT, DISTRICT_BOUNDARIES, Progress.NONE);
@@ -55,7 +59,7 @@ class ReferenceGeography implements ApplicationRunner {
             String district = environment.getProperty("gongzhi.demo-district", "510107");
             var generated = grids.generate(hierarchy.unit(district).path().split("/")[1], 1, io.gongzhi.geography.GridGeneration.DEFAULT_HOUSEHOLDS,
                     io.gongzhi.geography.GridGeneration.DEFAULT_HOUSEHOLDS_PER_GRID, io.gongzhi.geography.GridGeneration.DEFAULT_HOUSEHOLDS_PER_COMPOUND,
-                    java.util.Set.of(district), Progress.NONE);
+                    java.util.Set.of(district), startup.stage("startup.stage.grids", 10, 30));
             log.info("Demo mode: generated {} grids and {} compounds in district {} in {} ms", generated.grids(), generated.compounds(),
                     district, generated.millis());
         }

@@ -62,7 +62,10 @@ class AccountBootstrap implements ApplicationRunner {
     private final io.gongzhi.geography.Hierarchy hierarchy;
     private final PrintStream console;
 
-    AccountBootstrap(Accounts accounts, Environment environment, io.gongzhi.geography.Hierarchy hierarchy) {
+    private final io.gongzhi.platform.StartupProgress startup;
+
+    AccountBootstrap(Accounts accounts, Environment environment, io.gongzhi.geography.Hierarchy hierarchy, io.gongzhi.platform.StartupProgress startup) {
+        this.startup = startup;
         this.accounts = accounts;
         this.environment = environment;
         this.hierarchy = hierarchy;
@@ -75,6 +78,7 @@ class AccountBootstrap implements ApplicationRunner {
             return;
         }
         boolean demo = DemoMode.isOn(environment);
+        startup.stage("startup.stage.accounts", 32);
         List<DemoPerson> people = demo ? DEMO : List.of(DEMO.get(DEMO.size() - 1));
         String fixed = environment.getProperty(demo ? "gongzhi.demo-password" : "gongzhi.admin-password", "");
         var created = new ArrayList<String[]>();
@@ -129,7 +133,9 @@ class AccountBootstrap implements ApplicationRunner {
             console.println(String.format(Locale.ROOT, " %-24s %-12s %s", row[0], row[1], row[2]));
         }
         console.println("----------------------------------------------------------------");
-        console.println(" Sign in at http://localhost:" + port + "/  (lost it? java -jar target/gongzhi.jar account reset-password USERNAME)");
+        console.println(" Sign in at http://localhost:" + port + "/ once the line '共治已就绪 Gongzhi is ready' appears.");
+        console.println(" Lost a password? mvn -q spring-boot:run -Dspring-boot.run.arguments=\"account reset-password USERNAME\"");
+        console.println("   (or, with the jar built: java -jar target/gongzhi.jar account reset-password USERNAME)");
         console.println("================================================================");
         console.println();
     }

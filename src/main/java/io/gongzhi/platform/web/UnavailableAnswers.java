@@ -1,5 +1,8 @@
 package io.gongzhi.platform.web;
 
+import io.gongzhi.platform.StartupProgress;
+import io.gongzhi.platform.StaticFiles;
+
 import io.gongzhi.platform.FilterProblems;
 import io.gongzhi.platform.internal.DatabaseFailures;
 import jakarta.servlet.DispatcherType;
@@ -26,6 +29,7 @@ import org.springframework.web.util.HtmlUtils;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -45,11 +49,16 @@ class UnavailableAnswers extends OncePerRequestFilter {
     /** As the busy answer of request admission. */
     static final String RETRY_AFTER_BUSY = "1";
 
+    /** Seconds to look again while the application prepares its data. */
+    static final String RETRY_AFTER_STARTING = "3";
+
     private final MessageSource messages;
     private final LocaleResolver languages;
     private final ObjectProvider<ViewResolver> views;
+    private final StartupProgress startup;
 
-    UnavailableAnswers(MessageSource messages, LocaleResolver languages, ObjectProvider<ViewResolver> views) {
+    UnavailableAnswers(MessageSource messages, LocaleResolver languages, ObjectProvider<ViewResolver> views, StartupProgress startup) {
+        this.startup = startup;
         this.messages = messages;
         this.languages = languages;
         this.views = views;
@@ -64,6 +73,11 @@ class UnavailableAnswers extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!startup.ready() && !StaticFiles.contain(path) && !path.startsWith("/actuator/")) {
+            starting(request, response, path);
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException failure) {
@@ -73,6 +87,20 @@ class UnavailableAnswers extends OncePerRequestFilter {
             }
             log.debug("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), failure.toString());
             answer(request, response, outage);
+        }
+    }
+
+    /** Before the start-up work is done (a first start preparing its demo data): what it is doing, and to look again soon. */
+    private void starting(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+        Locale locale = locale(request, response);
+        response.setHeader("Retry-After", RETRY_AFTER_STARTING);
+        response.setHeader("Cache-Control", "no-store");
+        String doing = messages.getMessage("startup.preparing", new Object[]{messages.getMessage(startup.stage(), null, locale),
+                startup.percent()}, locale);
+        if (machine(path)) {
+            FilterProblems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "starting", doing);
+        } else {
+            page(request, response, path, locale, Map.of("detail", doing, "refresh", RETRY_AFTER_STARTING, "percent", startup.percent()));
         }
     }
 
@@ -87,7 +115,7 @@ class UnavailableAnswers extends OncePerRequestFilter {
             FilterProblems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, code,
                     messages.getMessage("problem." + code, null, locale));
         } else {
-            page(request, response, path, locale);
+            page(request, response, path, locale, Map.of());
         }
     }
 
@@ -104,7 +132,8 @@ class UnavailableAnswers extends OncePerRequestFilter {
     }
 
     /** The error page in the site's layout, rendered here since Spring MVC is not reached; plain text if even that fails. */
-    private void page(HttpServletRequest request, HttpServletResponse response, String path, Locale locale) throws IOException {
+    private void page(HttpServletRequest request, HttpServletResponse response, String path, Locale locale, Map<String, Object> more)
+            throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, languages);
         // the layout would put a CSRF token into the page for a session that is never saved: it has no form to send
@@ -117,6 +146,7 @@ class UnavailableAnswers extends OncePerRequestFilter {
                 model.put("status", 503);
                 model.put("currentPath", path.isEmpty() ? "/" : path);
                 model.put("navigation", List.of());
+                model.putAll(more);
                 // the same page again is the one next step, where asking again cannot do anything twice
                 if ("GET".equals(request.getMethod())) {
                     model.put("retry", request.getQueryString() == null ? path : path + "?" + request.getQueryString());
@@ -133,7 +163,8 @@ class UnavailableAnswers extends OncePerRequestFilter {
         }
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write("<!DOCTYPE html><meta charset=\"utf-8\"><p>"
-                + HtmlUtils.htmlEscape(messages.getMessage("error.503", null, locale)) + "</p>");
+                + HtmlUtils.htmlEscape(more.containsKey("detail") ? more.get("detail").toString() : messages.getMessage("error.503", null, locale))
+                + "</p>");
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -145,8 +176,9 @@ class UnavailableAnswers extends OncePerRequestFilter {
          */
         @Bean
         FilterRegistrationBean<UnavailableAnswers> unavailableAnswers(MessageSource messages, LocaleResolver languages,
-                                                                      @Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> views) {
-            var registration = new FilterRegistrationBean<>(new UnavailableAnswers(messages, languages, views));
+                                                                      @Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> views,
+                                                                      StartupProgress startup) {
+            var registration = new FilterRegistrationBean<>(new UnavailableAnswers(messages, languages, views, startup));
             registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
             registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
             return registration;

@@ -1,7 +1,6 @@
 package io.gongzhi.population.internal;
 
 import io.gongzhi.platform.DemoMode;
-import io.gongzhi.shared.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,7 +21,10 @@ class DemoPopulation implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Environment environment;
 
-    DemoPopulation(PopulationGeneration generation, JdbcClient jdbc, Environment environment) {
+    private final io.gongzhi.platform.StartupProgress startup;
+
+    DemoPopulation(PopulationGeneration generation, JdbcClient jdbc, Environment environment, io.gongzhi.platform.StartupProgress startup) {
+        this.startup = startup;
         this.generation = generation;
         this.jdbc = jdbc;
         this.environment = environment;
@@ -35,7 +37,8 @@ class DemoPopulation implements ApplicationRunner {
                 || jdbc.sql("select count(*) from geography_unit where level = 'COMPOUND'").query(Long.class).single() == 0) {
             return;
         }
-        var report = generation.generate(PopulationGeneration.Scale.DEMO, null, 1, Progress.NONE);
+        var report = generation.generate(PopulationGeneration.Scale.DEMO, null, 1,
+                startup.stage("startup.stage.population", 35, 92));
         log.info("Demo mode: {} households and {} residents generated in district {} in {} ms", report.households(), report.residents(),
                 report.area(), report.millis());
     }

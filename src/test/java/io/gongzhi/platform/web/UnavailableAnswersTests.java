@@ -1,5 +1,6 @@
 package io.gongzhi.platform.web;
 
+import io.gongzhi.platform.StartupProgress;
 import io.gongzhi.support.TestMessages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UnavailableAnswersTests {
 
     final UnavailableAnswers filter = new UnavailableAnswers(TestMessages.messages(), new Languages().localeResolver(),
-            new StaticListableBeanFactory().getBeanProvider(ViewResolver.class));
+            new StaticListableBeanFactory().getBeanProvider(ViewResolver.class), StartupProgress.done());
 
     static FilterChain failing(RuntimeException failure) {
         return (request, response) -> {
@@ -61,6 +62,36 @@ class UnavailableAnswersTests {
         assertThat(busy.getStatus()).isEqualTo(503);
         assertThat(busy.getHeader("Retry-After")).isEqualTo("1");
         assertThat(busy.getContentAsString()).contains("\"code\":\"busy\"").contains("系统繁忙，请稍后再试");
+    }
+
+    @Test
+    void beforeItsStartUpWorkIsDoneTheSiteSaysWhatItIsPreparingAndHowFarItIs() throws Exception {
+        var startup = new StartupProgress();
+        var population = startup.stage("startup.stage.population", 35, 95);
+        population.start("households", 100);
+        population.advance(50);
+        var starting = new UnavailableAnswers(TestMessages.messages(), new Languages().localeResolver(),
+                new StaticListableBeanFactory().getBeanProvider(ViewResolver.class), startup);
+        FilterChain reached = (request, response) -> response.getWriter().write("reached");
+
+        var page = new MockHttpServletRequest("GET", "/login");
+        page.setParameter("lang", "en");
+        var answer = new MockHttpServletResponse();
+        starting.doFilter(page, answer, reached);
+        assertThat(answer.getStatus()).isEqualTo(503);
+        assertThat(answer.getHeader("Retry-After")).isEqualTo("3");
+        assertThat(answer.getContentAsString()).contains("residents (65%). You can sign in once it is ready").doesNotContain("reached");
+
+        var api = new MockHttpServletRequest("GET", "/api/cases");
+        var refused = new MockHttpServletResponse();
+        starting.doFilter(api, refused, reached);
+        assertThat(refused.getContentAsString()).contains("\"code\":\"starting\"").contains("正在生成演示区的居民（65%）");
+
+        for (String path : new String[] {"/css/gongzhi.css", "/actuator/health/readiness"}) {
+            var through = new MockHttpServletResponse();
+            starting.doFilter(new MockHttpServletRequest("GET", path), through, reached);
+            assertThat(through.getContentAsString()).as(path + " is served while starting").isEqualTo("reached");
+        }
     }
 
     @Test
