@@ -131,12 +131,26 @@ public class ReportChecks {
             problems.add(Violation.of("place", "casework.location-required"));
             return null;
         }
+        String given = report.place().strip();
         try {
-            return hierarchy.unit(report.place().strip()).path();
-        } catch (NotFound missing) {
-            problems.add(Violation.of("place", "casework.place-unknown", report.place()));
-            return null;
+            return hierarchy.unit(given).path();
+        } catch (NotFound notACode) {
+            return named(given, problems);
         }
+    }
+
+    /** A place given by its name (as the report form's place search fills it in): the one community, grid or compound so named. */
+    private String named(String name, List<Violation> problems) {
+        var named = hierarchy.search(name, 20).stream()
+                .filter(u -> u.level().compareTo(io.gongzhi.geography.Level.COMMUNITY) >= 0)
+                .filter(u -> name.equals(u.displayName()) || name.equals(u.name())).toList();
+        if (named.size() == 1) {
+            return named.get(0).path();
+        }
+        // what looks like a code was meant as one
+        String unknown = name.matches("[0-9A-Za-z]+") ? "casework.place-unknown" : "casework.place-name-unknown";
+        problems.add(Violation.of("place", named.isEmpty() ? unknown : "casework.place-ambiguous", name));
+        return null;
     }
 
     private String located(Double lon, Double lat, List<Violation> problems) {

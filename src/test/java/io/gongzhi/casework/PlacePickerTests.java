@@ -1,0 +1,83 @@
+package io.gongzhi.casework;
+
+import io.gongzhi.casework.internal.CaseQueries;
+import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.support.PopulationFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** A resident names the place of a problem by its name, never by a code: searched as typed, found from the phone's position. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PlacePickerTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Hierarchy hierarchy;
+    @Autowired
+    CaseQueries queries;
+
+    MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(users.loadUserByUsername(username))).with(csrf())).andReturn().getResponse();
+    }
+
+    static String text(MockHttpServletResponse r) throws Exception {
+        return r.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aResidentFindsThePlaceByNameAndReportsWithIt() throws Exception {
+        String form = text(as("resident", get("/cases/new")));
+        assertThat(form).contains("或输入社区、网格或小区的名称").contains("list=\"place-options\"").doesNotContain("编码");
+
+        var found = as("resident", get("/cases/places").param("q", "玉林北路"));
+        assertThat(found.getStatus()).isEqualTo(200);
+        assertThat(text(found)).contains("\"name\":\"玉林北路社区\"").contains("\"where\":\"武侯区 › 玉林街道\"").contains("\"code\":\"510107005001\"");
+        var tooShort = as("resident", get("/cases/places?lang=en").param("q", "玉"));
+        assertThat(tooShort.getStatus()).isEqualTo(400);
+        assertThat(text(tooShort)).contains("\"q\"").contains("Type 2 to 40 characters");
+
+        var reported = as("resident", post("/cases/new").param("category", "E0101").param("description", "按名称选点：楼下垃圾")
+                .param("place", "玉林北路社区"));
+        assertThat(reported.getRedirectedUrl()).matches("/my/cases/\\d+\\?done=report");
+        long id = Long.parseLong(reported.getRedirectedUrl().replaceAll("\\D*(\\d+).*", "$1"));
+        assertThat(queries.require(id).path()).endsWith("/510107005001");
+
+        var unknown = as("resident", post("/cases/new").param("category", "E0101").param("description", "没有的地方")
+                .param("place", "不存在的社区"));
+        assertThat(text(unknown)).contains("没有叫“不存在的社区”的地点，请从列表中选一个").contains("没有的地方");
+    }
+
+    @Test
+    void aPhonesPositionIsShownAsThePlaceItFallsIn() throws Exception {
+        PopulationFixture.ensure(context);
+        var point = hierarchy.pointIn(PopulationFixture.INSIDE, new Random(7)).orElseThrow();
+        var at = as("resident", get("/cases/places/at").param("lon", String.valueOf(point.x)).param("lat", String.valueOf(point.y)));
+        assertThat(at.getStatus()).isEqualTo(200);
+        assertThat(text(at)).contains("玉林北路社区").contains("\"where\":\"武侯区 › 玉林街道");
+        assertThat(as("resident", get("/cases/places/at").param("lon", "100.0").param("lat", "20.0")).getStatus()).as("outside the city")
+                .isEqualTo(404);
+        assertThat(as("resident", get("/cases/places/at").param("lon", "999").param("lat", "30")).getStatus()).isEqualTo(400);
+    }
+}
