@@ -57,7 +57,8 @@ class AccountsBrowserTests extends BrowserTest {
         browser.get(url("/geo?unit=510107005001"));
         assertThat(browser.findElement(By.tagName("main")).getText()).as("the neighbouring community").contains("不存在");
         browser.get(url("/account"));
-        assertThat(browser.findElement(By.id("my-jurisdiction")).getText()).contains("510107005002");
+        assertThat(browser.findElement(By.id("my-jurisdiction")).getText()).as("the place by name, not by code")
+                .contains("武侯区 › 玉林街道 › 玉林东路社区").doesNotContain("510107005002");
         Chromium.screenshot(browser, "my-account-phone");
     }
 

@@ -33,7 +33,11 @@ class MyAccountPages {
     private final Clock clock;
     private final io.gongzhi.identity.Notices notices;
 
-    MyAccountPages(Accounts accounts, ApiTokens tokens, SecondFactors factors, Clock clock, io.gongzhi.identity.Notices notices) {
+    private final io.gongzhi.geography.Hierarchy hierarchy;
+
+    MyAccountPages(Accounts accounts, ApiTokens tokens, SecondFactors factors, Clock clock, io.gongzhi.identity.Notices notices,
+                   io.gongzhi.geography.Hierarchy hierarchy) {
+        this.hierarchy = hierarchy;
         this.notices = notices;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -139,11 +143,25 @@ class MyAccountPages {
         return page(model, "my-account.token-revoked");
     }
 
+    /** Each place of the jurisdiction as people read it: its name after the places above it ("武侯区 › 玉林街道 › 玉林北路社区"). */
+    private List<String> places(Actor actor) {
+        return actor.jurisdiction().paths().stream().filter(p -> !p.isRoot()).map(p -> {
+            try {
+                var chain = hierarchy.chain(p.code());
+                return chain.stream().skip(chain.size() > 1 ? 1 : 0).map(io.gongzhi.geography.Unit::displayName)
+                        .collect(java.util.stream.Collectors.joining(" › "));
+            } catch (io.gongzhi.shared.NotFound gone) {
+                return p.code();
+            }
+        }).sorted().toList();
+    }
+
     private String page(Model model, String done) {
         Actor actor = Actor.current();
         var account = accounts.byId(actor.accountId());
         model.addAttribute("account", account);
         model.addAttribute("actor", actor);
+        model.addAttribute("places", places(actor));
         model.addAttribute("tokens", tokens.of(account.id()));
         model.addAttribute("grantable", Permission.of(account.roles()));
         model.addAttribute("mayIssue", actor.may(Permission.TOKENS_OWN.authority()));
