@@ -21,7 +21,7 @@ public interface HomePanel {
     }
 
     /**
-     * @param label what waits, e.g. "待受理的案件"
+     * @param label what waits, e.g. 待受理的案件
      * @param count how many
      * @param href  where to act on them
      * @param order position among the home's items, smaller first

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * How far the application is from taking its first user: between the web server's start and
  * the end of the start-up work (on a first start in demo mode the divisions, the grids, the
- * accounts, the population and the cases) the site answers "preparing, n%" instead of a sign-in
+ * accounts, the population and the cases) the site answers with what it prepares and how far it is instead of a sign-in
  * that cannot work yet; once ready, one line says where to go. Start-up work reports its stage
  * here (a message key) and, when it knows, how far it is.
  */

@@ -23,7 +23,7 @@ import java.util.Map;
 @Component
 class CaseHomePanel implements HomePanel {
 
-    /** The most departments a chart names; the rest are summed as "others". */
+    /** The most departments a chart names; the rest are summed as others. */
     static final int DEPARTMENTS_SHOWN = 8;
 
     private final CaseFigures figures;

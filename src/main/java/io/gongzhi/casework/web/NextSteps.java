@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Of the steps a person may take on a case, the one they most likely take (offered as the page's
- * primary button) and the others (under "more"), with the ones that undo, refuse or send back
+ * primary button) and the others (under More actions), with the ones that undo, refuse or send back
  * work marked dangerous: shown in the danger style and confirmed before they are taken.
  */
 record NextSteps(CaseAction primary, List<CaseAction> others) {

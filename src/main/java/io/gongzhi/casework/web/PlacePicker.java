@@ -36,7 +36,7 @@ class PlacePicker {
         this.locator = locator;
     }
 
-    /** A place to pick: its code (what the form sends), its name and where it lies ("武侯区 › 玉林街道 › 玉林北路社区"). */
+    /** A place to pick: its code (what the form sends), its name and where it lies (武侯区 › 玉林街道 › 玉林北路社区). */
     record Place(String code, String name, String where) {
     }
 

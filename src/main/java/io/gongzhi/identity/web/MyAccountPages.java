@@ -143,7 +143,7 @@ class MyAccountPages {
         return page(model, "my-account.token-revoked");
     }
 
-    /** Each place of the jurisdiction as people read it: its name after the places above it ("武侯区 › 玉林街道 › 玉林北路社区"). */
+    /** Each place of the jurisdiction as people read it: its name after the places above it (武侯区 › 玉林街道 › 玉林北路社区). */
     private List<String> places(Actor actor) {
         return actor.jurisdiction().paths().stream().filter(p -> !p.isRoot()).map(p -> {
             try {

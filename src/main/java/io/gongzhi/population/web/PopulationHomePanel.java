@@ -5,12 +5,10 @@ import io.gongzhi.population.internal.CareGroups;
 import io.gongzhi.population.internal.PopulationStatistics;
 import io.gongzhi.population.internal.Residents;
 import io.gongzhi.shared.Actor;
-import io.gongzhi.shared.KeptReads;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,21 +16,19 @@ import java.util.Locale;
 /**
  * The people on the home page: for whoever visits, the residents in a care group due a visit;
  * for those who read statistics of one place, its residents by the places one level down and
- * by care group. A district's or the city's figures take a moment to add up, so they are kept
- * for a few minutes (people move slowly).
+ * by care group ({@link AreaFigures}).
  */
 @Component
 class PopulationHomePanel implements HomePanel {
 
     private final Residents residents;
-    private final PopulationStatistics statistics;
+    private final AreaFigures areaFigures;
     private final CareGroups careGroups;
     private final MessageSource messages;
-    private final KeptReads<Actor, PopulationStatistics.Figures> figures = new KeptReads<>(Duration.ofMinutes(5), 1_000);
 
-    PopulationHomePanel(Residents residents, PopulationStatistics statistics, CareGroups careGroups, MessageSource messages) {
+    PopulationHomePanel(Residents residents, AreaFigures areaFigures, CareGroups careGroups, MessageSource messages) {
         this.residents = residents;
-        this.statistics = statistics;
+        this.areaFigures = areaFigures;
         this.careGroups = careGroups;
         this.messages = messages;
     }
@@ -49,13 +45,11 @@ class PopulationHomePanel implements HomePanel {
 
     @Override
     public List<Chart> chartsFor(Actor actor) {
-        var paths = actor.jurisdiction().paths();
-        if (!actor.may("person.statistics") || paths.size() != 1 || actor.jurisdiction().isEverywhere()) {
+        var figures = areaFigures.of(actor);
+        if (figures.isEmpty()) {
             return List.of();
         }
-        String path = paths.iterator().next().toString();
-        String code = path.substring(path.lastIndexOf('/') + 1);
-        var f = figures.get(actor, a -> statistics.of(code, a.jurisdiction()));
+        var f = figures.get();
         Locale locale = LocaleContextHolder.getLocale();
         var charts = new ArrayList<Chart>();
         String total = messages.getMessage("home.chart.residents-total", new Object[]{f.residents(), f.households()}, locale);

@@ -45,7 +45,11 @@ class PopulationPages {
     private final Hierarchy hierarchy;
     private final io.gongzhi.population.internal.PopulationExport export;
 
-    PopulationPages(Registry registry, Residents residents, CareGroups careGroups, Hierarchy hierarchy, io.gongzhi.population.internal.PopulationExport export) {
+    private final AreaFigures areaFigures;
+
+    PopulationPages(Registry registry, Residents residents, CareGroups careGroups, Hierarchy hierarchy,
+                    io.gongzhi.population.internal.PopulationExport export, AreaFigures areaFigures) {
+        this.areaFigures = areaFigures;
         this.registry = registry;
         this.residents = residents;
         this.careGroups = careGroups;
@@ -108,6 +112,7 @@ class PopulationPages {
         }
         model.addAttribute("today", registry.today());
         model.addAttribute("careNames", careGroups.byCode());
+        model.addAttribute("totals", areaFigures.of(Actor.current()).orElse(null));
         return "population/search";
     }
 
