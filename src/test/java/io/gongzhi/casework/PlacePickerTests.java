@@ -80,4 +80,21 @@ class PlacePickerTests {
                 .isEqualTo(404);
         assertThat(as("resident", get("/cases/places/at").param("lon", "999").param("lat", "30")).getStatus()).isEqualTo(400);
     }
+
+    @Test
+    void aCaseWithAPointShowsItOnAMapOverItsCommunitysGridsForStaffAndTheBarePointForTheReporter() throws Exception {
+        PopulationFixture.ensure(context);
+        var point = hierarchy.pointIn(PopulationFixture.INSIDE, new Random(11)).orElseThrow();
+        var reported = as("resident", post("/cases/new").param("category", "E0101").param("description", "地图测试：路边垃圾")
+                .param("lon", String.valueOf(point.x)).param("lat", String.valueOf(point.y)));
+        long id = Long.parseLong(reported.getRedirectedUrl().replaceAll("\\D*(\\d+).*", "$1"));
+        String staff = text(as("dispatcher", get("/cases/" + id)));
+        assertThat(staff).contains("id=\"case-point-map\"").contains("data-lon=\"" + point.x).contains("data-area=\"510107005001\"")
+                .contains("/js/case-point-map.js").contains("没有配置底图");
+        String own = text(as("resident", get("/my/cases/" + id)));
+        assertThat(own).as("a resident may not read the map's outlines").contains("id=\"case-point-map\"").doesNotContain("data-area=\"5101");
+        String none = text(as("dispatcher", get("/cases/" + as("grid", post("/cases/new").param("category", "E0101")
+                .param("description", "没有坐标的上报").param("place", "510107005001")).getRedirectedUrl().replaceAll("\\D*(\\d+).*", "$1"))));
+        assertThat(none).as("no point, no map").doesNotContain("id=\"case-point-map\"");
+    }
 }

@@ -133,12 +133,20 @@ class CasePages {
         model.addAttribute("similar", own || !possible.contains(CaseAction.MERGE) ? List.of()
                 : queries.similar(c.category(), c.lon(), c.lat(), c.path(), c.reportedAt(), c.id(), actor));
         model.addAttribute("ratings", Rating.values());
+        // the community's grids outlined around the point, for those who may read the map
+        model.addAttribute("outlineArea", actor.may("geography.read") ? outlineArea(c.path()) : "");
         model.addAttribute("contact", own ? "" : reporterLinks.maskedContact(id).orElse(""));
         model.addAttribute("mediaUrl", queries.mediaUrls(List.of(id)).getOrDefault(id, ""));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
         return "casework/case";
+    }
+
+    /** The community a case lies in (its path's fourth place), or the finest place above it. */
+    private static String outlineArea(String path) {
+        String[] parts = path.substring(1).split("/");
+        return parts[Math.min(parts.length, 4) - 1];
     }
 
     @PostMapping({"/cases/{id}/steps", "/my/cases/{id}/steps"})

@@ -1,0 +1,37 @@
+// A case's place on its page: the reported point, over the outlines of its community's grids with
+// their names (fetched when the viewer may read the map), on the configured tiles or a plain background.
+(function () {
+  'use strict';
+  document.addEventListener('DOMContentLoaded', function () {
+    var el = document.getElementById('case-point-map');
+    if (!el || !window.L) { return; }
+    var d = el.dataset;
+    var at = [Number(d.lat), Number(d.lon)];
+    var map = L.map(el, { zoomControl: true, attributionControl: !!d.tiles, scrollWheelZoom: false });
+    if (d.tiles) { L.tileLayer(d.tiles, { maxZoom: 19 }).addTo(map); }
+    map.setView(at, 16);
+    if (d.area) {
+      fetch('/api/geo/units/' + encodeURIComponent(d.area) + '/children/boundaries', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : { features: [] }; })
+        .then(function (fc) {
+          L.geoJSON(fc, {
+            interactive: false,
+            style: { color: '#8a8f98', weight: 1, fillColor: '#ffffff', fillOpacity: 0.35 },
+            onEachFeature: function (f, layer) {
+              var name = f.properties && (f.properties.name || f.properties.displayName);
+              // names as text, never as markup
+              if (name) {
+                var label = document.createElement('span');
+                label.textContent = name;
+                layer.bindTooltip(label, { permanent: true, direction: 'center', className: 'area-label' });
+              }
+            }
+          }).addTo(map);
+          el.dataset.areasDrawn = String(fc.features.length);
+        })
+        .catch(function () {});
+    }
+    L.circleMarker(at, { radius: 8, weight: 2, color: '#fff', fillColor: '#b3261e', fillOpacity: 0.95 }).addTo(map);
+    el.dataset.drawn = 'true';
+  });
+})();
