@@ -79,6 +79,14 @@ public class Hierarchy {
         return chain;
     }
 
+    /** The unit's place as people read it, from its district down: 武侯区 › 玉林街道 › 玉林北路社区 (without the unit itself unless asked; the city only when it is the unit). */
+    public String breadcrumb(String code, boolean withItself) {
+        var names = chain(code).stream().map(Unit::displayName).toList();
+        names = withItself ? names : names.subList(0, Math.max(0, names.size() - 1));
+        // the city is everyone's: named only when it is all there is
+        return String.join(" › ", names.size() > 1 ? names.subList(1, names.size()) : names);
+    }
+
     /** Current units of {@code level} below the unit {@code code} (e.g. every compound of a district), in path order. */
     public List<Unit> under(String code, Level level) {
         return store.under(unit(code).path(), level);

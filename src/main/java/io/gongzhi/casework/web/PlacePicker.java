@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Where a report is, by name instead of by code: the report form's place search (communities,
@@ -60,9 +59,6 @@ class PlacePicker {
     }
 
     private Place place(Unit unit) {
-        var chain = hierarchy.chain(unit.code());
-        // from the district down, the city being everyone's
-        String where = chain.stream().skip(1).limit(Math.max(0, chain.size() - 2)).map(Unit::displayName).collect(Collectors.joining(" › "));
-        return new Place(unit.code(), unit.displayName(), where);
+        return new Place(unit.code(), unit.displayName(), hierarchy.breadcrumb(unit.code(), false));
     }
 }

@@ -147,9 +147,7 @@ class MyAccountPages {
     private List<String> places(Actor actor) {
         return actor.jurisdiction().paths().stream().filter(p -> !p.isRoot()).map(p -> {
             try {
-                var chain = hierarchy.chain(p.code());
-                return chain.stream().skip(chain.size() > 1 ? 1 : 0).map(io.gongzhi.geography.Unit::displayName)
-                        .collect(java.util.stream.Collectors.joining(" › "));
+                return hierarchy.breadcrumb(p.code(), true);
             } catch (io.gongzhi.shared.NotFound gone) {
                 return p.code();
             }

@@ -5,7 +5,6 @@ import io.gongzhi.population.internal.Residents;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Level;
 import io.gongzhi.geography.Unit;
-import io.gongzhi.platform.NavigationItem;
 import io.gongzhi.population.internal.Address;
 import io.gongzhi.population.internal.Criteria;
 import io.gongzhi.population.internal.Registration;
@@ -16,8 +15,6 @@ import io.gongzhi.population.internal.ResidentStatus;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.Jurisdiction;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The community worker's registry pages: search with filters, the resident card (history, visits,
@@ -295,11 +291,4 @@ class PopulationPages {
         return places;
     }
 
-    @Configuration(proxyBeanMethods = false)
-    static class Navigation {
-        @Bean
-        NavigationItem populationNavigation() {
-            return new NavigationItem("nav.population", "/population", 15, Set.of("person.read"), 5);
-        }
-    }
 }
