@@ -97,4 +97,27 @@ class PlacePickerTests {
                 .param("description", "没有坐标的上报").param("place", "510107005001")).getRedirectedUrl().replaceAll("\\D*(\\d+).*", "$1"))));
         assertThat(none).as("no point, no map").doesNotContain("id=\"case-point-map\"");
     }
+
+    @Test
+    void theReportFormsMapOpensOnTheReportersAreaAndDrawsThePlacesOneLevelDownByName() throws Exception {
+        PopulationFixture.ensure(context);
+        String city = hierarchy.children(null).get(0).code();
+        assertThat(text(as("resident", get("/cases/new")))).as("a resident starts from the whole city")
+                .contains("id=\"report-map\"").contains("data-area=\"" + city + "\"").contains("在地图上点所在的区县、街道逐级放大");
+        assertThat(text(as("grid", get("/cases/new?lang=en")))).as("a grid worker starts from their own community")
+                .contains("data-area=\"510107005001\"").contains("Tap the map where the problem is");
+
+        var districts = as("resident", get("/cases/places/" + city + "/outlines"));
+        assertThat(districts.getStatus()).isEqualTo(200);
+        assertThat(text(districts)).contains("\"FeatureCollection\"").contains("\"name\":\"武侯区\"").contains("\"Polygon");
+        var grids = as("resident", get("/cases/places/510107005001/outlines"));
+        assertThat(text(grids)).as("a community's grids, by name").contains("\"level\":\"GRID\"").contains("网格");
+
+        var point = hierarchy.pointIn(PopulationFixture.INSIDE, new Random(3)).orElseThrow();
+        var at = as("resident", get("/cases/places/at").param("lon", String.valueOf(point.x)).param("lat", String.valueOf(point.y)));
+        assertThat(text(at)).as("the community whose grids the map then draws").contains("\"community\":\"510107005001\"");
+
+        assertThat(as("resident", get("/cases/places/nowhere/outlines")).getStatus()).isEqualTo(404);
+        assertThat(as("auditor", get("/cases/places/" + city + "/outlines")).getStatus()).as("only those who may report").isEqualTo(403);
+    }
 }

@@ -175,7 +175,13 @@ class CasePages {
     @PreAuthorize("hasAuthority('case.report')")
     String form(Model model) {
         names(model);
-        model.addAttribute("places", places());
+        var places = places();
+        model.addAttribute("places", places);
+        // the form's map opens on the reporter's own area, or on the whole city for a resident
+        model.addAttribute("mapArea", places.isEmpty() ? hierarchy.children(null).stream().map(io.gongzhi.geography.Unit::code)
+                .findFirst().orElse(null) : places.get(0).code());
+        // above a community the map opens district by district before a tap sets the pin
+        model.addAttribute("mapDrills", places.isEmpty() || places.get(0).level().compareTo(io.gongzhi.geography.Level.COMMUNITY) < 0);
         // whoever reads the area's cases may report for someone else (as the report itself decides its channel)
         model.addAttribute("forSomeone", Actor.current().may("case.read"));
         if (!model.containsAttribute("errors")) {
