@@ -44,9 +44,12 @@ public class Accounts {
     private final Audit audit;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<DepartmentDirectory> departments;
 
     Accounts(AccountStore store, PasswordEncoder encoder, Hierarchy hierarchy, Audit audit, Clock clock,
-             org.springframework.context.ApplicationEventPublisher events) {
+             org.springframework.context.ApplicationEventPublisher events,
+             org.springframework.beans.factory.ObjectProvider<DepartmentDirectory> departments) {
+        this.departments = departments;
         this.store = store;
         this.encoder = encoder;
         this.hierarchy = hierarchy;
@@ -242,9 +245,13 @@ public class Accounts {
         if (form.units().isEmpty() && form.roles().stream().anyMatch(Role::needsJurisdiction)) {
             problems.add(Violation.of("units", "account.units-empty"));
         }
+        var known = departments.stream().flatMap(d -> d.departments(java.util.Locale.ROOT).stream())
+                .map(DepartmentDirectory.Department::code).collect(java.util.stream.Collectors.toSet());
         for (String department : form.departments()) {
             if (!DEPARTMENT.matcher(department).matches()) {
                 problems.add(Violation.of("departments", "account.department-invalid", department));
+            } else if (!known.isEmpty() && !known.contains(department)) {
+                problems.add(Violation.of("departments", "account.department-unknown", department));
             }
         }
         if (form.departments().isEmpty() && form.roles().contains(Role.DEPARTMENT_STAFF)) {

@@ -30,7 +30,8 @@ class AccountsBrowserTests extends BrowserTest {
         browser.findElement(By.id("unit-picker")).sendKeys("玉林东路");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#unit-results .pick-unit")).isEmpty());
         tap(By.cssSelector("#unit-results .pick-unit"));
-        assertThat(browser.findElement(By.id("units")).getAttribute("value")).isEqualTo("510107005002");
+        assertThat(browser.findElement(By.id("units-chosen")).getText()).as("the place by name").contains("玉林东路社区");
+        assertThat(browser.findElement(By.cssSelector("#units-chosen input[name=units]")).getAttribute("value")).isEqualTo("510107005002");
         Chromium.screenshot(browser, "accounts-new-zh");
         clickAndWaitFor(By.cssSelector("#new-account button.primary"), d -> !d.findElements(By.id("one-time-password")).isEmpty());
         String password = browser.findElement(By.cssSelector("#one-time-password code")).getText();
@@ -60,6 +61,35 @@ class AccountsBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("my-jurisdiction")).getText()).as("the place by name, not by code")
                 .contains("武侯区 › 玉林街道 › 玉林东路社区").doesNotContain("510107005002");
         Chromium.screenshot(browser, "my-account-phone");
+    }
+
+    @Test
+    void anAdministratorOnAPhoneGivesDepartmentStaffADepartmentAndADistrictByName() throws Exception {
+        browser.manage().window().setSize(new Dimension(375, 812));
+        signIn("admin", TestAccounts.PASSWORD);
+        browser.get(url("/admin/accounts?lang=en"));
+        String username = "housing." + (System.nanoTime() % 100_000);
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("displayName")).sendKeys("Liu Mei");
+        tap(By.cssSelector("input[name=roles][value=DEPARTMENT_STAFF]"));
+        browser.findElement(By.id("unit-picker")).sendKeys("武侯");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#unit-results .pick-unit")).isEmpty());
+        tap(By.xpath("//ul[@id='unit-results']//button[span[1][normalize-space()='武侯区']]"));
+        browser.findElement(By.id("department-filter")).sendKeys("Housing");
+        assertThat(browser.findElements(By.cssSelector("#department-list label")).stream().filter(e -> e.isDisplayed()).map(e -> e.getText()))
+                .as("the list narrows to what was typed").contains("Housing and Urban-Rural Development").doesNotContain("City Management");
+        tap(By.cssSelector("#department-list input[value=housing]"));
+        assertThat(Chromium.fitsWidth(browser)).isTrue();
+        Chromium.screenshot(browser, "accounts-new-department-phone-en");
+        clickAndWaitFor(By.cssSelector("#new-account button.primary"), d -> !d.findElements(By.id("one-time-password")).isEmpty());
+        assertThat(browser.findElement(By.id("units-chosen")).getText()).contains("武侯区");
+        assertThat(browser.findElement(By.cssSelector("#department-list input[value=housing]")).isSelected()).isTrue();
+        tap(By.cssSelector("#units-chosen .unpick"));
+        clickAndWaitFor(By.xpath("//form[.//fieldset[@id='units-picker']]//button[@type='submit']"),
+                d -> !d.findElements(By.cssSelector(".field-error")).isEmpty() || !d.findElements(By.cssSelector(".alert.ok")).isEmpty());
+        assertThat(browser.findElement(By.tagName("main")).getText()).as("department staff need a place")
+                .contains("This role needs at least one place it is responsible for.");
+        Chromium.screenshot(browser, "accounts-place-missing-phone-en");
     }
 
     @Test

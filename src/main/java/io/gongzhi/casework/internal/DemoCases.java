@@ -58,7 +58,7 @@ class DemoCases implements ApplicationRunner {
 
     private static final List<Seed> SEEDS = List.of(
             new Seed("E0101", "510107005001", "玉林北路 12 号门口垃圾桶满溢，两天没人清运", false, 0, null),
-            new Seed("E0401", "510107005002", "小区门口机动车长期占道停放，消防车进不来", true, 0, null),
+            new Seed("E0203", "510107005002", "小区顶楼有住户在搭建违章阳光房，已经快封顶了", true, 0, null),
             new Seed("C0102", "510107005001", "芳草街靠近菜市场的三盏路灯不亮", false, 1, null),
             new Seed("E0104", "510107005002", "早市摊贩占用人行道，行人只能走机动车道", false, 2, "city-management"),
             new Seed("E0201", "510107005004", "工地晚上十一点以后还在打桩，居民无法休息", true, 3, "ecology"),

@@ -4,6 +4,8 @@ import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.identity.Account;
 import io.gongzhi.identity.internal.AccountForm;
 import io.gongzhi.identity.Accounts;
+import io.gongzhi.identity.DepartmentDirectory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import io.gongzhi.identity.Role;
 import io.gongzhi.identity.internal.Passwords;
 import io.gongzhi.platform.NavigationItem;
@@ -41,7 +43,10 @@ class AccountPages {
     private final Hierarchy hierarchy;
     private final Clock clock;
 
-    AccountPages(Accounts accounts, Hierarchy hierarchy, Clock clock) {
+    private final org.springframework.beans.factory.ObjectProvider<DepartmentDirectory> departments;
+
+    AccountPages(Accounts accounts, Hierarchy hierarchy, Clock clock, org.springframework.beans.factory.ObjectProvider<DepartmentDirectory> departments) {
+        this.departments = departments;
         this.accounts = accounts;
         this.hierarchy = hierarchy;
         this.clock = clock;
@@ -123,6 +128,7 @@ class AccountPages {
     @GetMapping("/admin/accounts/units")
     String units(@RequestParam(defaultValue = "") String q, Model model) {
         model.addAttribute("results", hierarchy.search(q, 12, Jurisdiction.EVERYWHERE));
+        model.addAttribute("placeNames", new PlaceNames(hierarchy));
         return "identity/account :: picked";
     }
 
@@ -140,6 +146,13 @@ class AccountPages {
             model.addAttribute("errors", Map.of());
         }
         model.addAttribute("placeNames", new PlaceNames(hierarchy));
+        // departments by name when their module offers them; else the form takes codes
+        var directory = departments.getIfAvailable();
+        if (directory != null) {
+            var list = directory.departments(LocaleContextHolder.getLocale());
+            model.addAttribute("departmentList", list);
+            model.addAttribute("departmentCodes", list.stream().map(DepartmentDirectory.Department::code).collect(Collectors.toSet()));
+        }
         return view;
     }
 
@@ -156,6 +169,11 @@ class AccountPages {
             } catch (NotFound e) {
                 return code;
             }
+        }
+
+        /** The places above a unit: 武侯区 › 玉林街道. */
+        public String where(String code) {
+            return hierarchy.breadcrumb(code, false);
         }
     }
 

@@ -53,7 +53,15 @@ class DemoCasesTests {
                 .doesNotContainAnyElementsOf(seeded.stream().filter(c -> c.state() != CaseState.REPORTED).map(c -> "/cases/" + c.id()).toList());
         assertThat(queries.steps(seeded.get(2).id(), everyone)).extracting(Step::actor).as("the demo dispatcher accepted it")
                 .contains("grid", "dispatcher");
+
+        // what the dispatcher has still to dispatch goes by default (the catalogue's department) to the demo department
+        var demoDepartments = accounts.find("department").orElseThrow().departments();
+        assertThat(seeded).filteredOn(c -> c.state() == CaseState.REPORTED || c.state() == CaseState.ACCEPTED).hasSize(3)
+                .allSatisfy(c -> assertThat(demoDepartments).contains(catalogue.category(c.category()).department()));
     }
+
+    @Autowired
+    Catalogue catalogue;
 
     @Autowired
     io.gongzhi.identity.Notices notices;

@@ -32,13 +32,20 @@ class AccountPagesTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("value=\"Bad Name\""), containsString("value=\"王小明\""),
-                        containsString("value=\"510107005001 999999999\""),
+                        containsString("name=\"units\" value=\"510107005001\""), containsString("name=\"units\" value=\"999999999\""),
+                        containsString("玉林北路社区 (510107005001)"),
                         containsString("区划代码“999999999”不存在"),
                         containsString("三个角色互相分离"),
                         not(containsString("one-time-password")))));
         mvc.perform(post("/admin/accounts?lang=en").with(csrf()).param("username", "ok.name").param("displayName", "Li")
                         .param("roles", "DEPARTMENT_STAFF").param("units", "510107"))
-                .andExpect(content().string(containsString("Department staff need at least one department.")));
+                .andExpect(content().string(allOf(containsString("Department staff need at least one department."),
+                        containsString("Housing and Urban-Rural Development"), containsString("武侯区 (510107)"))));
+        mvc.perform(post("/admin/accounts?lang=en").with(csrf()).param("username", "ok.name").param("displayName", "Li")
+                        .param("roles", "DEPARTMENT_STAFF").param("units", "510107").param("departments", "housing", "no-such-office"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("There is no department with the code &quot;no-such-office&quot;"),
+                        containsString("value=\"no-such-office\" checked"), not(containsString("one-time-password")))));
     }
 
     @Test
