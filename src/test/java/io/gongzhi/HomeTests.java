@@ -61,6 +61,13 @@ class HomeTests {
     }
 
     @Test
+    void thoseWhoReportStartAReportFromTheirHome() throws Exception {
+        assertThat(page("grid", "/")).contains("<a class=\"button primary\" href=\"/cases/new\">上报问题</a>");
+        assertThat(page("resident", "/?lang=en")).contains("href=\"/cases/new\">Report a problem</a>");
+        assertThat(page("auditor", "/")).doesNotContain("/cases/new").doesNotContain("id=\"starts\"");
+    }
+
+    @Test
     void aNewReportIsCountedOnTheDispatchersHomeAndLeavesItOnceAccepted() throws Exception {
         long before = Math.max(0, tile(page("dispatcher", "/"), "/cases?todo=true&state=REPORTED", "待受理的案件"));
         long id = report("首页待办测试：楼道堆物");

@@ -15,6 +15,19 @@ public interface HomePanel {
     /** What waits for {@code actor} in this module. */
     List<Waiting> waitingFor(Actor actor);
 
+    /** What {@code actor} most often starts here (上报问题), as buttons at the top of the home; the first across modules is the primary one. */
+    default List<Start> startsFor(Actor actor) {
+        return List.of();
+    }
+
+    /**
+     * @param label what is started, e.g. 上报问题
+     * @param href  the page where it starts
+     * @param order position among the home's buttons, smaller first
+     */
+    record Start(String label, String href, int order) {
+    }
+
     /** Charts of the area {@code actor} looks after, for those who steer or dispatch. */
     default List<Chart> chartsFor(Actor actor) {
         return List.of();

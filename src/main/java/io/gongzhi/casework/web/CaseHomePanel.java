@@ -45,6 +45,13 @@ class CaseHomePanel implements HomePanel {
         return items;
     }
 
+    @Override
+    public List<Start> startsFor(Actor actor) {
+        return actor.may("case.report")
+                ? List.of(new Start(messages.getMessage("cases.report", null, LocaleContextHolder.getLocale()), "/cases/new", 10))
+                : List.of();
+    }
+
     private static String href(CaseFigures.Wait wait) {
         return switch (wait) {
             case ACCEPT -> "/cases?todo=true&state=REPORTED";

@@ -47,6 +47,7 @@ class HomeController {
         Actor actor = Actor.current();
         model.addAttribute("waiting", gather(p -> p.waitingFor(actor)).stream().filter(w -> w.count() > 0)
                 .sorted(Comparator.comparingInt(HomePanel.Waiting::order)).toList());
+        model.addAttribute("starts", gather(p -> p.startsFor(actor)).stream().sorted(Comparator.comparingInt(HomePanel.Start::order)).toList());
         model.addAttribute("charts", gather(p -> p.chartsFor(actor)).stream().sorted(Comparator.comparingInt(HomePanel.Chart::order))
                 .map(c -> new ChartView(c, json.writeValueAsString(c.labels()), json.writeValueAsString(c.values()))).toList());
         return "platform/home";
