@@ -4,7 +4,7 @@
   'use strict';
   document.addEventListener('DOMContentLoaded', function () {
     var el = document.getElementById('case-point-map');
-    if (!el || !window.L) { return; }
+    if (!el || !window.L || !window.GongzhiMapLabels) { return; }
     var d = el.dataset;
     var at = [Number(d.lat), Number(d.lon)];
     var map = L.map(el, { zoomControl: true, attributionControl: !!d.tiles, scrollWheelZoom: false });
@@ -14,19 +14,13 @@
       fetch('/api/geo/units/' + encodeURIComponent(d.area) + '/children/boundaries', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
         .then(function (r) { return r.ok ? r.json() : { features: [] }; })
         .then(function (fc) {
-          L.geoJSON(fc, {
+          var drawn = L.geoJSON(fc, {
             interactive: false,
             style: { color: '#8a8f98', weight: 1, fillColor: '#ffffff', fillOpacity: 0.35 },
-            onEachFeature: function (f, layer) {
-              var name = f.properties && (f.properties.name || f.properties.displayName);
-              // names as text, never as markup
-              if (name) {
-                var label = document.createElement('span');
-                label.textContent = name;
-                layer.bindTooltip(label, { permanent: true, direction: 'center', className: 'area-label' });
-              }
-            }
+            onEachFeature: function (f, layer) { window.GongzhiMapLabels.name(f, layer); }
           }).addTo(map);
+          window.GongzhiMapLabels.fit(map, drawn);
+          map.on('zoomend', function () { window.GongzhiMapLabels.fit(map, drawn); });
           el.dataset.areasDrawn = String(fc.features.length);
         })
         .catch(function () {});

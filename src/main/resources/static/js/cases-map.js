@@ -4,7 +4,7 @@
   'use strict';
   document.addEventListener('DOMContentLoaded', function () {
     var el = document.getElementById('case-map');
-    if (!el || !window.L) { return; }
+    if (!el || !window.L || !window.GongzhiMapLabels) { return; }
     var d = el.dataset;
     var note = document.getElementById('map-note');
     var map = L.map(el, { zoomControl: true, attributionControl: !!d.tiles });
@@ -15,6 +15,17 @@
     query.set('lang', document.documentElement.lang || 'zh-CN');
     if (d.overdue === 'true') { query.set('overdue', 'true'); }
     if (d.category) { query.set('category', d.category); }
+    // the areas' outlines, named, frame the map once drawn: the dots are seen where they lie in the area, not as a heap with stray lines
+    var framed = false;
+    var outlined = L.featureGroup();
+    function frame() {
+      if (outlined.getLayers().length) {
+        map.fitBounds(outlined.getBounds(), { padding: [8, 8] });
+        framed = true;
+      }
+      window.GongzhiMapLabels.fit(map, outlined);
+    }
+    map.on('zoomend', function () { window.GongzhiMapLabels.fit(map, outlined); });
     map.createPane('areas');
     map.getPane('areas').style.zIndex = 350;
     var areas = L.layerGroup().addTo(map);
@@ -26,8 +37,10 @@
           L.geoJSON(fc, {
             interactive: false,
             pane: 'areas',
-            style: { color: '#8a8f98', weight: 1, fillColor: '#ffffff', fillOpacity: 0.35 }
+            style: { color: '#8a8f98', weight: 1, fillColor: '#ffffff', fillOpacity: 0.35 },
+            onEachFeature: function (f, layer) { window.GongzhiMapLabels.name(f, layer); outlined.addLayer(layer); }
           }).addTo(areas);
+          frame();
           el.dataset.areasDrawn = String((Number(el.dataset.areasDrawn) || 0) + fc.features.length);
         });
     });
@@ -59,7 +72,7 @@
             l.bindPopup(box);
           }
         }).addTo(map);
-        if (fc.features.length) {
+        if (fc.features.length && !framed) {
           map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 16 });
         }
         var lines = [];

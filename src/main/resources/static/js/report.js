@@ -34,9 +34,7 @@ document.addEventListener('DOMContentLoaded', () => {
         outlines = L.geoJSON(fc, {
           style: {color: '#5b6472', weight: 1.2, fillColor: '#ffffff', fillOpacity: 0.3},
           onEachFeature: (f, layer) => {
-            const label = document.createElement('span');
-            label.textContent = f.properties.name; // names as text, never as markup
-            layer.bindTooltip(label, {permanent: true, direction: 'center', className: 'area-label'});
+            window.GongzhiMapLabels.name(f, layer);
             layer.on('click', e => {
               L.DomEvent.stopPropagation(e);
               if (OPENS.includes(f.properties.level)) {
@@ -58,17 +56,7 @@ document.addEventListener('DOMContentLoaded', () => {
   }
 
   // a label shows only where its place is wide enough on screen to carry it; the list under the map names them all
-  function fitLabels() {
-    if (!outlines) { return; }
-    outlines.eachLayer(layer => {
-      const tip = layer.getTooltip();
-      const el = tip && tip.getElement();
-      if (!el) { return; }
-      const b = layer.getBounds();
-      const wide = map.latLngToContainerPoint(b.getNorthEast()).x - map.latLngToContainerPoint(b.getSouthWest()).x;
-      el.style.visibility = wide >= el.textContent.length * 10 ? 'visible' : 'hidden';
-    });
-  }
+  function fitLabels() { window.GongzhiMapLabels.fit(map, outlines); }
 
   // the places drawn, as buttons: a district, sub-district or community opens on a tap
   const areaList = document.getElementById('map-areas');
@@ -137,7 +125,7 @@ document.addEventListener('DOMContentLoaded', () => {
       .catch(() => {});
   }
 
-  if (mapEl && window.L) {
+  if (mapEl && window.L && window.GongzhiMapLabels) {
     const d = mapEl.dataset;
     map = L.map(mapEl, {zoomControl: true, attributionControl: !!d.tiles, scrollWheelZoom: false, zoomSnap: 0.25});
     if (d.tiles) { L.tileLayer(d.tiles, {maxZoom: 19}).addTo(map); }
