@@ -128,6 +128,7 @@ document.addEventListener('DOMContentLoaded', () => {
   if (mapEl && window.L && window.GongzhiMapLabels) {
     const d = mapEl.dataset;
     map = L.map(mapEl, {zoomControl: true, attributionControl: !!d.tiles, scrollWheelZoom: false, zoomSnap: 0.25});
+    mapEl.leafletMap = map; // for whoever drives the page (a browser test) to find a place's pixel
     if (d.tiles) { L.tileLayer(d.tiles, {maxZoom: 19}).addTo(map); }
     map.setView([30.66, 104.06], 10);
     drawArea(d.area, true);

@@ -27,6 +27,8 @@ class ReportMapBrowserTests extends BrowserTest {
 
     @Autowired
     ApplicationContext context;
+    @Autowired
+    io.gongzhi.geography.Hierarchy hierarchy;
 
     private void open(String name) {
         tap(By.xpath("//div[@id='map-areas']/button[normalize-space()='" + name + "']"));
@@ -36,21 +38,24 @@ class ReportMapBrowserTests extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(until);
     }
 
-    /** Taps the map where the label {@code name} sits, a little below its text (inside its outline). */
-    private void tapOnMapAt(String name) {
+    /** Taps the map at a point, as a finger would. */
+    private void tapOnMapAt(double lon, double lat) {
         WebElement map = browser.findElement(By.id("report-map"));
         @SuppressWarnings("unchecked")
         var at = (Map<String, Number>) browser.executeScript("""
-                const m = arguments[0].getBoundingClientRect();
-                const l = [...document.querySelectorAll('.area-label')].find(e => e.textContent === arguments[1]).getBoundingClientRect();
-                return {x: l.left + l.width / 2 - (m.left + m.width / 2), y: l.bottom + 6 - (m.top + m.height / 2)};""", map, name);
+                const m = arguments[0].leafletMap;
+                const p = m.latLngToContainerPoint([arguments[2], arguments[1]]);
+                const size = m.getSize();
+                return {x: p.x - size.x / 2, y: p.y - size.y / 2};""", map, lon, lat);
         new Actions(browser).moveToElement(map, at.get("x").intValue(), at.get("y").intValue()).click().perform();
     }
 
     @Test
     void aResidentOpensDistrictSubDistrictAndCommunityByNameThenPinsTheProblemOnTheMap() throws Exception {
         PopulationFixture.ensure(context);
-        String grid = "玉林北路社区第1网格";
+        var first = hierarchy.children("510107005001").get(0);
+        String grid = first.displayName();
+        var inside = hierarchy.pointIn(first.code(), new java.util.Random(5)).orElseThrow();
         for (var look : new String[][] {{"375", "zh-CN"}, {"1366", "en"}}) {
             browser.manage().window().setSize(new Dimension(Integer.parseInt(look[0]), 860));
             signIn("resident", TestAccounts.PASSWORD);
@@ -65,7 +70,7 @@ class ReportMapBrowserTests extends BrowserTest {
             open("玉林北路社区");
             waitFor(d -> "GRID".equals(d.findElement(By.id("report-map")).getAttribute("data-area-level")));
             assertThat(browser.findElement(By.id("map-areas")).getText()).as("one level back up").contains(look[1].equals("en") ? "Up one level" : "上一级");
-            tapOnMapAt(grid);
+            tapOnMapAt(inside.x, inside.y);
             waitFor(d -> d.findElement(By.id("located")).getText().contains(grid));
             assertThat(browser.findElement(By.id("located")).getText()).contains("武侯区 › 玉林街道 › 玉林北路社区");
             assertThat(browser.findElement(By.id("lon")).getAttribute("value")).isNotEmpty();
