@@ -1,5 +1,6 @@
 // The account form's pickers. A place found by name becomes a chip holding its code (the form
 // sends every chip's code); a chip's × removes it. The departments' list narrows as a name is typed.
+// Enter in either search box does not send the form.
 (function () {
     'use strict';
     function chosen() { return document.getElementById('units-chosen'); }
@@ -46,6 +47,13 @@
         var picker = document.getElementById('unit-picker');
         picker.value = '';
         picker.focus();
+    });
+
+    // Enter in a search box searches; it never sends the account form the box sits in
+    document.addEventListener('keydown', function (event) {
+        if (event.key === 'Enter' && (event.target.id === 'unit-picker' || event.target.id === 'department-filter')) {
+            event.preventDefault();
+        }
     });
 
     document.addEventListener('input', function (event) {

@@ -1,5 +1,6 @@
 // A case's place on its page: the reported point, over the outlines of its community's grids with
-// their names (fetched when the viewer may read the map), on the configured tiles or a plain background.
+// their names (from the map's API for staff, from the report form's outlines for a reporter), on the
+// configured tiles or a plain background.
 (function () {
   'use strict';
   document.addEventListener('DOMContentLoaded', function () {
@@ -7,11 +8,12 @@
     if (!el || !window.L || !window.GongzhiMapLabels) { return; }
     var d = el.dataset;
     var at = [Number(d.lat), Number(d.lon)];
-    var map = L.map(el, { zoomControl: true, attributionControl: !!d.tiles, scrollWheelZoom: false });
+    var map = L.map(el, { zoomControl: false, attributionControl: !!d.tiles, scrollWheelZoom: false });
+    window.GongzhiMapLabels.zoom(map);
     if (d.tiles) { L.tileLayer(d.tiles, { maxZoom: 19 }).addTo(map); }
     map.setView(at, 16);
     if (d.area) {
-      fetch('/api/geo/units/' + encodeURIComponent(d.area) + '/children/boundaries', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      fetch(d.outlines.replace('CODE', encodeURIComponent(d.area)), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
         .then(function (r) { return r.ok ? r.json() : { features: [] }; })
         .then(function (fc) {
           var drawn = L.geoJSON(fc, {

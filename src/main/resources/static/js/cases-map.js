@@ -1,5 +1,6 @@
 // The dispatcher's map: open cases as dots (red overdue, orange waiting for the dispatcher,
-// blue the rest); a dot opens the case. Works without a tile server.
+// blue the rest); a dot opens the case, and cases at the same spot share one dot with their count
+// that lists them all. Works without a tile server.
 (function () {
   'use strict';
   document.addEventListener('DOMContentLoaded', function () {
@@ -7,7 +8,8 @@
     if (!el || !window.L || !window.GongzhiMapLabels) { return; }
     var d = el.dataset;
     var note = document.getElementById('map-note');
-    var map = L.map(el, { zoomControl: true, attributionControl: !!d.tiles });
+    var map = L.map(el, { zoomControl: false, attributionControl: !!d.tiles });
+    window.GongzhiMapLabels.zoom(map);
     if (d.tiles) { L.tileLayer(d.tiles, { maxZoom: 19 }).addTo(map); }
     map.setView([30.66, 104.07], 10);
     var query = new URLSearchParams();
@@ -52,26 +54,45 @@
           if (p.state === 'reported' || p.state === 'accepted' || p.pending !== 'NONE') { return '#e37400'; }
           return '#1a73e8';
         };
-        var layer = L.geoJSON(fc, {
-          pointToLayer: function (f, latlng) {
-            var p = f.properties;
-            return L.circleMarker(latlng, { radius: 7, weight: 1, color: '#fff', fillColor: colour(p), fillOpacity: 0.9 });
-          },
-          onEachFeature: function (f, l) {
-            var p = f.properties;
-            var box = document.createElement('div');
-            var title = document.createElement('strong');
-            title.textContent = '#' + p.id + ' ' + p.category;
-            var state = document.createElement('div');
-            state.textContent = p.stateName + (p.lead ? ' · ' + p.lead : '');
-            var text = document.createElement('div');
-            text.textContent = p.description;
-            var link = document.createElement('a');
-            link.href = '/cases/' + p.id; link.textContent = d.openCase; link.className = 'open-case';
-            [title, state, text, link].forEach(function (n) { box.appendChild(n); });
-            l.bindPopup(box);
+        var urgency = function (p) { return p.overdue ? 0 : (p.state === 'reported' || p.state === 'accepted' || p.pending !== 'NONE') ? 1 : 2; };
+        var entry = function (p) {
+          var item = document.createElement('div');
+          item.className = 'map-case';
+          var title = document.createElement('strong');
+          title.textContent = '#' + p.id + ' ' + p.category;
+          var state = document.createElement('div');
+          state.textContent = p.stateName + (p.lead ? ' · ' + p.lead : '');
+          var text = document.createElement('div');
+          text.textContent = p.description;
+          var link = document.createElement('a');
+          link.href = '/cases/' + p.id; link.textContent = d.openCase; link.className = 'open-case';
+          [title, state, text, link].forEach(function (n) { item.appendChild(n); });
+          return item;
+        };
+        // cases within about ten metres of each other share one dot that says how many and lists them all
+        var groups = {};
+        fc.features.forEach(function (f) {
+          var c = f.geometry.coordinates;
+          var key = c[1].toFixed(4) + ',' + c[0].toFixed(4);
+          (groups[key] = groups[key] || []).push(f);
+        });
+        var layer = L.featureGroup();
+        Object.keys(groups).forEach(function (key) {
+          var group = groups[key].sort(function (a, b) { return urgency(a.properties) - urgency(b.properties); });
+          var c = group[0].geometry.coordinates;
+          var dot = L.circleMarker([c[1], c[0]], { radius: group.length > 1 ? 11 : 7, weight: group.length > 1 ? 2 : 1, color: '#fff',
+            fillColor: colour(group[0].properties), fillOpacity: 0.9 });
+          if (group.length > 1) {
+            dot.bindTooltip(String(group.length), { permanent: true, direction: 'center', className: 'stack-count' });
           }
-        }).addTo(map);
+          var box = document.createElement('div');
+          box.className = 'map-cases';
+          group.forEach(function (f) { box.appendChild(entry(f.properties)); });
+          dot.bindPopup(box, { maxHeight: 280 });
+          layer.addLayer(dot);
+        });
+        layer.addTo(map);
+        el.dataset.dots = String(Object.keys(groups).length);
         if (fc.features.length && !framed) {
           map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 16 });
         }

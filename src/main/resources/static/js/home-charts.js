@@ -22,7 +22,7 @@
         color: [BRAND],
         tooltip: { trigger: 'axis' },
         grid: { left: 40, right: 16, top: 16, bottom: 32 },
-        xAxis: { type: 'category', data: labels, boundaryGap: false, axisLabel: { hideOverlap: true } },
+        xAxis: { type: 'category', data: labels, boundaryGap: false, axisLabel: { hideOverlap: true, showMaxLabel: true } },
         yAxis: { type: 'value', minInterval: 1 },
         series: [{ type: 'line', data: values, smooth: true, areaStyle: { opacity: 0.12 }, symbolSize: 6 }]
       };
@@ -33,9 +33,19 @@
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: narrow ? 90 : 160, overflow: 'truncate' } },
+      // long names wrap (a phone has room for about seven characters a line) rather than end in …
+      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: narrow ? 96 : 180, overflow: 'break', lineHeight: 14 } },
       series: [{ type: 'bar', data: values, barMaxWidth: 22, label: { show: true, position: 'right' } }]
     };
+  }
+
+  // 玉林北路社区第1网格, 玉林北路社区第2网格 …: the part every label shares says nothing, so it goes
+  function withoutSharedStart(labels) {
+    if (labels.length < 2) { return labels; }
+    var shared = labels[0];
+    labels.forEach(function (l) { while (shared && l.indexOf(shared) !== 0) { shared = shared.slice(0, -1); } });
+    if (shared.length < 2 || labels.some(function (l) { return l.length - shared.length < 1; })) { return labels; }
+    return labels.map(function (l) { return l.slice(shared.length); });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -44,11 +54,15 @@
     document.querySelectorAll('.chart[data-kind]').forEach(function (el) {
       var labels = JSON.parse(el.dataset.labels || '[]');
       var values = JSON.parse(el.dataset.values || '[]');
-      if (el.dataset.kind === 'bar') {
-        el.style.height = Math.max(160, 32 * labels.length + 24) + 'px';
+      var narrow = el.clientWidth < 420;
+      // on a phone a ring's legend is cut off: the same figures read better as bars
+      var kind = el.dataset.kind === 'pie' && narrow ? 'bar' : el.dataset.kind;
+      if (kind === 'bar') {
+        labels = withoutSharedStart(labels);
+        el.style.height = Math.max(160, (narrow ? 40 : 32) * labels.length + 24) + 'px';
       }
       var chart = echarts.init(el, null, { renderer: 'svg' });
-      chart.setOption(option(el.dataset.kind, labels, values, el.clientWidth < 420));
+      chart.setOption(option(kind, labels, values, narrow));
       el.classList.add('drawn');
       charts.push(chart);
     });

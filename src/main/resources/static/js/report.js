@@ -24,12 +24,16 @@ document.addEventListener('DOMContentLoaded', () => {
   // Outlines one level down from {@code code}. A district or a sub-district opens on a tap (the map
   // zooms into it and draws its own children); inside a community or finer a tap sets the pin.
   const OPENS = ['CITY', 'DISTRICT', 'SUBDISTRICT'];
-  function drawArea(code, fit) {
+  // A place without places below it on record (a community whose grids are not drawn yet) shows its
+  // own outline, to pin inside.
+  function drawArea(code, fit, self) {
     if (!map || !code || code === drawnArea) { return; }
     drawnArea = code;
     fetch(mapEl.dataset.outlines.replace('CODE', encodeURIComponent(code)) + '?lang=' + lang, json)
       .then(r => r.ok ? r.json() : {features: []})
       .then(fc => {
+        const leaf = !fc.features.length && !!self;
+        if (leaf) { fc = {type: 'FeatureCollection', features: [self]}; }
         if (outlines) { outlines.remove(); }
         outlines = L.geoJSON(fc, {
           style: {color: '#5b6472', weight: 1.2, fillColor: '#ffffff', fillOpacity: 0.3},
@@ -37,9 +41,9 @@ document.addEventListener('DOMContentLoaded', () => {
             window.GongzhiMapLabels.name(f, layer);
             layer.on('click', e => {
               L.DomEvent.stopPropagation(e);
-              if (OPENS.includes(f.properties.level)) {
+              if (!leaf && OPENS.includes(f.properties.level)) {
                 trail.push(drawnArea);
-                drawArea(f.properties.code, true);
+                drawArea(f.properties.code, true, f);
               } else {
                 pinAt(e.latlng);
               }
@@ -48,7 +52,7 @@ document.addEventListener('DOMContentLoaded', () => {
         }).addTo(map);
         if (fit && fc.features.length) { map.fitBounds(outlines.getBounds(), {padding: [8, 8]}); }
         fitLabels();
-        listAreas(fc.features);
+        listAreas(leaf ? [] : fc.features);
         mapEl.dataset.areasDrawn = String(fc.features.length);
         mapEl.dataset.areaLevel = fc.features.length ? fc.features[0].properties.level : '';
       })
@@ -70,7 +74,7 @@ document.addEventListener('DOMContentLoaded', () => {
       b.type = 'button';
       b.className = 'chip';
       b.textContent = f.properties.name;
-      b.addEventListener('click', () => { trail.push(drawnArea); drawArea(f.properties.code, true); });
+      b.addEventListener('click', () => { trail.push(drawnArea); drawArea(f.properties.code, true, f); });
       return b;
     });
     if (trail.length) {
@@ -127,7 +131,8 @@ document.addEventListener('DOMContentLoaded', () => {
 
   if (mapEl && window.L && window.GongzhiMapLabels) {
     const d = mapEl.dataset;
-    map = L.map(mapEl, {zoomControl: true, attributionControl: !!d.tiles, scrollWheelZoom: false, zoomSnap: 0.25});
+    map = L.map(mapEl, {zoomControl: false, attributionControl: !!d.tiles, scrollWheelZoom: false, zoomSnap: 0.25});
+    window.GongzhiMapLabels.zoom(map);
     mapEl.leafletMap = map; // for whoever drives the page (a browser test) to find a place's pixel
     if (d.tiles) { L.tileLayer(d.tiles, {maxZoom: 19}).addTo(map); }
     map.setView([30.66, 104.06], 10);

@@ -37,6 +37,8 @@ public class Accounts {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
     private static final Pattern DEPARTMENT = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
+    /** More places than any one person looks after: a list this long is a mistake, not a jurisdiction. */
+    static final int MAX_UNITS = 200;
 
     private final AccountStore store;
     private final PasswordEncoder encoder;
@@ -227,6 +229,10 @@ public class Accounts {
             problems.add(Violation.of("roles", "account.roles-exclusive"));
         }
         var paths = new LinkedHashMap<String, String>();
+        if (form.units().size() > MAX_UNITS) {
+            problems.add(Violation.of("units", "account.units-too-many", MAX_UNITS));
+            return paths;
+        }
         for (String unit : form.units()) {
             if (Account.EVERY_PLACE.equals(unit)) {
                 paths.put(unit, RegionPath.ROOT.value());
@@ -256,6 +262,9 @@ public class Accounts {
         }
         if (form.departments().isEmpty() && form.roles().contains(Role.DEPARTMENT_STAFF)) {
             problems.add(Violation.of("departments", "account.departments-empty"));
+        }
+        if (!form.departments().isEmpty() && !form.roles().contains(Role.DEPARTMENT_STAFF)) {
+            problems.add(Violation.of("departments", "account.departments-not-for-role"));
         }
         return paths;
     }

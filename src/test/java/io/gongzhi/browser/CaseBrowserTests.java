@@ -68,8 +68,11 @@ class CaseBrowserTests extends BrowserTest {
         signIn("department", TestAccounts.PASSWORD);
         browser.get(url("/cases/" + id));
         take("receive");
+        assertThat(browser.findElement(By.id("note-feedback")).getAttribute("required")).as("the page asks before sending").isNotNull();
+        browser.findElement(By.id("note-feedback")).sendKeys(" ");
         clickAndWaitFor(By.id("do-feedback"), d -> d.findElements(By.cssSelector("#step-feedback .field-error")).size() > 0);
-        assertThat(browser.findElement(By.id("step-feedback")).getText()).contains("请写明理由");
+        assertThat(browser.findElement(By.cssSelector("#note-feedback + p.field-error")).getText()).as("right under the note")
+                .isEqualTo("请写明怎么处置的（做了什么、结果如何）");
         browser.findElement(By.id("note-feedback")).sendKeys("已清运并消杀，增加清运频次");
         take("feedback");
         signOut();

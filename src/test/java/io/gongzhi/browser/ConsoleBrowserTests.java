@@ -79,6 +79,9 @@ class ConsoleBrowserTests extends BrowserTest {
         assertThat(applyBulk("accept", null)).contains("已办理 2 件");
         browser.get(url("/cases?state=ACCEPTED"));
         tick(a, b, c);
+        assertThat(browser.findElement(By.id("bulk-co-handlers")).isDisplayed()).as("departments only for a dispatch")
+                .isEqualTo("dispatch".equals(new Select(browser.findElement(By.id("bulk-action"))).getFirstSelectedOption().getAttribute("value")));
+        new Select(browser.findElement(By.id("bulk-action"))).selectByValue("dispatch");
         var coHandlers = new Select(browser.findElement(By.id("bulk-co-handlers")));
         coHandlers.selectByValue("water");
         browser.executeScript("document.getElementById('bulk').scrollIntoView()");

@@ -81,4 +81,23 @@ class ReportMapBrowserTests extends BrowserTest {
             signOut();
         }
     }
+
+    @Test
+    void aCommunityWhoseGridsAreNotDrawnShowsItsOwnOutlineToPinInside() throws Exception {
+        PopulationFixture.ensure(context);
+        browser.manage().window().setSize(new Dimension(375, 812));
+        signIn("resident", TestAccounts.PASSWORD);
+        browser.get(url("/cases/new"));
+        open("锦江区");
+        waitFor(d -> "SUBDISTRICT".equals(d.findElement(By.id("report-map")).getAttribute("data-area-level")));
+        tap(By.cssSelector("#map-areas button.chip:not(.up)"));
+        waitFor(d -> "COMMUNITY".equals(d.findElement(By.id("report-map")).getAttribute("data-area-level")));
+        String community = browser.findElement(By.cssSelector("#map-areas button.chip:not(.up)")).getText();
+        tap(By.cssSelector("#map-areas button.chip:not(.up)"));
+        waitFor(d -> "1".equals(d.findElement(By.id("report-map")).getAttribute("data-areas-drawn")));
+        assertThat(browser.findElement(By.id("map-areas")).getText()).as("nothing further to open, one level back up").isEqualTo("‹ 上一级");
+        new Actions(browser).moveToElement(browser.findElement(By.id("report-map"))).click().perform();
+        waitFor(d -> d.findElement(By.id("located")).getText().contains(community));
+        Chromium.screenshot(browser, "report-map-community-without-grids-375-zh-CN");
+    }
 }

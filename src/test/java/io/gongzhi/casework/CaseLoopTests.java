@@ -118,8 +118,8 @@ class CaseLoopTests {
                 .as("not taken up yet").isInstanceOf(Conflict.class);
         cases.act(c.id(), Cases.Command.of(RECEIVE, ""), CaseActors.water());
         assertThatThrownBy(() -> cases.act(c.id(), Cases.Command.of(FEEDBACK, " "), CaseActors.water()))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations()).extracting(Violation::code)
-                        .containsExactly("casework.reason-required"));
+                .as("feedback says what was done").isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations()).extracting(Violation::code)
+                        .containsExactly("casework.work-required"));
         Case current = queries.require(c.id());
         assertThatThrownBy(() -> cases.act(c.id(), new Cases.Command(FEEDBACK, "修好了", null, null, null, null, null, null, null,
                 current.version() - 1), CaseActors.water())).as("a stale version").isInstanceOf(Conflict.class);

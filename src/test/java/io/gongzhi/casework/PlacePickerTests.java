@@ -92,7 +92,9 @@ class PlacePickerTests {
         assertThat(staff).contains("id=\"case-point-map\"").contains("data-lon=\"" + point.x).contains("data-area=\"510107005001\"")
                 .contains("/js/case-point-map.js").contains("没有配置底图");
         String own = text(as("resident", get("/my/cases/" + id)));
-        assertThat(own).as("a resident may not read the map's outlines").contains("id=\"case-point-map\"").doesNotContain("data-area=\"5101");
+        assertThat(own).as("the reporter's map draws the grids through the report form's outlines, not the map's API")
+                .contains("id=\"case-point-map\"").contains("data-area=\"510107005001\"").contains("data-outlines=\"/cases/places/CODE/outlines\"");
+        assertThat(staff).contains("data-outlines=\"/api/geo/units/CODE/children/boundaries\"");
         String none = text(as("dispatcher", get("/cases/" + as("grid", post("/cases/new").param("category", "E0101")
                 .param("description", "没有坐标的上报").param("place", "510107005001")).getRedirectedUrl().replaceAll("\\D*(\\d+).*", "$1"))));
         assertThat(none).as("no point, no map").doesNotContain("id=\"case-point-map\"");

@@ -28,6 +28,11 @@ import java.util.Set;
 @Component
 public class CaseRules {
 
+    /** Whether a step must say why (or, for feedback, what was done). */
+    public static boolean needsNote(CaseAction action) {
+        return NEEDS_REASON.contains(action);
+    }
+
     private static final Set<CaseAction> NEEDS_REASON = Set.of(CaseAction.REJECT, CaseAction.MERGE, CaseAction.REQUEST_RETURN,
             CaseAction.REQUEST_EXTENSION, CaseAction.DENY_RETURN, CaseAction.DENY_EXTENSION, CaseAction.FEEDBACK, CaseAction.REWORK,
             CaseAction.REOPEN);
@@ -96,7 +101,7 @@ public class CaseRules {
         var problems = new ArrayList<Violation>();
         String note = command.note() == null ? "" : command.note().strip();
         if (NEEDS_REASON.contains(action) && note.isEmpty()) {
-            problems.add(Violation.of("note", "casework.reason-required"));
+            problems.add(Violation.of("note", action == CaseAction.FEEDBACK ? "casework.work-required" : "casework.reason-required"));
         }
         if (note.length() > 2000) {
             problems.add(Violation.of("note", "casework.too-long", 2000));

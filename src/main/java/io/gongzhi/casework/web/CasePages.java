@@ -133,8 +133,11 @@ class CasePages {
         model.addAttribute("similar", own || !possible.contains(CaseAction.MERGE) ? List.of()
                 : queries.similar(c.category(), c.lon(), c.lat(), c.path(), c.reportedAt(), c.id(), actor));
         model.addAttribute("ratings", Rating.values());
-        // the community's grids outlined around the point, for those who may read the map
-        model.addAttribute("outlineArea", actor.may("geography.read") ? outlineArea(c.path()) : "");
+        // the community's grids outlined around the point: staff who read the map through the map's API, a reporter through
+        // the outlines the report form draws (names and outlines of places, nothing about people)
+        boolean staffMap = actor.may("geography.read");
+        model.addAttribute("outlineArea", staffMap || own ? outlineArea(c.path()) : "");
+        model.addAttribute("outlineUrl", staffMap ? "/api/geo/units/CODE/children/boundaries" : "/cases/places/CODE/outlines");
         model.addAttribute("contact", own ? "" : reporterLinks.maskedContact(id).orElse(""));
         model.addAttribute("mediaUrl", queries.mediaUrls(List.of(id)).getOrDefault(id, ""));
         if (!model.containsAttribute("errors")) {

@@ -19,12 +19,13 @@ record NextSteps(CaseAction primary, List<CaseAction> others) {
     static final Set<CaseAction> DANGEROUS = Set.of(CaseAction.REJECT, CaseAction.MERGE, CaseAction.REQUEST_RETURN, CaseAction.REWORK,
             CaseAction.REOPEN, CaseAction.DENY_RETURN, CaseAction.DENY_EXTENSION);
 
+    /**
+     * The likely step as the primary one; when none of those is possible (a dispatcher after
+     * dispatching may still call departments in, or reject), there is no primary step: nothing is
+     * urged, and the possible steps wait under More actions.
+     */
     static NextSteps of(List<CaseAction> possible) {
-        if (possible.isEmpty()) {
-            return new NextSteps(null, List.of());
-        }
-        CaseAction primary = LIKELY.stream().filter(possible::contains).findFirst()
-                .orElseGet(() -> possible.stream().filter(a -> !DANGEROUS.contains(a)).findFirst().orElse(possible.get(0)));
+        CaseAction primary = LIKELY.stream().filter(possible::contains).findFirst().orElse(null);
         return new NextSteps(primary, possible.stream().filter(a -> a != primary).toList());
     }
 

@@ -28,10 +28,13 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
 
     private final List<NavigationItem> navigation;
     private final String tileUrl;
+    private final List<io.gongzhi.platform.PageBanner> banners;
 
-    ShellModel(List<NavigationItem> navigation, @Value("${gongzhi.map.tile-url:}") String tileUrl) {
+    ShellModel(List<NavigationItem> navigation, @Value("${gongzhi.map.tile-url:}") String tileUrl,
+               List<io.gongzhi.platform.PageBanner> banners) {
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
         this.tileUrl = tileUrl;
+        this.banners = banners;
     }
 
     @Override
@@ -52,6 +55,11 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
         page.addObject("userRoles", userRoles(authentication));
         page.addObject("currentPath", currentPath(request));
         page.addObject("mapTileUrl", tileUrl);
+        page.addObject("banners", navigation.isEmpty() ? List.of() : banners(io.gongzhi.shared.Actor.current()));
+    }
+
+    private List<io.gongzhi.platform.PageBanner.Banner> banners(io.gongzhi.shared.Actor actor) {
+        return banners.stream().flatMap(b -> b.bannersFor(actor).stream()).toList();
     }
 
     List<NavigationItem> navigation(Authentication authentication) {

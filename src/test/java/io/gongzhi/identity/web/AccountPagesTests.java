@@ -46,6 +46,16 @@ class AccountPagesTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("There is no department with the code &quot;no-such-office&quot;"),
                         containsString("value=\"no-such-office\" checked"), not(containsString("one-time-password")))));
+        mvc.perform(post("/admin/accounts?lang=en").with(csrf()).param("username", "ok.resident").param("displayName", "Li")
+                        .param("roles", "RESIDENT").param("departments", "city-management"))
+                .andExpect(content().string(allOf(containsString("Only department staff belong to departments"),
+                        not(containsString("one-time-password")))));
+        mvc.perform(post("/admin/accounts?lang=en").with(csrf()).param("username", "ok.many").param("displayName", "Li")
+                        .param("roles", "GRID_WORKER").param("units", java.util.stream.IntStream.range(0, 800).mapToObj(i -> "9" + i)
+                                .toArray(String[]::new)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("An account may look after at most 200 places."),
+                        not(containsString("There is no division")), not(containsString("one-time-password")))));
     }
 
     @Test
