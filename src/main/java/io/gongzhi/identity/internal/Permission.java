@@ -63,7 +63,12 @@ public enum Permission {
     CASE_HANDLE("case.handle", DEPARTMENT_STAFF),
     CASE_VERIFY("case.verify", COMMUNITY_WORKER),
     /** Evaluation figures of departments and places (counts and rates, never a person). */
-    CASE_EVALUATE("case.evaluate", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER);
+    CASE_EVALUATE("case.evaluate", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER),
+    /** Which emergency responses hold over one's places and below them, and their history. */
+    EMERGENCY_READ("emergency.read", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER,
+            DEPARTMENT_STAFF, SOCIAL_ORGANISATION),
+    /** Declare an emergency response for one's own city or district, change its level, stand it down (the committee of that level). */
+    EMERGENCY_DECLARE("emergency.declare", CITY_COMMITTEE, DISTRICT_COMMITTEE);
 
     private final String authority;
     private final Set<Role> roles;
