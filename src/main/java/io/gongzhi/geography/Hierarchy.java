@@ -68,6 +68,15 @@ public class Hierarchy {
         return names;
     }
 
+    /** The names people use (玉林北路社区, not 玉林北路社区居民委员会) of the units {@code codes} by code; a code that names no unit is left out. */
+    public Map<String, String> displayNames(Collection<String> codes) {
+        var names = new java.util.HashMap<String, String>();
+        if (!codes.isEmpty()) {
+            store.byCodes(codes).forEach(u -> names.put(u.code(), u.displayName()));
+        }
+        return names;
+    }
+
     /** From the city down to the unit itself. */
     public List<Unit> chain(String code) {
         Unit unit = unit(code);

@@ -1,21 +1,49 @@
 package io.gongzhi.emergency;
 
+import io.gongzhi.emergency.internal.Directives;
 import io.gongzhi.identity.internal.Permission;
+import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.Jurisdiction;
+import io.gongzhi.shared.RegionPath;
 import io.gongzhi.support.ScopedEndpoints;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The emergency pages and API in the authorisation matrix. Responses are declared for a whole
- * city or district, which holds both of the matrix's communities, so there is nothing of one to
- * hide from the other: the endpoints are checked as unscoped, for who may call them at all.
+ * city or district, which holds both of the matrix's communities, so they are checked as unscoped;
+ * a directive issued from the inside community and one from the outside community are scoped:
+ * the callers, bound to the inside community, read the first and never the second.
  */
 public class EmergencyEndpoints implements ScopedEndpoints {
 
+    static final String INSIDE_MARK = "矩阵内指令";
+    static final String OUTSIDE_MARK = "矩阵外指令";
+
     @Override
     public List<Endpoint> endpoints(Fixture f) {
+        var directives = f.context().getBean(Directives.class);
+        var hierarchy = f.context().getBean(io.gongzhi.geography.Hierarchy.class);
+        long in = issue(directives, f.insideCode(), hierarchy.unit(f.insideCode()).path(), INSIDE_MARK);
+        long out = issue(directives, f.outsideCode(), hierarchy.unit(f.outsideCode()).path(), OUTSIDE_MARK);
         return List.of(
                 Endpoint.unscoped("emergency page", Permission.EMERGENCY_READ, "/emergency", "id=\"main\""),
-                Endpoint.unscoped("emergency responses", Permission.EMERGENCY_READ, "/api/emergency/responses?past=true", "["));
+                Endpoint.unscoped("emergency responses", Permission.EMERGENCY_READ, "/api/emergency/responses?past=true", "["),
+                Endpoint.list("directives", Permission.EMERGENCY_READ, "/api/emergency/directives", INSIDE_MARK, OUTSIDE_MARK),
+                Endpoint.list("directives page", Permission.EMERGENCY_READ, "/emergency/directives", "id=\"main\"", OUTSIDE_MARK),
+                Endpoint.item("directive", Permission.EMERGENCY_READ, "/api/emergency/directives/" + in, "/api/emergency/directives/" + out,
+                        INSIDE_MARK, OUTSIDE_MARK),
+                Endpoint.item("directive progress", Permission.EMERGENCY_READ, "/api/emergency/directives/" + in + "/tree",
+                        "/api/emergency/directives/" + out + "/tree", "children", OUTSIDE_MARK),
+                Endpoint.item("directive page", Permission.EMERGENCY_READ, "/emergency/directives/" + in, "/emergency/directives/" + out,
+                        INSIDE_MARK, OUTSIDE_MARK),
+                Endpoint.item("my units of a directive", Permission.DIRECTIVE_ACKNOWLEDGE, "/api/emergency/directives/" + in + "/mine",
+                        "/api/emergency/directives/" + out + "/mine", "[", OUTSIDE_MARK));
+    }
+
+    private static long issue(Directives directives, String code, String path, String mark) {
+        var issuer = new Actor(null, "matrix-" + code, Set.of("COMMUNITY_WORKER"), Set.of("directive.issue"), Jurisdiction.of(RegionPath.of(path)));
+        return directives.issue(new Directives.Issue(code, null, mark, mark + "：逐户排查", 2, null), issuer).id();
     }
 }

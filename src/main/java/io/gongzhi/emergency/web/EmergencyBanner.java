@@ -52,6 +52,6 @@ class EmergencyBanner implements PageBanner {
     }
 
     private String name(Responses.Response r) {
-        return hierarchy.names(List.of(r.unitCode())).getOrDefault(r.unitCode(), RegionPath.of(r.path()).code());
+        return hierarchy.displayNames(List.of(r.unitCode())).getOrDefault(r.unitCode(), RegionPath.of(r.path()).code());
     }
 }

@@ -50,7 +50,7 @@ class EmergencyPages {
         var visible = responses.visibleTo(actor.jurisdiction(), true, 50);
         var own = responses.declarable(actor);
         Set<String> ownCodes = own.stream().map(Unit::code).collect(Collectors.toSet());
-        Map<String, String> names = hierarchy.names(visible.stream().map(Responses.Response::unitCode).toList());
+        Map<String, String> names = hierarchy.displayNames(visible.stream().map(Responses.Response::unitCode).toList());
         var shown = visible.stream().map(r -> new Shown(r, names.getOrDefault(r.unitCode(), r.unitCode()), hierarchy.breadcrumb(r.unitCode(), false),
                 ownCodes.contains(r.unitCode()) && r.inForce(), responses.history(r.id()))).toList();
         model.addAttribute("inForce", shown.stream().filter(s -> s.response().inForce()).toList());

@@ -68,7 +68,11 @@ public enum Permission {
     EMERGENCY_READ("emergency.read", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER,
             DEPARTMENT_STAFF, SOCIAL_ORGANISATION),
     /** Declare an emergency response for one's own city or district, change its level, stand it down (the committee of that level). */
-    EMERGENCY_DECLARE("emergency.declare", CITY_COMMITTEE, DISTRICT_COMMITTEE);
+    EMERGENCY_DECLARE("emergency.declare", CITY_COMMITTEE, DISTRICT_COMMITTEE),
+    /** Issue a directive from one's own place to every unit below it (the command chain: city, district, sub-district, community). */
+    DIRECTIVE_ISSUE("directive.issue", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER),
+    /** Acknowledge and report a directive for the units one looks after. */
+    DIRECTIVE_ACKNOWLEDGE("directive.acknowledge", DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER);
 
     private final String authority;
     private final Set<Role> roles;

@@ -1,0 +1,134 @@
+package io.gongzhi.emergency.internal;
+
+import io.gongzhi.geography.Hierarchy;
+import io.gongzhi.geography.Unit;
+import io.gongzhi.shared.Actor;
+import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.RegionPath;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How far a directive has got, as each level sees it: a unit's children with how many units each
+ * holds, how many acknowledged, reported, and are silent past the deadline; the directives waiting
+ * on a person's units; the directives issued from a person's places.
+ */
+@Component
+public class DirectiveProgress {
+
+    /**
+     * Counts of the units at and below one place: {@code silent} are those that have not
+     * acknowledged although the deadline has passed (none before it).
+     */
+    public record Counts(long total, long acknowledged, long reported, long silent) {
+        static Counts of(long total, long acknowledged, long reported, boolean late) {
+            return new Counts(total, acknowledged, reported, late ? total - acknowledged : 0);
+        }
+
+        public int acknowledgedPercent() {
+            return total == 0 ? 0 : (int) (acknowledged * 100 / total);
+        }
+    }
+
+    /** One child of the place looked at, by name. */
+    public record Branch(String code, String name, Counts counts) {
+    }
+
+    /** A place's view of a directive: its own answer when it is a recipient, its totals, its children. */
+    public record Tree(Unit unit, List<Unit> chain, Directives.Recipient own, Counts totals, List<Branch> children) {
+    }
+
+    /** A directive with the counts of the units the reader looks after. */
+    public record Item(Directives.Directive directive, Counts counts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Directives directives;
+    private final Hierarchy hierarchy;
+    private final Clock clock;
+
+    DirectiveProgress(JdbcClient jdbc, Directives directives, Hierarchy hierarchy, Clock clock) {
+        this.jdbc = jdbc;
+        this.directives = directives;
+        this.hierarchy = hierarchy;
+        this.clock = clock;
+    }
+
+    /** The directive as seen from {@code unitCode} (none: the issuer, or the reader's own place below it). */
+    public Tree tree(long id, String unitCode, Actor actor) {
+        Directives.Directive d = directives.visible(id, actor);
+        Unit unit = unitCode == null || unitCode.isBlank() ? start(d, actor) : hierarchy.unit(unitCode.strip());
+        if (!actor.jurisdiction().covers(unit.path()) || !RegionPath.of(d.issuerPath()).covers(unit.path())) {
+            throw new NotFound("geography.unit-not-found", "unit " + unitCode);
+        }
+        int depth = RegionPath.of(unit.path()).depth();
+        String child = depth + 1 <= 5 ? "seg" + (depth + 1) : "unit_code";
+        boolean late = clock.instant().isAfter(d.ackDue());
+        var rows = jdbc.sql("select " + child + ", count(*), count(acknowledged_at), count(reported_at) from emergency_recipient"
+                        + " where directive_id = :id and path like :prefix group by " + child)
+                .param("id", id).param("prefix", unit.path() + "/%")
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+        Map<String, String> names = hierarchy.displayNames(rows.stream().map(r -> (String) r[0]).toList());
+        var children = new ArrayList<Branch>();
+        long total = 0, acked = 0, reported = 0;
+        for (Object[] r : rows) {
+            var counts = Counts.of((long) r[1], (long) r[2], (long) r[3], late);
+            children.add(new Branch((String) r[0], names.getOrDefault((String) r[0], (String) r[0]), counts));
+            total += counts.total();
+            acked += counts.acknowledged();
+            reported += counts.reported();
+        }
+        // the least answered first: where to call
+        children.sort(Comparator.comparingLong((Branch b) -> -b.counts().silent()).thenComparingInt(b -> b.counts().acknowledgedPercent())
+                .thenComparing(Branch::name));
+        var own = jdbc.sql("select unit_code, path, acknowledged_at, acknowledged_by, reported_at, report from emergency_recipient where directive_id = ? and unit_code = ?")
+                .params(id, unit.code()).query((rs, n) -> new Directives.Recipient(rs.getString(1), rs.getString(2),
+                        Directives.instant(rs.getTimestamp(3)), rs.getString(4), Directives.instant(rs.getTimestamp(5)), rs.getString(6))).optional();
+        var chain = hierarchy.chain(unit.code()).stream().filter(u -> RegionPath.of(d.issuerPath()).covers(u.path())
+                && actor.jurisdiction().covers(u.path())).toList();
+        return new Tree(unit, chain, own.orElse(null), Counts.of(total, acked, reported, late), children);
+    }
+
+    private Unit start(Directives.Directive d, Actor actor) {
+        if (actor.jurisdiction().covers(d.issuerPath())) {
+            return hierarchy.unit(d.issuerUnit());
+        }
+        return hierarchy.roots(actor.jurisdiction()).stream().filter(u -> RegionPath.of(d.issuerPath()).covers(u.path())).findFirst()
+                .orElseThrow(() -> new NotFound("emergency.directive-not-found", "directive " + d.id()));
+    }
+
+    /** The directives that reach the reader's places, newest first, with the counts of the reader's units. */
+    public List<Item> inbox(Actor actor, int limit) {
+        var where = actor.jurisdiction().where("r.path");
+        var rows = jdbc.sql("select r.directive_id, count(*), count(r.acknowledged_at), count(r.reported_at) from emergency_recipient r where "
+                        + where.sql() + " group by r.directive_id order by r.directive_id desc limit " + limit)
+                .params(where.params()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+        return items(rows);
+    }
+
+    /** The directives issued from the reader's places, newest first, with the counts of all their units. */
+    public List<Item> issued(Actor actor, int limit) {
+        var where = actor.jurisdiction().where("d.issuer_path");
+        var rows = jdbc.sql("select d.id, d.recipients, (select count(*) from emergency_recipient r where r.directive_id = d.id and r.acknowledged_at is not null),"
+                        + " (select count(*) from emergency_recipient r where r.directive_id = d.id and r.reported_at is not null)"
+                        + " from emergency_directive d where " + where.sql() + " order by d.id desc limit " + limit)
+                .params(where.params()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+        return items(rows);
+    }
+
+    private List<Item> items(List<long[]> rows) {
+        Instant now = clock.instant();
+        var items = new ArrayList<Item>();
+        for (long[] r : rows) {
+            directives.find(r[0]).ifPresent(d -> items.add(new Item(d, Counts.of(r[1], r[2], r[3], now.isAfter(d.ackDue())))));
+        }
+        return items;
+    }
+}
