@@ -45,9 +45,14 @@ public class Directives {
 
     /**
      * What the issuer asks: {@code ackHours} to acknowledge (1–72), {@code reportHours} to report
-     * done (none: acknowledging is all; else at least {@code ackHours}, at most a week).
+     * done (none: acknowledging is all; else at least {@code ackHours}, at most a week);
+     * {@code escalateMinutes} (10–1440, 60 unless given) between raising a silent unit to its
+     * parent place at the deadline and to its grandparent.
      */
-    public record Issue(String unit, String downTo, String title, String body, Integer ackHours, Integer reportHours) {
+    public record Issue(String unit, String downTo, String title, String body, Integer ackHours, Integer reportHours, Integer escalateMinutes) {
+        public Issue(String unit, String downTo, String title, String body, Integer ackHours, Integer reportHours) {
+            this(unit, downTo, title, body, ackHours, reportHours, null);
+        }
     }
 
     public record Directive(long id, String issuerUnit, String issuerPath, Level downTo, String title, String body, Instant ackDue,
@@ -100,6 +105,9 @@ public class Directives {
         if (in.ackHours() == null || in.ackHours() < 1 || in.ackHours() > 72) {
             problems.add(Violation.of("ackHours", "emergency.directive-ack-hours", 1, 72));
         }
+        if (in.escalateMinutes() != null && (in.escalateMinutes() < 10 || in.escalateMinutes() > 1440)) {
+            problems.add(Violation.of("escalateMinutes", "emergency.directive-escalate-minutes", 10, 1440));
+        }
         if (in.reportHours() != null && (in.reportHours() > 168 || in.ackHours() != null && in.reportHours() < in.ackHours())) {
             problems.add(Violation.of("reportHours", "emergency.directive-report-hours", in.ackHours() == null ? 1 : in.ackHours(), 168));
         }
@@ -117,8 +125,10 @@ public class Directives {
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into emergency_directive (issuer_unit, issuer_path, down_to, title, body, ack_due, report_due, issued_by, issued_at, recipients)
-                values (:unit, :path, :downTo, :title, :body, :ackDue, :reportDue, :actor, :at, :recipients)""")
+                insert into emergency_directive (issuer_unit, issuer_path, down_to, title, body, ack_due, report_due, issued_by, issued_at, recipients,
+                                                 escalate_minutes)
+                values (:unit, :path, :downTo, :title, :body, :ackDue, :reportDue, :actor, :at, :recipients, :escalate)""")
+                .param("escalate", in.escalateMinutes() == null ? 60 : in.escalateMinutes())
                 .param("unit", from.code()).param("path", from.path()).param("downTo", downTo.name()).param("title", title).param("body", body)
                 .param("ackDue", Timestamp.from(ackDue)).param("reportDue", reportDue == null ? null : Timestamp.from(reportDue))
                 .param("actor", actor.username()).param("at", Timestamp.from(now)).param("recipients", units.size()).update(keys, "id");

@@ -59,9 +59,10 @@ class DirectivePages {
     @PreAuthorize("hasAuthority('directive.issue')")
     String issue(@RequestParam(defaultValue = "") String unit, @RequestParam(defaultValue = "COMPOUND") String downTo,
                  @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body,
-                 @RequestParam(required = false) Integer ackHours, @RequestParam(required = false) Integer reportHours, Model model) {
+                 @RequestParam(required = false) Integer ackHours, @RequestParam(required = false) Integer reportHours,
+                 @RequestParam(required = false) Integer escalateMinutes, Model model) {
         try {
-            var d = directives.issue(new Directives.Issue(unit, downTo, title, body, ackHours, reportHours), Actor.current());
+            var d = directives.issue(new Directives.Issue(unit, downTo, title, body, ackHours, reportHours, escalateMinutes), Actor.current());
             return "redirect:/emergency/directives/" + d.id() + "?done=issued";
         } catch (InvalidInput invalid) {
             model.addAttribute("errors", invalid.byField());
@@ -72,6 +73,7 @@ class DirectivePages {
             typed.put("body", body);
             typed.put("ackHours", ackHours == null ? "" : ackHours);
             typed.put("reportHours", reportHours == null ? "" : reportHours);
+            typed.put("escalateMinutes", escalateMinutes == null ? "" : escalateMinutes);
             model.addAttribute("typed", typed);
             return list(model);
         }
