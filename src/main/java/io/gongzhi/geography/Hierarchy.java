@@ -61,18 +61,18 @@ public class Hierarchy {
 
     /** The names of the units {@code codes} (current or retired) by code; a code that names no unit is left out. */
     public Map<String, String> names(Collection<String> codes) {
-        var names = new java.util.HashMap<String, String>();
-        if (!codes.isEmpty()) {
-            store.byCodes(codes).forEach(u -> names.put(u.code(), u.name()));
-        }
-        return names;
+        return named(codes, Unit::name);
     }
 
     /** The names people use (玉林北路社区, not 玉林北路社区居民委员会) of the units {@code codes} by code; a code that names no unit is left out. */
     public Map<String, String> displayNames(Collection<String> codes) {
+        return named(codes, Unit::displayName);
+    }
+
+    private Map<String, String> named(Collection<String> codes, java.util.function.Function<Unit, String> name) {
         var names = new java.util.HashMap<String, String>();
         if (!codes.isEmpty()) {
-            store.byCodes(codes).forEach(u -> names.put(u.code(), u.displayName()));
+            store.byCodes(codes).forEach(u -> names.put(u.code(), name.apply(u)));
         }
         return names;
     }

@@ -89,8 +89,7 @@ public class DirectiveProgress {
         children.sort(Comparator.comparingLong((Branch b) -> -b.counts().silent()).thenComparingInt(b -> b.counts().acknowledgedPercent())
                 .thenComparing(Branch::name));
         var own = jdbc.sql("select unit_code, path, acknowledged_at, acknowledged_by, reported_at, report from emergency_recipient where directive_id = ? and unit_code = ?")
-                .params(id, unit.code()).query((rs, n) -> new Directives.Recipient(rs.getString(1), rs.getString(2),
-                        Directives.instant(rs.getTimestamp(3)), rs.getString(4), Directives.instant(rs.getTimestamp(5)), rs.getString(6))).optional();
+                .params(id, unit.code()).query(Directives::recipient).optional();
         var chain = hierarchy.chain(unit.code()).stream().filter(u -> RegionPath.of(d.issuerPath()).covers(u.path())
                 && actor.jurisdiction().covers(u.path())).toList();
         return new Tree(unit, chain, own.orElse(null), Counts.of(total, acked, reported, late), children);

@@ -232,14 +232,12 @@ public class Directives {
         if (!units.isEmpty()) {
             spec = spec.param("units", units);
         }
-        return spec.query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)), rs.getString(4),
-                instant(rs.getTimestamp(5)), rs.getString(6))).list();
+        return spec.query(Directives::recipient).list();
     }
 
     /** The directive, if {@code actor} may read it: it was issued inside the actor's places, or it reaches into them. */
     public Directive visible(long id, Actor actor) {
-        return find(id).filter(d -> actor.jurisdiction().covers(d.issuerPath())
-                        || actor.jurisdiction().paths().stream().anyMatch(p -> p.value().startsWith(d.issuerPath() + "/")))
+        return find(id).filter(d -> Responses.meets(actor.jurisdiction(), d.issuerPath()))
                 .orElseThrow(() -> new NotFound("emergency.directive-not-found", "directive " + id));
     }
 
@@ -251,6 +249,12 @@ public class Directives {
         return new Directive(rs.getLong("id"), rs.getString("issuer_unit"), rs.getString("issuer_path"), Level.valueOf(rs.getString("down_to")),
                 rs.getString("title"), rs.getString("body"), rs.getTimestamp("ack_due").toInstant(), instant(rs.getTimestamp("report_due")),
                 rs.getString("issued_by"), rs.getTimestamp("issued_at").toInstant(), rs.getInt("recipients"));
+    }
+
+    /** A recipient from the columns unit_code, path, acknowledged_at, acknowledged_by, reported_at, report, in that order. */
+    static Recipient recipient(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Recipient(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)), rs.getString(4), instant(rs.getTimestamp(5)),
+                rs.getString(6));
     }
 
     static Instant instant(Timestamp t) {

@@ -42,11 +42,6 @@ public class InForce {
         return s.responses();
     }
 
-    /** The responses in force over the place at {@code path}: declared for it or for a place above it; the most severe first. */
-    public List<Responses.Response> over(String path) {
-        return all().stream().filter(r -> r.holdsOver(path)).toList();
-    }
-
     /** Reads them again at the next question (after a change made behind the module's back, as a test's clean-up). */
     public void forget() {
         snapshot = null;

@@ -159,14 +159,22 @@ public class Responses {
      */
     public List<Response> visibleTo(Jurisdiction j, boolean past, int limit) {
         return jdbc.sql("select * from emergency_response" + (past ? "" : " where stood_down_at is null") + " order by declared_at desc, id desc")
-                .query(Responses::row).list().stream().filter(r -> j.covers(r.path()) || j.paths().stream().anyMatch(p -> r.holdsOver(p.value())))
+                .query(Responses::row).list().stream().filter(r -> meets(j, r.path()))
                 .limit(limit).toList();
     }
 
     /** A response {@code j} may read; one it may not answers like one that does not exist. */
     public Response get(long id, Jurisdiction j) {
-        return find(id).filter(r -> j.covers(r.path()) || j.paths().stream().anyMatch(p -> r.holdsOver(p.value())))
+        return find(id).filter(r -> meets(j, r.path()))
                 .orElseThrow(() -> new NotFound("emergency.response-not-found", "response " + id));
+    }
+
+    /**
+     * Whether the unit at {@code path} and the places of {@code j} meet: the unit lies inside them,
+     * or they lie inside the unit. What a response or a directive of that unit is to those who may read it.
+     */
+    static boolean meets(Jurisdiction j, String path) {
+        return j.covers(path) || j.paths().stream().anyMatch(p -> RegionPath.of(path).covers(p.value()));
     }
 
     public List<Change> history(long id) {
