@@ -60,10 +60,13 @@ class AuthorisationMatrixTests {
         ServiceLoader.load(ScopedEndpoints.class).forEach(module -> endpoints.addAll(module.endpoints(fixture)));
         assertThat(endpoints).as("modules registered their endpoints").hasSizeGreaterThanOrEqualTo(10);
 
+        // a compound contact receives for one compound of the inside community
+        io.gongzhi.support.PopulationFixture.ensure(context);
+        String compound = hierarchy.under(INSIDE, io.gongzhi.geography.Level.COMPOUND).get(0).code();
         Map<Role, String> callers = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             String name = "mx" + role.name().toLowerCase().replace("_", "").substring(0, 6) + (System.nanoTime() % 1_000_000);
-            accounts.create(new AccountForm(name, "矩阵" + role.ordinal(), Set.of(role), Set.of(INSIDE),
+            accounts.create(new AccountForm(name, "矩阵" + role.ordinal(), Set.of(role), Set.of(role == Role.COMPOUND_CONTACT ? compound : INSIDE),
                     role == Role.DEPARTMENT_STAFF ? Set.of("water") : Set.of()), "Tianfu-Square#2026");
             callers.put(role, name);
         }

@@ -243,6 +243,9 @@ public class Accounts {
                 if (!found.current()) {
                     problems.add(Violation.of("units", "account.unit-retired", unit));
                 }
+                if (form.roles().contains(Role.COMPOUND_CONTACT) && found.level() != io.gongzhi.geography.Level.COMPOUND) {
+                    problems.add(Violation.of("units", "account.units-compounds-only", found.name()));
+                }
                 paths.put(unit, found.path());
             } catch (NotFound e) {
                 problems.add(Violation.of("units", "account.unit-unknown", unit));

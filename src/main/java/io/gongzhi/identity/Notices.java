@@ -116,8 +116,12 @@ public class Notices {
      * in the app.
      */
     public void text(Messenger.Channel channel, String address, String code, List<String> args, String link) {
-        outbox.add(List.of(new Outbox.Message("text:" + java.util.UUID.randomUUID(), channel, address, render(code, args, link), code,
-                args.isEmpty() ? "" : args.get(0))));
+        text("text:" + java.util.UUID.randomUUID(), channel, address, code, args, link);
+    }
+
+    /** As {@link #text(Messenger.Channel, String, String, List, String)}, sent once for {@code source} however often it is asked. */
+    public void text(String source, Messenger.Channel channel, String address, String code, List<String> args, String link) {
+        outbox.add(List.of(new Outbox.Message(source, channel, address, render(code, args, link), code, args.isEmpty() ? "" : args.get(0))));
     }
 
     /** A notice as sent beyond the app: in Chinese (the platform's language), signed, with the full link. */

@@ -14,6 +14,8 @@ public enum Role {
     SUBDISTRICT_DISPATCHER,
     COMMUNITY_WORKER,
     GRID_WORKER,
+    /** Receives directives for a residential compound: property-company staff, a building leader, a volunteer. */
+    COMPOUND_CONTACT,
     DEPARTMENT_STAFF,
     RESIDENT,
     SOCIAL_ORGANISATION,

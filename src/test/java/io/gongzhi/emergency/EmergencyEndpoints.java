@@ -1,6 +1,8 @@
 package io.gongzhi.emergency;
 
 import io.gongzhi.emergency.internal.Directives;
+import io.gongzhi.emergency.internal.DutyRosters;
+import io.gongzhi.emergency.internal.PropertyCompanies;
 import io.gongzhi.identity.internal.Permission;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Jurisdiction;
@@ -14,7 +16,8 @@ import java.util.Set;
  * The emergency pages and API in the authorisation matrix. Responses are declared for a whole
  * city or district, which holds both of the matrix's communities, so they are checked as unscoped;
  * a directive issued from the inside community and one from the outside community are scoped:
- * the callers, bound to the inside community, read the first and never the second.
+ * the callers, bound to the inside community, read the first and never the second. So are the
+ * rosters and property companies of a compound in each community.
  */
 public class EmergencyEndpoints implements ScopedEndpoints {
 
@@ -27,7 +30,26 @@ public class EmergencyEndpoints implements ScopedEndpoints {
         var hierarchy = f.context().getBean(io.gongzhi.geography.Hierarchy.class);
         long in = issue(directives, f.insideCode(), hierarchy.unit(f.insideCode()).path(), INSIDE_MARK);
         long out = issue(directives, f.outsideCode(), hierarchy.unit(f.outsideCode()).path(), OUTSIDE_MARK);
+        var rosters = f.context().getBean(DutyRosters.class);
+        var companies = f.context().getBean(PropertyCompanies.class);
+        // on the first compound of each community, which the inside callers all look after (a compound contact its very compound)
+        var compounds = new java.util.ArrayList<String>();
+        for (String community : List.of(f.insideCode(), f.outsideCode())) {
+            var compound = hierarchy.under(community, io.gongzhi.geography.Level.COMPOUND).get(0);
+            compounds.add(compound.code());
+            var keeper = new Actor(null, "matrix-" + community, Set.of("COMMUNITY_WORKER"), Set.of("roster.manage"),
+                    Jurisdiction.of(RegionPath.of(hierarchy.unit(community).path())));
+            String mark = community.equals(f.insideCode()) ? INSIDE_MARK : OUTSIDE_MARK;
+            rosters.add(new DutyRosters.Entry(compound.code(), "VOLUNTEER", mark, "13800001234", null, null), keeper);
+            long company = companies.register(mark + "物业", EmergencyRosterTests.creditCode(), community, keeper).id();
+            companies.bind(company, List.of(compound.code()), keeper);
+        }
         return List.of(
+                Endpoint.item("duty roster", Permission.EMERGENCY_READ, "/api/emergency/roster?unit=" + compounds.get(0),
+                        "/api/emergency/roster?unit=" + compounds.get(1), INSIDE_MARK, OUTSIDE_MARK),
+                Endpoint.item("duty roster page", Permission.EMERGENCY_READ, "/emergency/roster?unit=" + compounds.get(0),
+                        "/emergency/roster?unit=" + compounds.get(1), INSIDE_MARK, OUTSIDE_MARK),
+                Endpoint.list("property companies", Permission.EMERGENCY_READ, "/api/emergency/companies", INSIDE_MARK, OUTSIDE_MARK),
                 Endpoint.unscoped("emergency page", Permission.EMERGENCY_READ, "/emergency", "id=\"main\""),
                 Endpoint.unscoped("emergency responses", Permission.EMERGENCY_READ, "/api/emergency/responses?past=true", "["),
                 Endpoint.list("directives", Permission.EMERGENCY_READ, "/api/emergency/directives", INSIDE_MARK, OUTSIDE_MARK),

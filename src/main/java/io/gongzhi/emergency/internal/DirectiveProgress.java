@@ -37,8 +37,8 @@ public class DirectiveProgress {
         }
     }
 
-    /** One child of the place looked at, by name. */
-    public record Branch(String code, String name, Counts counts) {
+    /** One child of the place looked at, by name, with the first on its duty roster (to call when it is silent). */
+    public record Branch(String code, String name, Counts counts, DutyRosters.Contact contact) {
     }
 
     /** A place's view of a directive: its own answer when it is a recipient, its totals, its children. */
@@ -53,8 +53,10 @@ public class DirectiveProgress {
     private final Directives directives;
     private final Hierarchy hierarchy;
     private final Clock clock;
+    private final DutyRosters rosters;
 
-    DirectiveProgress(JdbcClient jdbc, Directives directives, Hierarchy hierarchy, Clock clock) {
+    DirectiveProgress(JdbcClient jdbc, Directives directives, Hierarchy hierarchy, Clock clock, DutyRosters rosters) {
+        this.rosters = rosters;
         this.jdbc = jdbc;
         this.directives = directives;
         this.hierarchy = hierarchy;
@@ -75,12 +77,14 @@ public class DirectiveProgress {
                         + " where directive_id = :id and path like :prefix group by " + child)
                 .param("id", id).param("prefix", unit.path() + "/%")
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
-        Map<String, String> names = hierarchy.displayNames(rows.stream().map(r -> (String) r[0]).toList());
+        var codes = rows.stream().map(r -> (String) r[0]).toList();
+        Map<String, String> names = hierarchy.displayNames(codes);
+        var contacts = rosters.first(codes);
         var children = new ArrayList<Branch>();
         long total = 0, acked = 0, reported = 0;
         for (Object[] r : rows) {
             var counts = Counts.of((long) r[1], (long) r[2], (long) r[3], late);
-            children.add(new Branch((String) r[0], names.getOrDefault((String) r[0], (String) r[0]), counts));
+            children.add(new Branch((String) r[0], names.getOrDefault((String) r[0], (String) r[0]), counts, contacts.get((String) r[0])));
             total += counts.total();
             acked += counts.acknowledged();
             reported += counts.reported();

@@ -44,6 +44,7 @@ class AccountBootstrap implements ApplicationRunner {
             new DemoPerson("dispatcher", "张伟", Role.SUBDISTRICT_DISPATCHER, Set.of("510107005"), Set.of()),
             new DemoPerson("community", "刘洋", Role.COMMUNITY_WORKER, Set.of("510107005001"), Set.of()),
             new DemoPerson("grid", "陈静", Role.GRID_WORKER, Set.of("510107005001"), Set.of()),
+            new DemoPerson("compound", "黄磊", Role.COMPOUND_CONTACT, Set.of("510107005001"), Set.of()),
             new DemoPerson("department", "杨帆", Role.DEPARTMENT_STAFF, Set.of("510107"), Set.of("city-management")),
             new DemoPerson("resident", "赵丽", Role.RESIDENT, Set.of(), Set.of()),
             new DemoPerson("socialorg", "周杰", Role.SOCIAL_ORGANISATION, Set.of("510107005"), Set.of()),
@@ -84,8 +85,12 @@ class AccountBootstrap implements ApplicationRunner {
         var created = new ArrayList<String[]>();
         try {
             for (DemoPerson person : people) {
+                AccountForm form = onFirstGrid(person);
+                if (form == null) {
+                    continue;
+                }
                 String password = fixed.isBlank() ? Passwords.generate() : fixed;
-                accounts.create(onFirstGrid(person), password);
+                accounts.create(form, password);
                 created.add(new String[] {person.role().name(), person.username(), fixed.isBlank() ? password : "(GONGZHI_" + (demo ? "DEMO" : "ADMIN") + "_PASSWORD)"});
             }
         } catch (DuplicateKeyException anotherNode) {
@@ -105,20 +110,30 @@ class AccountBootstrap implements ApplicationRunner {
         print(demo, created);
     }
 
-    /** The demo grid worker works the community's first grid once the demo district has grids. */
+    /**
+     * Once the demo district has grids, the demo grid worker works the community's first grid and
+     * the demo compound contact receives for that grid's first compound.
+     */
     private AccountForm onFirstGrid(DemoPerson person) {
-        if (person.role() != Role.GRID_WORKER) {
+        int down = person.role() == Role.GRID_WORKER ? 1 : person.role() == Role.COMPOUND_CONTACT ? 2 : 0;
+        if (down == 0) {
             return person.form();
         }
-        var grids = person.units().stream().flatMap(code -> {
-            try {
-                return hierarchy.children(code).stream().limit(1);
-            } catch (io.gongzhi.shared.NotFound e) {
-                return java.util.stream.Stream.empty();
-            }
-        }).map(io.gongzhi.geography.Unit::code).collect(java.util.stream.Collectors.toSet());
-        return grids.isEmpty() ? person.form()
-                : new AccountForm(person.username(), person.displayName(), Set.of(person.role()), grids, person.departments());
+        var units = person.units();
+        for (int i = 0; i < down && !units.isEmpty(); i++) {
+            units = units.stream().flatMap(code -> {
+                try {
+                    return hierarchy.children(code).stream().limit(1);
+                } catch (io.gongzhi.shared.NotFound e) {
+                    return java.util.stream.Stream.empty();
+                }
+            }).map(io.gongzhi.geography.Unit::code).collect(java.util.stream.Collectors.toSet());
+        }
+        if (units.isEmpty()) {
+            // without grids there is no compound to receive for: the contact is left out
+            return person.role() == Role.COMPOUND_CONTACT ? null : person.form();
+        }
+        return new AccountForm(person.username(), person.displayName(), Set.of(person.role()), units, person.departments());
     }
 
     private void print(boolean demo, List<String[]> created) {

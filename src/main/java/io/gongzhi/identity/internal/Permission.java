@@ -8,6 +8,7 @@ import java.util.Set;
 import static io.gongzhi.identity.Role.AUDITOR;
 import static io.gongzhi.identity.Role.CITY_COMMITTEE;
 import static io.gongzhi.identity.Role.COMMUNITY_WORKER;
+import static io.gongzhi.identity.Role.COMPOUND_CONTACT;
 import static io.gongzhi.identity.Role.DEPARTMENT_STAFF;
 import static io.gongzhi.identity.Role.DISTRICT_COMMITTEE;
 import static io.gongzhi.identity.Role.GRID_WORKER;
@@ -42,7 +43,7 @@ public enum Permission {
      * an Open311 app reports in residents' name: its {@code api_key}).
      */
     TOKENS_OWN("tokens.own", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER,
-            GRID_WORKER, DEPARTMENT_STAFF, SOCIAL_ORGANISATION, RESIDENT),
+            GRID_WORKER, COMPOUND_CONTACT, DEPARTMENT_STAFF, SOCIAL_ORGANISATION, RESIDENT),
     /** Residents' records, masked. */
     PERSON_READ("person.read", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER),
     PERSON_WRITE("person.write", COMMUNITY_WORKER, GRID_WORKER),
@@ -66,13 +67,18 @@ public enum Permission {
     CASE_EVALUATE("case.evaluate", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER),
     /** Which emergency responses hold over one's places and below them, and their history. */
     EMERGENCY_READ("emergency.read", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER,
-            DEPARTMENT_STAFF, SOCIAL_ORGANISATION),
+            COMPOUND_CONTACT, DEPARTMENT_STAFF, SOCIAL_ORGANISATION),
     /** Declare an emergency response for one's own city or district, change its level, stand it down (the committee of that level). */
     EMERGENCY_DECLARE("emergency.declare", CITY_COMMITTEE, DISTRICT_COMMITTEE),
     /** Issue a directive from one's own place to every unit below it (the command chain: city, district, sub-district, community). */
     DIRECTIVE_ISSUE("directive.issue", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER),
     /** Acknowledge and report a directive for the units one looks after. */
-    DIRECTIVE_ACKNOWLEDGE("directive.acknowledge", DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER);
+    DIRECTIVE_ACKNOWLEDGE("directive.acknowledge", DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER,
+            COMPOUND_CONTACT),
+    /** Keep the duty rosters of one's places (who receives for each unit) and the property companies serving its compounds. */
+    ROSTER_MANAGE("roster.manage", DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER),
+    /** Show a duty contact's phone number in full, with a reason, to call a unit that is silent. */
+    ROSTER_UNMASK("roster.unmask", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER);
 
     private final String authority;
     private final Set<Role> roles;

@@ -1,5 +1,7 @@
 package io.gongzhi.population.internal;
 
+import io.gongzhi.shared.ChineseNames;
+
 import io.gongzhi.shared.Phone;
 import io.gongzhi.platform.Sealing;
 

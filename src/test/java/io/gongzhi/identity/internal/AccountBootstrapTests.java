@@ -31,7 +31,8 @@ class AccountBootstrapTests {
     @Test
     void demoModeCreatesOneAccountPerRoleAndPrintsThemOnlyOnce() {
         String db = freshDatabase();
-        var first = start(db, "--gongzhi.demo=true", "--gongzhi.demo-password=");
+        // with the demo district's grids, so that the compound contact has a compound to receive for
+        var first = start(db, "--gongzhi.demo=true", "--gongzhi.demo-password=", "--gongzhi.demo-grids=true");
         try (var context = first.context()) {
             List<Account> all = context.getBean(Accounts.class).all();
             assertThat(all).hasSize(Role.values().length);

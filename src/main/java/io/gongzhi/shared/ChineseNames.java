@@ -1,9 +1,9 @@
-package io.gongzhi.population.internal;
+package io.gongzhi.shared;
 
 import java.util.Random;
 
 /**
- * Chinese names for synthetic residents. Surnames are drawn by frequency: the hundred most
+ * Chinese names for synthetic people (residents, duty contacts). Surnames are drawn by frequency: the hundred most
  * common surnames with shares approximating the 2020 national household-registration ranking
  * (王, 李, 张 … together ~85% of people; the rest share the remainder through a longer list
  * with falling weights). Given names are one character (~20%) or two, drawn from pools by sex
@@ -11,7 +11,7 @@ import java.util.Random;
  * so common names such as 张伟 and 王芳 recur as they do in a real city. An assumption for
  * synthetic data, not a statistical source.
  */
-final class ChineseNames {
+public final class ChineseNames {
 
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常";
     private static final double[] SHARES = {7.12, 7.00, 6.68, 5.38, 4.53, 3.08, 2.45, 2.29, 2.05, 1.93, 1.61, 1.52, 1.44, 1.29,
@@ -44,7 +44,7 @@ final class ChineseNames {
     private ChineseNames() {
     }
 
-    static String surname(Random random) {
+    public static String surname(Random random) {
         double x = random.nextDouble() * CUMULATIVE[CUMULATIVE.length - 1];
         int lo = 0;
         int hi = CUMULATIVE.length - 1;
@@ -60,7 +60,7 @@ final class ChineseNames {
     }
 
     /** A given name for someone born in {@code year}. */
-    static String given(Random random, boolean male, int year) {
+    public static String given(Random random, boolean male, int year) {
         String[] pool = (male ? MALE : FEMALE)[year < 1970 ? 0 : year < 2000 ? 1 : 2];
         String first = zipf(pool, random);
         return random.nextDouble() < 0.2 ? first : first + zipf(pool, random);
