@@ -3,7 +3,8 @@
 # cascade to every compound against a plain INSERT … SELECT of the same rows, and the escalation
 # sweep with one unit in ten silent. Generates Chengdu's divisions, boundaries and grids (seed 1:
 # ~198,000 compounds) into a PostgreSQL database on 127.0.0.1:5432 once and keeps it as
-# gongzhi_bench_chain (BENCH_DROP=1 drops it at the end). Arguments go to JMH (e.g. -i 3).
+# gongzhi_bench_chain (BENCH_DROP=1 drops it at the end; BENCH_PREPARE_ONLY=1 only makes it, for
+# bench/emergency-http.sh). Arguments go to JMH (e.g. -i 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db="${BENCH_DB:-gongzhi_bench_chain}"
@@ -20,4 +21,5 @@ if ! psql -h 127.0.0.1 -U postgres -d "$db" -Atc "select count(*) from geography
   psql -h 127.0.0.1 -U postgres -d "$db" -qc "VACUUM ANALYZE"
 fi
 echo "units below the city: $(psql -h 127.0.0.1 -U postgres -d "$db" -Atc "select level || ' ' || count(*) from geography_unit where valid_to is null and level <> 'CITY' group by level order by 1" | paste -sd, -)"
+[ -z "${BENCH_PREPARE_ONLY:-}" ] || exit 0
 bench/run DirectiveBenchmark -jvmArgsAppend "-Dgongzhi.bench.db=$url" "$@"

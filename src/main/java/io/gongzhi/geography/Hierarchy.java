@@ -96,6 +96,17 @@ public class Hierarchy {
         return String.join(" › ", names.size() > 1 ? names.subList(1, names.size()) : names);
     }
 
+    /**
+     * The paths of the current units below {@code code} from the level under it down to {@code downTo}
+     * (a unit's code is its path's last part), in no order: one read for a command that reaches them all.
+     */
+    public List<String> pathsUnder(String code, Level downTo) {
+        Unit unit = unit(code);
+        var levels = java.util.Arrays.stream(Level.values()).filter(l -> l.compareTo(unit.level()) > 0 && l.compareTo(downTo) <= 0)
+                .map(Level::name).toList();
+        return levels.isEmpty() ? List.of() : store.pathsUnder(unit.path(), levels);
+    }
+
     /** Current units of {@code level} below the unit {@code code} (e.g. every compound of a district), in path order. */
     public List<Unit> under(String code, Level level) {
         return store.under(unit(code).path(), level);

@@ -5,10 +5,12 @@ import io.gongzhi.geography.Unit;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.NotFound;
 import io.gongzhi.shared.RegionPath;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +20,9 @@ import java.util.Map;
 /**
  * How far a directive has got, as each level sees it: a unit's children with how many units each
  * holds, how many acknowledged, reported, and are silent past the deadline; the directives waiting
- * on a person's units; the directives issued from a person's places.
+ * on a person's units; the directives issued from a person's places. A place's counts are at most
+ * about a second old ({@code gongzhi.emergency.progress-fresh}): a command centre watching a city-wide
+ * directive while 200,000 compounds answer it reads them from memory, counted again in the background.
  */
 @Component
 public class DirectiveProgress {
@@ -54,9 +58,12 @@ public class DirectiveProgress {
     private final Hierarchy hierarchy;
     private final Clock clock;
     private final DutyRosters rosters;
+    private final RecentCounts<List<Object[]>> counts;
 
-    DirectiveProgress(JdbcClient jdbc, Directives directives, Hierarchy hierarchy, Clock clock, DutyRosters rosters) {
+    DirectiveProgress(JdbcClient jdbc, Directives directives, Hierarchy hierarchy, Clock clock, DutyRosters rosters,
+                      @Value("${gongzhi.emergency.progress-fresh:PT1S}") Duration fresh) {
         this.rosters = rosters;
+        this.counts = new RecentCounts<>(fresh);
         this.jdbc = jdbc;
         this.directives = directives;
         this.hierarchy = hierarchy;
@@ -73,10 +80,10 @@ public class DirectiveProgress {
         int depth = RegionPath.of(unit.path()).depth();
         String child = depth + 1 <= 5 ? "seg" + (depth + 1) : "unit_code";
         boolean late = clock.instant().isAfter(d.ackDue());
-        var rows = jdbc.sql("select " + child + ", count(*), count(acknowledged_at), count(reported_at) from emergency_recipient"
-                        + " where directive_id = :id and path like :prefix group by " + child)
+        var rows = counts.of(id + " " + unit.path(), () -> jdbc.sql("select " + child + ", count(*), count(acknowledged_at), count(reported_at)"
+                        + " from emergency_recipient where directive_id = :id and path like :prefix group by " + child)
                 .param("id", id).param("prefix", unit.path() + "/%")
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list());
         var codes = rows.stream().map(r -> (String) r[0]).toList();
         Map<String, String> names = hierarchy.displayNames(codes);
         var contacts = rosters.first(codes);
@@ -109,10 +116,26 @@ public class DirectiveProgress {
 
     /** The directives that reach the reader's places, newest first, with the counts of the reader's units. */
     public List<Item> inbox(Actor actor, int limit) {
+        if (actor.jurisdiction().isEmpty()) {
+            return List.of();
+        }
+        // a directive reaches only the units below its issuer: those issued above the reader's places
+        // or inside them, each counted through its own rows (directive_id, path), no index of all paths
         var where = actor.jurisdiction().where("r.path");
-        var rows = jdbc.sql("select r.directive_id, count(*), count(r.acknowledged_at), count(r.reported_at) from emergency_recipient r where "
-                        + where.sql() + " group by r.directive_id order by r.directive_id desc limit " + limit)
-                .params(where.params()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+        var inside = actor.jurisdiction().where("d.issuer_path");
+        var above = new java.util.TreeSet<String>();
+        for (RegionPath place : actor.jurisdiction().paths()) {
+            for (int depth = 1; depth <= place.depth(); depth++) {
+                above.add(place.ancestor(depth));
+            }
+        }
+        var params = new java.util.HashMap<String, Object>(where.params());
+        params.putAll(inside.params());
+        params.put("above", above.isEmpty() ? List.of("") : List.copyOf(above));
+        var rows = jdbc.sql("select r.directive_id, count(*), count(r.acknowledged_at), count(r.reported_at) from emergency_recipient r"
+                        + " where r.directive_id in (select d.id from emergency_directive d where d.issuer_path in (:above) or " + inside.sql() + ")"
+                        + " and " + where.sql() + " group by r.directive_id order by r.directive_id desc limit " + limit)
+                .params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
         return items(rows);
     }
 

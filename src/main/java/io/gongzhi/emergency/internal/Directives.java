@@ -14,7 +14,6 @@ import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
 import io.gongzhi.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -63,15 +62,15 @@ public class Directives {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
+    private final RecipientRows rows;
     private final Hierarchy hierarchy;
     private final Audit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Directives(JdbcClient jdbc, JdbcTemplate batches, Hierarchy hierarchy, Audit audit, ApplicationEventPublisher events, Clock clock) {
+    Directives(JdbcClient jdbc, RecipientRows rows, Hierarchy hierarchy, Audit audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.rows = rows;
         this.hierarchy = hierarchy;
         this.audit = audit;
         this.events = events;
@@ -117,12 +116,7 @@ public class Directives {
         Instant now = clock.instant();
         Instant ackDue = now.plus(Duration.ofHours(in.ackHours()));
         Instant reportDue = in.reportHours() == null ? null : now.plus(Duration.ofHours(in.reportHours()));
-        var units = new ArrayList<Unit>();
-        for (Level level : Level.values()) {
-            if (level.compareTo(from.level()) > 0 && level.compareTo(downTo) <= 0) {
-                units.addAll(hierarchy.under(from.code(), level));
-            }
-        }
+        List<String> units = hierarchy.pathsUnder(from.code(), downTo);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into emergency_directive (issuer_unit, issuer_path, down_to, title, body, ack_due, report_due, issued_by, issued_at, recipients,
@@ -133,17 +127,7 @@ public class Directives {
                 .param("ackDue", Timestamp.from(ackDue)).param("reportDue", reportDue == null ? null : Timestamp.from(reportDue))
                 .param("actor", actor.username()).param("at", Timestamp.from(now)).param("recipients", units.size()).update(keys, "id");
         long id = keys.getKey().longValue();
-        batches.batchUpdate("insert into emergency_recipient (directive_id, unit_code, path, depth, seg2, seg3, seg4, seg5) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                units, 2000, (ps, u) -> {
-                    String[] seg = u.path().split("/");
-                    ps.setLong(1, id);
-                    ps.setString(2, u.code());
-                    ps.setString(3, u.path());
-                    ps.setInt(4, seg.length - 1);
-                    for (int d = 2; d <= 5; d++) {
-                        ps.setString(3 + d, seg.length > d ? seg[d] : null);
-                    }
-                });
+        rows.write(id, units);
         audit.record(actor, "emergency.directive", "unit:" + from.code(), Outcome.SUCCESS, "directive=" + id + " recipients=" + units.size());
         events.publishEvent(new DirectiveIssued(DirectiveIssued.SCHEMA, UUID.randomUUID(), id, from.code(), from.path(), downTo.name(), title,
                 units.size(), ackDue, reportDue, actor.username(), now));

@@ -64,6 +64,11 @@ public class UnitStore {
                 .param("prefix", path + "/%").param("level", level.name()).query(UNIT).list();
     }
 
+    public List<String> pathsUnder(String path, List<String> levels) {
+        return jdbc.sql("select path from geography_unit where path like :prefix and level in (:levels) and valid_to is null")
+                .param("prefix", path + "/%").param("levels", levels).query(String.class).list();
+    }
+
     public List<Unit> atLevel(Level level) {
         return jdbc.sql("select " + COLUMNS + " from geography_unit where level = ? and valid_to is null order by code")
                 .param(level.name()).query(UNIT).list();

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The acknowledgement storm over HTTP: the city issues a directive to every unit down to the
+# compounds of the whole generated Chengdu (~198,000 compounds; the database bench/emergency.sh
+# keeps), then every compound acknowledges it once through the API at CONNECTIONS connections
+# (default 200; bench/wrk/acknowledge.lua, each as the committee of its district with an API token)
+# while the city's command centre reads the directive's progress tree once a second
+# (bench/wrk/progress-tree.lua). Prints acknowledgements per second and latency percentiles of both.
+# The application, wrk and PostgreSQL share this machine. Installs wrk when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CONNECTIONS=${CONNECTIONS:-200}
+PORT=${PORT:-18082}
+db="${BENCH_DB:-gongzhi_bench_chain}"
+command -v wrk >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q wrk >/dev/null; }
+[ -f target/gongzhi.jar ] || mvn -B -q -ntp -DskipTests package
+BENCH_PREPARE_ONLY=1 bench/emergency.sh
+work=$(mktemp -d)
+pid=
+sql() { psql -h 127.0.0.1 -U postgres -d "$db" -Atc "$1"; }
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  sql "delete from emergency_recipient; delete from emergency_directive;
+       delete from identity_account where username like 'bench-%'" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres GONGZHI_DB_SINGLE_ROLE=true GONGZHI_DB_PASSWORD="" \
+  GONGZHI_DEMO=false GONGZHI_ADMIN_PASSWORD=Bench-Passw0rd#1 GONGZHI_DATA_DIR="$work" GONGZHI_PORT="$PORT" \
+  java -Xmx2g ${JAVA_OPTS:-} -jar target/gongzhi.jar >"$work/app.log" 2>&1 &
+pid=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
+  kill -0 "$pid" 2>/dev/null || { tail -30 "$work/app.log"; exit 1; }
+  sleep 1
+done
+sql "delete from emergency_recipient; delete from emergency_directive; delete from identity_account where username like 'bench-%'" >/dev/null
+
+# the city's committee and each district's, with API tokens stored as the application stores them (SHA-256)
+account() { # username role unit
+  sql "insert into identity_account (username, display_name, password_hash, created_at, password_changed_at)
+       select '$1', '$1', password_hash, now(), now() from identity_account where username = 'admin';
+       insert into identity_account_role (account_id, role) select id, '$2' from identity_account where username = '$1';
+       insert into identity_account_unit (account_id, unit_code, path)
+       select a.id, u.code, u.path from identity_account a, geography_unit u where a.username = '$1' and u.code = '$3' and u.valid_to is null" >/dev/null
+  local secret="gzt_bench_$1_$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  sql "insert into identity_api_token (account_id, name, token_hash, permissions, created_at, expires_at)
+       select id, 'bench', '$(printf %s "$secret" | sha256sum | cut -c1-64)', '$4', now(), now() + interval '1 day'
+       from identity_account where username = '$1'" >/dev/null
+  echo "$secret"
+}
+CITY_TOKEN=$(account bench-city CITY_COMMITTEE 5101 "emergency.read directive.issue")
+: > "$work/acks.tsv"
+for district in $(sql "select code from geography_unit where level = 'DISTRICT' and valid_to is null order by code"); do
+  token=$(account "bench-$district" DISTRICT_COMMITTEE "$district" "emergency.read directive.acknowledge")
+  sql "select '$token' || chr(9) || code from geography_unit where level = 'COMPOUND' and valid_to is null and path like '/5101/$district/%'" >> "$work/acks.tsv"
+done
+shuf -o "$work/acks.tsv" "$work/acks.tsv"
+
+issue() {
+  curl -sf -H "Authorization: Bearer $CITY_TOKEN" -H "Content-Type: application/json" \
+    -d "{\"unit\":\"5101\",\"title\":\"$1\",\"body\":\"各小区只保留一个出入口，进出人员测温、登记\",\"ackHours\":2}" \
+    "http://127.0.0.1:$PORT/api/emergency/directives" | sed 's/.*"id":\([0-9]*\).*/\1/'
+}
+# warm-up: a first directive acknowledged for WARMUP seconds (default 180), so that what is measured
+# is the application and not the JIT compilers at work on a cold JVM
+WARMUP=${WARMUP:-180}
+export CITY_TOKEN ACKS="$work/acks.tsv" THREADS=2
+DIRECTIVE=$(issue "预热")
+DIRECTIVE=$DIRECTIVE wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s bench/wrk/acknowledge.lua "http://127.0.0.1:$PORT" | grep "^acknowledgements:" | sed 's/^/warm-up /'
+
+t0=$(date +%s%N)
+DIRECTIVE=$(issue "全市小区实行封闭管理")
+t1=$(date +%s%N)
+echo "directive $DIRECTIVE issued over HTTP to $(sql "select recipients from emergency_directive where id = $DIRECTIVE") units in $(( (t1 - t0) / 1000000 )) ms"
+echo "compounds to acknowledge: $(wc -l < "$work/acks.tsv"), at $CONNECTIONS connections"
+export DIRECTIVE CITY_TOKEN ACKS="$work/acks.tsv" THREADS=2
+wrk -t1 -c5 -d1200s -s bench/wrk/progress-tree.lua "http://127.0.0.1:$PORT" > "$work/tree.txt" 2>&1 &
+reader=$!
+acked() { sql "select count(*) from emergency_recipient where directive_id = $DIRECTIVE and acknowledged_at is not null"; }
+wrk -t2 -c"$CONNECTIONS" -d1200s --timeout 10s -s bench/wrk/acknowledge.lua "http://127.0.0.1:$PORT" > "$work/acks.txt" 2>&1 &
+storm=$!
+# wrk runs for its whole duration even when every thread has stopped: it is stopped (and reports)
+# once every compound has answered, or nothing has moved for 20 s
+t0=$(date +%s%N); last=-1; still=0; total=$(wc -l < "$work/acks.tsv")
+while kill -0 "$storm" 2>/dev/null; do
+  sleep 2
+  now=$(acked)
+  [ "$now" = "$last" ] && still=$((still + 2)) || still=0
+  last=$now
+  if [ "$now" -ge "$total" ] || [ "$still" -ge 20 ]; then break; fi
+done
+t1=$(date +%s%N)
+kill -INT "$storm" 2>/dev/null; wait "$storm" 2>/dev/null || true
+kill -INT "$reader" 2>/dev/null; wait "$reader" 2>/dev/null || true
+grep "^acknowledgements:" "$work/acks.txt" || cat "$work/acks.txt"
+echo "acknowledged: $(acked) units in $(( (t1 - t0) / 1000000 )) ms of storm (≈ $(( $(acked) * 1000000000 / (t1 - t0) ))/s)"
+grep "^progress tree:" "$work/tree.txt" || cat "$work/tree.txt"
