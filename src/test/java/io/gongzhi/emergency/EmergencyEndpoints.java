@@ -60,6 +60,8 @@ public class EmergencyEndpoints implements ScopedEndpoints {
                         "/api/emergency/directives/" + out + "/tree", "children", OUTSIDE_MARK),
                 Endpoint.item("directive page", Permission.EMERGENCY_READ, "/emergency/directives/" + in, "/emergency/directives/" + out,
                         INSIDE_MARK, OUTSIDE_MARK),
+                Endpoint.item("units not acknowledged", Permission.EMERGENCY_READ, "/api/emergency/directives/" + in + "/silent",
+                        "/api/emergency/directives/" + out + "/silent", "[", OUTSIDE_MARK),
                 Endpoint.item("my units of a directive", Permission.DIRECTIVE_ACKNOWLEDGE, "/api/emergency/directives/" + in + "/mine",
                         "/api/emergency/directives/" + out + "/mine", "[", OUTSIDE_MARK));
     }

@@ -223,6 +223,40 @@ class EmergencyRosterTests {
         });
     }
 
+    @Test
+    void theUnitsNotYetAcknowledgedAreExportedWithWhomToCallMaskedAndTheExportIsAudited() throws Exception {
+        var yulin = staff(hierarchy.unit("510107005").path(), "emergency.read", "roster.manage", "directive.issue");
+        var d = directives.issue(new Directives.Issue(COMMUNITY, null, "未签收导出测试", "各小区出入口测温", 2, null), community());
+        var worker = new Actor(null, "export-grid", Set.of("GRID_WORKER"), Set.of("directive.acknowledge"), Jurisdiction.of(RegionPath.of(grid.path())));
+        int answered = directives.acknowledge(d.id(), List.of(), worker);
+        var others = hierarchy.children(COMMUNITY).stream().filter(u -> u.level() == Level.GRID && !u.code().equals(grid.code())).toList();
+        Unit silentCompound = hierarchy.under(COMMUNITY, Level.COMPOUND).stream().filter(u -> !u.path().startsWith(grid.path() + "/"))
+                .findFirst().orElse(null);
+        if (silentCompound != null) {
+            rosters.add(new DutyRosters.Entry(silentCompound.code(), "PROPERTY_STAFF", "郑物业", "13911112222", null, null), yulin);
+        }
+
+        var sheet = mvc.perform(get("/emergency/directives/" + d.id() + "/silent.xlsx").param("lang", "zh-CN")
+                        .with(user(users.loadUserByUsername("community"))))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(sheet.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var rows = io.gongzhi.population.internal.Sheets.read(sheet.getContentAsByteArray());
+        assertThat(rows.get(0)).startsWith("地方", "层级", "所在区划");
+        assertThat(rows).as("a row per unit not acknowledged, under the header").hasSize(1 + d.recipients() - answered);
+        assertThat(rows.stream().skip(1).map(r -> r.get(0))).as("none of those the grid worker acknowledged")
+                .doesNotContain(hierarchy.children(grid.code()).get(0).displayName());
+        if (silentCompound != null) {
+            assertThat(rows).anySatisfy(r -> assertThat(r).contains(silentCompound.displayName(), "郑物业", "139****2222"));
+        }
+        assertThat(rows.toString()).doesNotContain("13911112222");
+        assertThat(others.isEmpty() || rows.stream().anyMatch(r -> r.get(0).equals(others.get(0).displayName()))).isTrue();
+        assertThat(jdbc.sql("select count(*) from audit_record where action = 'emergency.export-silent' and object = ?")
+                .param("directive:" + d.id()).query(Long.class).single()).as("who took the list").isEqualTo(1);
+
+        mvc.perform(get("/api/emergency/directives/" + d.id() + "/silent").param("unit", PopulationFixture.OUTSIDE)
+                .with(user(users.loadUserByUsername("community")))).andExpect(status().isNotFound());
+    }
+
     /** A well-formed unified social credit code, different each time. */
     static String creditCode() {
         String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";

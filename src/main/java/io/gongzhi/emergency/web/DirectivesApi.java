@@ -2,6 +2,7 @@ package io.gongzhi.emergency.web;
 
 import io.gongzhi.emergency.internal.DirectiveProgress;
 import io.gongzhi.emergency.internal.Directives;
+import io.gongzhi.emergency.internal.NonResponders;
 import io.gongzhi.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,10 +31,19 @@ class DirectivesApi {
 
     private final Directives directives;
     private final DirectiveProgress progress;
+    private final NonResponders nonResponders;
 
-    DirectivesApi(Directives directives, DirectiveProgress progress) {
+    DirectivesApi(Directives directives, DirectiveProgress progress, NonResponders nonResponders) {
         this.directives = directives;
         this.progress = progress;
+        this.nonResponders = nonResponders;
+    }
+
+    @GetMapping("/{id}/silent")
+    @PreAuthorize("hasAuthority('emergency.read')")
+    @Operation(summary = "The units below a place (default: the issuer, or the caller's own place) that have not acknowledged, with the places above them and whom to call (phones masked); audited")
+    List<NonResponders.Silent> silent(@PathVariable long id, @RequestParam(required = false) String unit) {
+        return nonResponders.below(id, unit, Actor.current());
     }
 
     record Lists(List<DirectiveProgress.Item> inbox, List<DirectiveProgress.Item> issued) {
