@@ -73,10 +73,7 @@ public class DirectiveProgress {
     /** The directive as seen from {@code unitCode} (none: the issuer, or the reader's own place below it). */
     public Tree tree(long id, String unitCode, Actor actor) {
         Directives.Directive d = directives.visible(id, actor);
-        Unit unit = unitCode == null || unitCode.isBlank() ? start(d, actor) : hierarchy.unit(unitCode.strip());
-        if (!actor.jurisdiction().covers(unit.path()) || !RegionPath.of(d.issuerPath()).covers(unit.path())) {
-            throw new NotFound("geography.unit-not-found", "unit " + unitCode);
-        }
+        Unit unit = place(d, unitCode, actor);
         int depth = RegionPath.of(unit.path()).depth();
         String child = depth + 1 <= 5 ? "seg" + (depth + 1) : "unit_code";
         boolean late = clock.instant().isAfter(d.ackDue());
@@ -104,6 +101,18 @@ public class DirectiveProgress {
         var chain = hierarchy.chain(unit.code()).stream().filter(u -> RegionPath.of(d.issuerPath()).covers(u.path())
                 && actor.jurisdiction().covers(u.path())).toList();
         return new Tree(unit, chain, own.orElse(null), Counts.of(total, acked, reported, late), children);
+    }
+
+    /**
+     * The place a reader looks at a directive from: {@code unitCode}, or none, the issuer (or the
+     * reader's own place below it); one outside the reader's places or the directive's answers as absent.
+     */
+    Unit place(Directives.Directive d, String unitCode, Actor actor) {
+        Unit unit = unitCode == null || unitCode.isBlank() ? start(d, actor) : hierarchy.unit(unitCode.strip());
+        if (!actor.jurisdiction().covers(unit.path()) || !RegionPath.of(d.issuerPath()).covers(unit.path())) {
+            throw new NotFound("geography.unit-not-found", "unit " + unitCode);
+        }
+        return unit;
     }
 
     private Unit start(Directives.Directive d, Actor actor) {

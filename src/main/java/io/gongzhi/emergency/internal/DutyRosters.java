@@ -252,7 +252,8 @@ public class DutyRosters {
                 .map(a -> accounts.jurisdictionOf(a).covers(unit.path())).orElse(false);
     }
 
-    private static void requireManager(Actor actor) {
+    /** Rosters and the property companies on them are kept by the same people. */
+    static void requireManager(Actor actor) {
         if (!actor.may("roster.manage")) {
             throw new NotPermitted("emergency.roster-not-permitted", "roster.manage");
         }

@@ -4,10 +4,7 @@ import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
 import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Level;
-import io.gongzhi.geography.Unit;
 import io.gongzhi.shared.Actor;
-import io.gongzhi.shared.NotFound;
-import io.gongzhi.shared.RegionPath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +32,10 @@ public class NonResponders {
     private final Hierarchy hierarchy;
     private final DutyRosters rosters;
     private final Audit audit;
+    private final DirectiveProgress progress;
 
-    NonResponders(JdbcClient jdbc, Directives directives, Hierarchy hierarchy, DutyRosters rosters, Audit audit) {
+    NonResponders(JdbcClient jdbc, Directives directives, Hierarchy hierarchy, DutyRosters rosters, Audit audit, DirectiveProgress progress) {
+        this.progress = progress;
         this.jdbc = jdbc;
         this.directives = directives;
         this.hierarchy = hierarchy;
@@ -46,14 +45,7 @@ public class NonResponders {
 
     /** The silent units below {@code unitCode} (none: the issuer, or the reader's own place), in path order. */
     public List<Silent> below(long id, String unitCode, Actor actor) {
-        Directives.Directive d = directives.visible(id, actor);
-        Unit place = unitCode == null || unitCode.isBlank() ? null : hierarchy.unit(unitCode.strip());
-        String path = place != null ? place.path() : actor.jurisdiction().covers(d.issuerPath()) ? d.issuerPath()
-                : actor.jurisdiction().paths().stream().map(RegionPath::toString).filter(p -> RegionPath.of(d.issuerPath()).covers(p))
-                .findFirst().orElseThrow(() -> new NotFound("emergency.directive-not-found", "directive " + id));
-        if (!actor.jurisdiction().covers(path) || !RegionPath.of(d.issuerPath()).covers(path)) {
-            throw new NotFound("geography.unit-not-found", "unit " + unitCode);
-        }
+        String path = progress.place(directives.visible(id, actor), unitCode, actor).path();
         var rows = jdbc.sql("select unit_code, path from emergency_recipient where directive_id = :id and path like :prefix"
                         + " and acknowledged_at is null order by path limit " + MAX_ROWS)
                 .param("id", id).param("prefix", path + "/%").query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();

@@ -8,7 +8,6 @@ import io.gongzhi.geography.Unit;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
-import io.gongzhi.shared.NotPermitted;
 import io.gongzhi.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -78,7 +77,7 @@ public class PropertyCompanies {
     /** Registers a company in one of the reader's places (their own place when they have one). */
     @Transactional
     public Company register(String name, String creditCode, String placeCode, Actor actor) {
-        requireManager(actor);
+        DutyRosters.requireManager(actor);
         var problems = new ArrayList<Violation>();
         String clean = name == null ? "" : name.strip();
         if (clean.length() < 2 || clean.length() > 100) {
@@ -113,7 +112,7 @@ public class PropertyCompanies {
     /** Binds the company to compounds inside the reader's places; answers how many were new. */
     @Transactional
     public int bind(long companyId, List<String> compounds, Actor actor) {
-        requireManager(actor);
+        DutyRosters.requireManager(actor);
         Company company = visible(actor).stream().filter(c -> c.id() == companyId).findFirst()
                 .orElseThrow(() -> new NotFound("emergency.company-not-found", "company " + companyId));
         if (compounds.isEmpty() || compounds.size() > MAX_COMPOUNDS_AT_ONCE) {
@@ -153,9 +152,4 @@ public class PropertyCompanies {
                 .params(companyId, compoundCode).query(Integer.class).single() > 0;
     }
 
-    private static void requireManager(Actor actor) {
-        if (!actor.may("roster.manage")) {
-            throw new NotPermitted("emergency.roster-not-permitted", "roster.manage");
-        }
-    }
 }

@@ -11,6 +11,9 @@ import java.util.function.Supplier;
  * answered as it is; an older one is answered too while it is counted again in the background, one
  * count at a time per key, so readers never wait behind a count; one older than ten times
  * {@code fresh}, or none, is counted while the reader waits. {@code fresh} of zero counts every time.
+ * Unlike {@link io.gongzhi.shared.KeptReads}, which forgets on every change and reads again while
+ * the caller waits, this answers a little behind the truth on purpose: the counts change with every
+ * acknowledgement, so forgetting on change would mean never keeping them.
  */
 final class RecentCounts<T> {
 

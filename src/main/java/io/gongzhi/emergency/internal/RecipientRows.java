@@ -47,15 +47,19 @@ class RecipientRows {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         batches.batchUpdate("insert into " + COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?)", paths, 2000, (ps, path) -> {
-            String[] seg = path.split("/");
             ps.setLong(1, directive);
-            ps.setString(2, seg[seg.length - 1]);
-            ps.setString(3, path);
-            ps.setInt(4, seg.length - 1);
-            for (int d = 2; d <= 5; d++) {
-                ps.setString(3 + d, seg.length > d ? seg[d] : null);
+            Object[] values = values(path);
+            for (int c = 0; c < values.length; c++) {
+                ps.setObject(c + 2, values[c]);
             }
         });
+    }
+
+    /** A recipient's columns after its directive: its code, path, depth and the codes of the places above it (null where none). */
+    static Object[] values(String path) {
+        String[] seg = path.split("/");
+        return new Object[] {seg[seg.length - 1], path, seg.length - 1, seg.length > 2 ? seg[2] : null,
+                seg.length > 3 ? seg[3] : null, seg.length > 4 ? seg[4] : null, seg.length > 5 ? seg[5] : null};
     }
 
     /** Paths hold only digits, letters and slashes (the hierarchy's codes), so no value needs escaping in COPY's text format. */
@@ -64,10 +68,9 @@ class RecipientRows {
         for (int from = 0; from < paths.size(); from += CHUNK) {
             var text = new StringBuilder(CHUNK * 120);
             for (String path : paths.subList(from, Math.min(paths.size(), from + CHUNK))) {
-                String[] seg = path.split("/");
-                text.append(directive).append('\t').append(seg[seg.length - 1]).append('\t').append(path).append('\t').append(seg.length - 1);
-                for (int d = 2; d <= 5; d++) {
-                    text.append('\t').append(seg.length > d ? seg[d] : "\\N");
+                text.append(directive);
+                for (Object value : values(path)) {
+                    text.append('\t').append(value == null ? "\\N" : value);
                 }
                 text.append('\n');
             }
