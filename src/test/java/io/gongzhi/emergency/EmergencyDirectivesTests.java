@@ -54,6 +54,8 @@ class EmergencyDirectivesTests {
     @Autowired
     Directives directives;
     @Autowired
+    io.gongzhi.emergency.internal.Answers answers;
+    @Autowired
     DirectiveProgress progress;
     @Autowired
     Hierarchy hierarchy;
@@ -122,13 +124,13 @@ class EmergencyDirectivesTests {
         var d = directives.issue(new Directives.Issue(SUBDISTRICT, null, "测温登记", "各小区门口测温登记", 2, null), YULIN);
         Unit grid = firstGrid();
         Actor worker = actor("GRID_WORKER", grid.path(), "emergency.read", "directive.acknowledge");
-        int mine = directives.mine(d.id(), worker).size();
+        int mine = answers.mine(d.id(), worker).size();
         assertThat(mine).as("the grid and its compounds").isEqualTo(1 + hierarchy.under(grid.code(), Level.COMPOUND).size());
 
         var pool = Executors.newFixedThreadPool(16);
         var calls = new ArrayList<Callable<Integer>>();
         for (int i = 0; i < 100; i++) {
-            calls.add(() -> directives.acknowledge(d.id(), List.of(), worker));
+            calls.add(() -> answers.acknowledge(d.id(), List.of(), worker));
         }
         int acknowledged = 0;
         for (Future<Integer> f : pool.invokeAll(calls)) {
@@ -136,9 +138,9 @@ class EmergencyDirectivesTests {
         }
         pool.shutdown();
         assertThat(acknowledged).as("each unit acknowledged by exactly one of the 100 calls").isEqualTo(mine);
-        assertThat(directives.mine(d.id(), worker)).allSatisfy(r -> assertThat(r.acknowledgedAt()).isNotNull());
-        assertThat(directives.acknowledge(d.id(), List.of(), worker)).as("a retry later").isZero();
-        assertThatThrownBy(() -> directives.acknowledge(d.id(), java.util.Collections.nCopies(1001, grid.code()), worker))
+        assertThat(answers.mine(d.id(), worker)).allSatisfy(r -> assertThat(r.acknowledgedAt()).isNotNull());
+        assertThat(answers.acknowledge(d.id(), List.of(), worker)).as("a retry later").isZero();
+        assertThatThrownBy(() -> answers.acknowledge(d.id(), java.util.Collections.nCopies(1001, grid.code()), worker))
                 .as("a list longer than any phone sends").isInstanceOf(InvalidInput.class);
 
         Actor communityWorker = actor("COMMUNITY_WORKER", hierarchy.unit(COMMUNITY).path(), "emergency.read");
@@ -166,19 +168,19 @@ class EmergencyDirectivesTests {
     void aUnitReportsOnceTheSameReportAgainIsAcceptedAnotherIsRefused() {
         var d = directives.issue(new Directives.Issue(SUBDISTRICT, "COMMUNITY", "上报返蓉人员", "今天 18 点前上报返蓉人员数", 1, 2), YULIN);
         Actor community = actor("COMMUNITY_WORKER", hierarchy.unit(COMMUNITY).path(), "emergency.read", "directive.acknowledge");
-        assertThatThrownBy(() -> directives.report(d.id(), COMMUNITY, " ", community)).isInstanceOf(InvalidInput.class);
-        directives.report(d.id(), COMMUNITY, "返蓉 12 人，均已登记", community);
-        directives.report(d.id(), COMMUNITY, "返蓉 12 人，均已登记", community);
-        assertThatThrownBy(() -> directives.report(d.id(), COMMUNITY, "返蓉 13 人", community)).isInstanceOf(Conflict.class);
-        var mine = directives.mine(d.id(), community);
+        assertThatThrownBy(() -> answers.report(d.id(), COMMUNITY, " ", community)).isInstanceOf(InvalidInput.class);
+        answers.report(d.id(), COMMUNITY, "返蓉 12 人，均已登记", community);
+        answers.report(d.id(), COMMUNITY, "返蓉 12 人，均已登记", community);
+        assertThatThrownBy(() -> answers.report(d.id(), COMMUNITY, "返蓉 13 人", community)).isInstanceOf(Conflict.class);
+        var mine = answers.mine(d.id(), community);
         assertThat(mine).singleElement().satisfies(r -> {
             assertThat(r.reportedAt()).isNotNull();
             assertThat(r.acknowledgedAt()).as("a report acknowledges too").isNotNull();
             assertThat(r.report()).isEqualTo("返蓉 12 人，均已登记");
         });
-        assertThatThrownBy(() -> directives.report(d.id(), "510107005002", "别的社区", community)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> answers.report(d.id(), "510107005002", "别的社区", community)).isInstanceOf(NotFound.class);
         var ackOnly = directives.issue(new Directives.Issue(SUBDISTRICT, "COMMUNITY", "知悉", "请知悉", 1, null), YULIN);
-        assertThatThrownBy(() -> directives.report(ackOnly.id(), COMMUNITY, "知道了", community)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> answers.report(ackOnly.id(), COMMUNITY, "知道了", community)).isInstanceOf(InvalidInput.class);
     }
 
     @Test

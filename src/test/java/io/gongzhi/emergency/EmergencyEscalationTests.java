@@ -35,6 +35,8 @@ class EmergencyEscalationTests {
     @Autowired
     Directives directives;
     @Autowired
+    io.gongzhi.emergency.internal.Answers answers;
+    @Autowired
     SilenceEscalation escalation;
     @Autowired
     Hierarchy hierarchy;
@@ -55,7 +57,7 @@ class EmergencyEscalationTests {
         var d = directives.issue(new Directives.Issue("510107005", null, "逐级上报测试：封闭出入口", "只留一个出入口", 1, null, 30), yulin);
         var grid = hierarchy.children("510107005001").stream().filter(u -> u.level() == Level.GRID).findFirst().orElseThrow();
         var worker = new Actor(null, "escalation-grid", Set.of("GRID_WORKER"), Set.of("directive.acknowledge"), Jurisdiction.of(RegionPath.of(grid.path())));
-        int answered = directives.acknowledge(d.id(), List.of(), worker);
+        int answered = answers.acknowledge(d.id(), List.of(), worker);
         int silent = d.recipients() - answered;
 
         // other tests' directives share the database: what matters is what this one's units show

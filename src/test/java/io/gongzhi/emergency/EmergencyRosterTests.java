@@ -66,6 +66,8 @@ class EmergencyRosterTests {
     @Autowired
     Directives directives;
     @Autowired
+    io.gongzhi.emergency.internal.Answers answers;
+    @Autowired
     DirectiveProgress progress;
     @Autowired
     SilenceEscalation escalation;
@@ -228,7 +230,7 @@ class EmergencyRosterTests {
         var yulin = staff(hierarchy.unit("510107005").path(), "emergency.read", "roster.manage", "directive.issue");
         var d = directives.issue(new Directives.Issue(COMMUNITY, null, "未签收导出测试", "各小区出入口测温", 2, null), community());
         var worker = new Actor(null, "export-grid", Set.of("GRID_WORKER"), Set.of("directive.acknowledge"), Jurisdiction.of(RegionPath.of(grid.path())));
-        int answered = directives.acknowledge(d.id(), List.of(), worker);
+        int answered = answers.acknowledge(d.id(), List.of(), worker);
         var others = hierarchy.children(COMMUNITY).stream().filter(u -> u.level() == Level.GRID && !u.code().equals(grid.code())).toList();
         Unit silentCompound = hierarchy.under(COMMUNITY, Level.COMPOUND).stream().filter(u -> !u.path().startsWith(grid.path() + "/"))
                 .findFirst().orElse(null);

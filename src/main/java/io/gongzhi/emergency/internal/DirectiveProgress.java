@@ -45,8 +45,15 @@ public class DirectiveProgress {
     public record Branch(String code, String name, Counts counts, DutyRosters.Contact contact) {
     }
 
-    /** A place's view of a directive: its own answer when it is a recipient, its totals, its children. */
-    public record Tree(Unit unit, List<Unit> chain, Directives.Recipient own, Counts totals, List<Branch> children) {
+    /** A place's view of a directive: its own answer when it is a recipient, its totals, its children, its report figures. */
+    public record Tree(Unit unit, List<Unit> chain, Answers.Recipient own, Counts totals, List<Branch> children, List<Figure> figures) {
+    }
+
+    /**
+     * A summed field of the report form at and below one place: for a yes/no field, {@code sum} of
+     * the {@code answered} units said yes; for a number, the sum of their numbers.
+     */
+    public record Figure(ReportForm.Field field, long sum, long answered) {
     }
 
     /** A directive with the counts of the units the reader looks after. */
@@ -97,10 +104,26 @@ public class DirectiveProgress {
         children.sort(Comparator.comparingLong((Branch b) -> -b.counts().silent()).thenComparingInt(b -> b.counts().acknowledgedPercent())
                 .thenComparing(Branch::name));
         var own = jdbc.sql("select unit_code, path, acknowledged_at, acknowledged_by, reported_at, report from emergency_recipient where directive_id = ? and unit_code = ?")
-                .params(id, unit.code()).query(Directives::recipient).optional();
+                .params(id, unit.code()).query(Answers::recipient).optional();
         var chain = hierarchy.chain(unit.code()).stream().filter(u -> RegionPath.of(d.issuerPath()).covers(u.path())
                 && actor.jurisdiction().covers(u.path())).toList();
-        return new Tree(unit, chain, own.orElse(null), Counts.of(total, acked, reported, late), children);
+        return new Tree(unit, chain, own.orElse(null), Counts.of(total, acked, reported, late), children, figures(d, unit.path()));
+    }
+
+    /** The sums of the directive's summed report fields below {@code path}, in the form's order. */
+    List<Figure> figures(Directives.Directive d, String path) {
+        var summed = d.form().fields().stream().filter(ReportForm.Field::summed).toList();
+        if (summed.isEmpty()) {
+            return List.of();
+        }
+        var sums = new java.util.HashMap<String, long[]>();
+        jdbc.sql("select field, sum(number_value), count(*) from emergency_report_value where directive_id = :id and path like :prefix"
+                        + " and number_value is not null group by field")
+                .param("id", d.id()).param("prefix", path + "/%")
+                .query(rs -> {
+                    sums.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return summed.stream().map(f -> new Figure(f, sums.getOrDefault(f.key(), new long[2])[0], sums.getOrDefault(f.key(), new long[2])[1])).toList();
     }
 
     /**
@@ -123,28 +146,27 @@ public class DirectiveProgress {
                 .orElseThrow(() -> new NotFound("emergency.directive-not-found", "directive " + d.id()));
     }
 
-    /** The directives that reach the reader's places, newest first, with the counts of the reader's units. */
+    /** The directives that reach the reader's places from above them, newest first, with the counts of the reader's units. */
     public List<Item> inbox(Actor actor, int limit) {
         if (actor.jurisdiction().isEmpty()) {
             return List.of();
         }
-        // a directive reaches only the units below its issuer: those issued above the reader's places
-        // or inside them, each counted through its own rows (directive_id, path), no index of all paths
+        // the directives issued above the reader's places (those issued at or inside them are the
+        // reader's own to follow, under issued), each counted through its own rows (directive_id, path)
         var where = actor.jurisdiction().where("r.path");
-        var inside = actor.jurisdiction().where("d.issuer_path");
         var above = new java.util.TreeSet<String>();
         for (RegionPath place : actor.jurisdiction().paths()) {
-            for (int depth = 1; depth <= place.depth(); depth++) {
+            for (int depth = 1; depth < place.depth(); depth++) {
                 above.add(place.ancestor(depth));
             }
         }
-        var params = new java.util.HashMap<String, Object>(where.params());
-        params.putAll(inside.params());
-        params.put("above", above.isEmpty() ? List.of("") : List.copyOf(above));
+        if (above.isEmpty()) {
+            return List.of();
+        }
         var rows = jdbc.sql("select r.directive_id, count(*), count(r.acknowledged_at), count(r.reported_at) from emergency_recipient r"
-                        + " where r.directive_id in (select d.id from emergency_directive d where d.issuer_path in (:above) or " + inside.sql() + ")"
+                        + " where r.directive_id in (select d.id from emergency_directive d where d.issuer_path in (:above))"
                         + " and " + where.sql() + " group by r.directive_id order by r.directive_id desc limit " + limit)
-                .params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+                .params(where.params()).param("above", List.copyOf(above)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
         return items(rows);
     }
 

@@ -29,33 +29,65 @@ import java.util.UUID;
 
 /**
  * Directives down the command chain: a unit issues one to every unit below it down to a level
- * (compounds unless told otherwise), each of which acknowledges it and, when a report is asked
- * for, reports it done, once: a retry of either (a phone on a bad connection) answers what was
- * recorded the first time.
+ * (compounds unless told otherwise), or to chosen units below it and everything under them, or as
+ * a follow-up to the units an earlier one reached (all, or those that had not answered). Each
+ * recipient answers through {@link Answers}.
  */
 @Service
 public class Directives {
 
-    static final int MAX_TITLE = 200;
-    static final int MAX_BODY = 4000;
-    static final int MAX_REPORT = 2000;
-    /** Units named in one acknowledgement (naming none acknowledges all of one's own, however many). */
-    static final int MAX_UNITS_AT_ONCE = 1000;
+    static final int MAX_CHOSEN = 200;
 
     /**
-     * What the issuer asks: {@code ackHours} to acknowledge (1–72), {@code reportHours} to report
-     * done (none: acknowledging is all; else at least {@code ackHours}, at most a week);
-     * {@code escalateMinutes} (10–1440, 60 unless given) between raising a silent unit to its
-     * parent place at the deadline and to its grandparent.
+     * What the issuer asks: sent from {@code unit} down to {@code downTo} (COMPOUND unless told), to
+     * every unit below it or, when {@code units} names some, to those and everything under them;
+     * {@code ackHours} to acknowledge (1–72), {@code reportHours} to report done (none: acknowledging
+     * is all; else at least {@code ackHours}, at most a week) on {@code form} (none: a written
+     * report); {@code escalateMinutes} (10–1440, 60 unless given) between raising a silent unit to
+     * its parent place at the deadline and to its grandparent; {@code remindMinutes} before the
+     * deadline the silent units are reminded (0: never; 60 unless given, at most half the time given).
      */
-    public record Issue(String unit, String downTo, String title, String body, Integer ackHours, Integer reportHours, Integer escalateMinutes) {
+    public record Issue(String unit, String downTo, List<String> units, String title, String body, Integer ackHours, Integer reportHours,
+                        Integer escalateMinutes, Integer remindMinutes, List<ReportForm.Given> form) {
+        public Issue(String unit, String downTo, String title, String body, Integer ackHours, Integer reportHours, Integer escalateMinutes) {
+            this(unit, downTo, null, title, body, ackHours, reportHours, escalateMinutes, null, null);
+        }
+
         public Issue(String unit, String downTo, String title, String body, Integer ackHours, Integer reportHours) {
             this(unit, downTo, title, body, ackHours, reportHours, null);
         }
+
+        Terms terms() {
+            return new Terms(title, body, ackHours, reportHours, escalateMinutes, remindMinutes, form);
+        }
     }
 
-    public record Directive(long id, String issuerUnit, String issuerPath, Level downTo, String title, String body, Instant ackDue,
-                            Instant reportDue, String issuedBy, Instant issuedAt, int recipients) {
+    /** Who an earlier directive reached that a follow-up goes to. */
+    public enum Audience {
+        ALL("1 = 1"), UNACKNOWLEDGED("acknowledged_at is null"), UNREPORTED("reported_at is null");
+
+        final String condition;
+
+        Audience(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    /** A follow-up of an earlier directive, to its recipients of {@code audience} (ALL unless told); the rest as for {@link Issue}. */
+    public record FollowUp(String audience, String title, String body, Integer ackHours, Integer reportHours, Integer escalateMinutes,
+                           Integer remindMinutes, List<ReportForm.Given> form) {
+        Terms terms() {
+            return new Terms(title, body, ackHours, reportHours, escalateMinutes, remindMinutes, form);
+        }
+    }
+
+    /**
+     * A directive as issued and amended since: {@code scope} the chosen units (empty: every unit
+     * below the issuer), {@code follows} the directive it follows up.
+     */
+    public record Directive(long id, String issuerUnit, String issuerPath, Level downTo, List<String> scope, String title, String body,
+                            Instant ackDue, Instant reportDue, ReportForm form, int remindMinutes, Long follows, int amendments,
+                            String issuedBy, Instant issuedAt, int recipients) {
         public boolean asksReport() {
             return reportDue != null;
         }
@@ -99,124 +131,98 @@ public class Directives {
         if (downTo == null || from != null && downTo.compareTo(from.level()) <= 0) {
             problems.add(Violation.of("downTo", "emergency.directive-down-to-invalid"));
         }
-        String title = text(in.title(), "title", MAX_TITLE, problems);
-        String body = text(in.body(), "body", MAX_BODY, problems);
-        if (in.ackHours() == null || in.ackHours() < 1 || in.ackHours() > 72) {
-            problems.add(Violation.of("ackHours", "emergency.directive-ack-hours", 1, 72));
-        }
-        if (in.escalateMinutes() != null && (in.escalateMinutes() < 10 || in.escalateMinutes() > 1440)) {
-            problems.add(Violation.of("escalateMinutes", "emergency.directive-escalate-minutes", 10, 1440));
-        }
-        if (in.reportHours() != null && (in.reportHours() > 168 || in.ackHours() != null && in.reportHours() < in.ackHours())) {
-            problems.add(Violation.of("reportHours", "emergency.directive-report-hours", in.ackHours() == null ? 1 : in.ackHours(), 168));
-        }
+        List<Unit> chosen = from == null || downTo == null ? List.of() : chosen(in.units(), from, downTo, problems);
+        Terms.Checked terms = in.terms().check(problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
+        List<String> units;
+        if (chosen.isEmpty()) {
+            units = hierarchy.pathsUnder(from.code(), downTo);
+        } else {
+            var paths = new java.util.LinkedHashSet<String>();
+            for (Unit u : chosen) {
+                paths.add(u.path());
+                paths.addAll(hierarchy.pathsUnder(u.code(), downTo));
+            }
+            units = List.copyOf(paths);
+        }
+        return create(from, downTo, chosen.stream().map(Unit::code).toList(), null, terms, units, actor);
+    }
+
+    /**
+     * Follows up directive {@code id} from its issuing place (which must be one the actor directs
+     * from): to every unit it reached, or to those that had not acknowledged, or not reported.
+     */
+    @Transactional
+    public Directive followUp(long id, FollowUp in, Actor actor) {
+        Directive earlier = visible(id, actor);
+        Unit from = issuable(actor).stream().filter(u -> u.code().equals(earlier.issuerUnit())).findFirst()
+                .orElseThrow(() -> new io.gongzhi.shared.NotPermitted("emergency.directive-unit-not-own", "directive " + id + " is not of the actor's place"));
+        var problems = new ArrayList<Violation>();
+        Audience audience = in.audience() == null || in.audience().isBlank() ? Audience.ALL : java.util.Arrays.stream(Audience.values())
+                .filter(a -> a.name().equalsIgnoreCase(in.audience().strip())).findFirst().orElse(null);
+        if (audience == null) {
+            problems.add(Violation.of("audience", "emergency.directive-audience-invalid"));
+        }
+        Terms.Checked terms = in.terms().check(problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        List<String> units = jdbc.sql("select path from emergency_recipient where directive_id = ? and " + audience.condition + " order by path")
+                .param(id).query(String.class).list();
+        if (units.isEmpty()) {
+            throw new InvalidInput(List.of(Violation.of("audience", "emergency.directive-audience-empty")));
+        }
+        return create(from, earlier.downTo(), earlier.scope(), id, terms, units, actor);
+    }
+
+    /** The units chosen below {@code from}, current and not below {@code downTo}; none: every unit. */
+    private List<Unit> chosen(List<String> codes, Unit from, Level downTo, List<Violation> problems) {
+        var given = codes == null ? List.<String>of() : codes.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).distinct().toList();
+        if (given.size() > MAX_CHOSEN) {
+            problems.add(Violation.of("units", "emergency.directive-too-many-chosen", MAX_CHOSEN));
+            return List.of();
+        }
+        var units = new ArrayList<Unit>();
+        for (String code : given) {
+            Unit u;
+            try {
+                u = hierarchy.unit(code);
+            } catch (NotFound e) {
+                u = null;
+            }
+            if (u == null || !u.current() || u.path().equals(from.path()) || !io.gongzhi.shared.RegionPath.of(from.path()).covers(u.path())
+                    || u.level().compareTo(downTo) > 0) {
+                problems.add(Violation.of("units", "emergency.directive-chosen-outside", code));
+            } else {
+                units.add(u);
+            }
+        }
+        return units;
+    }
+
+    private Directive create(Unit from, Level downTo, List<String> scope, Long follows, Terms.Checked t, List<String> units, Actor actor) {
         Instant now = clock.instant();
-        Instant ackDue = now.plus(Duration.ofHours(in.ackHours()));
-        Instant reportDue = in.reportHours() == null ? null : now.plus(Duration.ofHours(in.reportHours()));
-        List<String> units = hierarchy.pathsUnder(from.code(), downTo);
+        Instant ackDue = now.plus(Duration.ofHours(t.ackHours()));
+        Instant reportDue = t.reportHours() == null ? null : now.plus(Duration.ofHours(t.reportHours()));
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into emergency_directive (issuer_unit, issuer_path, down_to, title, body, ack_due, report_due, issued_by, issued_at, recipients,
-                                                 escalate_minutes)
-                values (:unit, :path, :downTo, :title, :body, :ackDue, :reportDue, :actor, :at, :recipients, :escalate)""")
-                .param("escalate", in.escalateMinutes() == null ? 60 : in.escalateMinutes())
-                .param("unit", from.code()).param("path", from.path()).param("downTo", downTo.name()).param("title", title).param("body", body)
+                insert into emergency_directive (issuer_unit, issuer_path, down_to, scope, title, body, ack_due, report_due, report_form, remind_minutes,
+                                                 follows, issued_by, issued_at, recipients, escalate_minutes)
+                values (:unit, :path, :downTo, :scope, :title, :body, :ackDue, :reportDue, :form, :remind, :follows, :actor, :at, :recipients, :escalate)""")
+                .param("escalate", t.escalateMinutes()).param("remind", t.remindMinutes()).param("form", t.form().json())
+                .param("scope", scope.isEmpty() ? null : String.join(" ", scope)).param("follows", follows)
+                .param("unit", from.code()).param("path", from.path()).param("downTo", downTo.name()).param("title", t.title()).param("body", t.body())
                 .param("ackDue", Timestamp.from(ackDue)).param("reportDue", reportDue == null ? null : Timestamp.from(reportDue))
                 .param("actor", actor.username()).param("at", Timestamp.from(now)).param("recipients", units.size()).update(keys, "id");
         long id = keys.getKey().longValue();
         rows.write(id, units);
-        audit.record(actor, "emergency.directive", "unit:" + from.code(), Outcome.SUCCESS, "directive=" + id + " recipients=" + units.size());
-        events.publishEvent(new DirectiveIssued(DirectiveIssued.SCHEMA, UUID.randomUUID(), id, from.code(), from.path(), downTo.name(), title,
+        audit.record(actor, "emergency.directive", "unit:" + from.code(), Outcome.SUCCESS,
+                "directive=" + id + " recipients=" + units.size() + (follows == null ? "" : " follows=" + follows));
+        events.publishEvent(new DirectiveIssued(DirectiveIssued.SCHEMA, UUID.randomUUID(), id, from.code(), from.path(), downTo.name(), t.title(),
                 units.size(), ackDue, reportDue, actor.username(), now));
         return find(id).orElseThrow();
-    }
-
-    /**
-     * Acknowledges the directive for {@code units} (none: every unit of the actor's that has not
-     * yet); answers how many this call acknowledged. Units acknowledged before stay as they were.
-     */
-    @Transactional
-    public int acknowledge(long id, List<String> units, Actor actor) {
-        if (units.size() > MAX_UNITS_AT_ONCE) {
-            throw new InvalidInput(List.of(Violation.of("units", "emergency.directive-too-many-units", MAX_UNITS_AT_ONCE)));
-        }
-        Directive d = visible(id, actor);
-        Instant now = clock.instant();
-        int done = 0;
-        for (Recipient r : recipients(id, units, actor, "acknowledged_at is null")) {
-            if (jdbc.sql("update emergency_recipient set acknowledged_at = ?, acknowledged_by = ? where directive_id = ? and unit_code = ? and acknowledged_at is null")
-                    .params(Timestamp.from(now), actor.username(), id, r.unit()).update() == 1) {
-                done++;
-                events.publishEvent(new DirectiveAcknowledged(DirectiveAcknowledged.SCHEMA, UUID.randomUUID(), id, r.unit(), r.path(),
-                        now.isAfter(d.ackDue()), actor.username(), now));
-            }
-        }
-        return done;
-    }
-
-    /**
-     * Reports the directive done for one unit, acknowledging it too if it was not; the same report
-     * again answers as the first did, another one is refused.
-     */
-    @Transactional
-    public void report(long id, String unit, String report, Actor actor) {
-        Directive d = visible(id, actor);
-        var problems = new ArrayList<Violation>();
-        if (unit == null || unit.isBlank()) {
-            problems.add(Violation.of("unit", "emergency.directive-unit-required"));
-        }
-        if (!d.asksReport()) {
-            problems.add(Violation.of("report", "emergency.directive-no-report"));
-        }
-        String text = text(report, "report", MAX_REPORT, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        var target = recipients(id, List.of(unit.strip()), actor, "1 = 1");
-        if (target.isEmpty()) {
-            throw new NotFound("emergency.recipient-not-found", "unit " + unit);
-        }
-        Recipient r = target.get(0);
-        if (r.reportedAt() != null) {
-            if (!text.equals(r.report())) {
-                throw new Conflict("emergency.already-reported", r.unit());
-            }
-            return;
-        }
-        Instant now = clock.instant();
-        acknowledge(id, List.of(r.unit()), actor);
-        if (jdbc.sql("update emergency_recipient set reported_at = ?, reported_by = ?, report = ? where directive_id = ? and unit_code = ? and reported_at is null")
-                .params(Timestamp.from(now), actor.username(), text, id, r.unit()).update() == 1) {
-            events.publishEvent(new DirectiveReported(DirectiveReported.SCHEMA, UUID.randomUUID(), id, r.unit(), r.path(),
-                    now.isAfter(d.reportDue()), actor.username(), now));
-        }
-    }
-
-    /** A unit a directive reached, as far as it has answered. */
-    public record Recipient(String unit, String path, Instant acknowledgedAt, String acknowledgedBy, Instant reportedAt, String report) {
-    }
-
-    /** The actor's units among the directive's recipients, with their answers. */
-    public List<Recipient> mine(long id, Actor actor) {
-        return recipients(id, List.of(), actor, "1 = 1");
-    }
-
-    /** The actor's units among the directive's recipients ({@code units} empty: all of them) that meet {@code condition}. */
-    List<Recipient> recipients(long id, List<String> units, Actor actor, String condition) {
-        if (!actor.may("directive.acknowledge")) {
-            return List.of();
-        }
-        var where = actor.jurisdiction().where("path");
-        var spec = jdbc.sql("select unit_code, path, acknowledged_at, acknowledged_by, reported_at, report from emergency_recipient where directive_id = :id and "
-                        + where.sql() + " and " + condition + (units.isEmpty() ? "" : " and unit_code in (:units)") + " order by path")
-                .param("id", id).params(where.params());
-        if (!units.isEmpty()) {
-            spec = spec.param("units", units);
-        }
-        return spec.query(Directives::recipient).list();
     }
 
     /** The directive, if {@code actor} may read it: it was issued inside the actor's places, or it reaches into them. */
@@ -225,33 +231,28 @@ public class Directives {
                 .orElseThrow(() -> new NotFound("emergency.directive-not-found", "directive " + id));
     }
 
-    java.util.Optional<Directive> find(long id) {
+    /** The directives that follow up {@code id}, oldest first. */
+    public List<Directive> followUps(long id) {
+        return jdbc.sql("select * from emergency_directive where follows = ? order by id").param(id).query(Directives::row).list();
+    }
+
+    public java.util.Optional<Directive> find(long id) {
         return jdbc.sql("select * from emergency_directive where id = ?").param(id).query(Directives::row).optional();
     }
 
     static Directive row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        String scope = rs.getString("scope");
+        long followed = rs.getLong("follows");
+        Long follows = rs.wasNull() ? null : followed;
         return new Directive(rs.getLong("id"), rs.getString("issuer_unit"), rs.getString("issuer_path"), Level.valueOf(rs.getString("down_to")),
-                rs.getString("title"), rs.getString("body"), rs.getTimestamp("ack_due").toInstant(), instant(rs.getTimestamp("report_due")),
-                rs.getString("issued_by"), rs.getTimestamp("issued_at").toInstant(), rs.getInt("recipients"));
-    }
-
-    /** A recipient from the columns unit_code, path, acknowledged_at, acknowledged_by, reported_at, report, in that order. */
-    static Recipient recipient(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Recipient(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)), rs.getString(4), instant(rs.getTimestamp(5)),
-                rs.getString(6));
+                scope == null ? List.of() : List.of(scope.split(" ")), rs.getString("title"), rs.getString("body"), rs.getTimestamp("ack_due").toInstant(),
+                instant(rs.getTimestamp("report_due")), ReportForm.parse(rs.getString("report_form")), rs.getInt("remind_minutes"),
+                follows, rs.getInt("amendments"), rs.getString("issued_by"), rs.getTimestamp("issued_at").toInstant(),
+                rs.getInt("recipients"));
     }
 
     static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 
-    private static String text(String given, String field, int max, List<Violation> problems) {
-        String t = given == null ? "" : given.strip();
-        if (t.isEmpty()) {
-            problems.add(Violation.of(field, "emergency.directive-" + field + "-required"));
-        } else if (t.length() > max) {
-            problems.add(Violation.of(field, "emergency.directive-too-long", max));
-        }
-        return t;
-    }
 }

@@ -1,16 +1,12 @@
 package io.gongzhi.emergency.web;
 
+import io.gongzhi.emergency.internal.AcknowledgementCurves;
+import io.gongzhi.emergency.internal.Amendments;
+import io.gongzhi.emergency.internal.Answers;
 import io.gongzhi.emergency.internal.DirectiveProgress;
 import io.gongzhi.emergency.internal.Directives;
-import io.gongzhi.emergency.internal.NonResponders;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import io.gongzhi.emergency.internal.ReportForm;
+import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Level;
 import io.gongzhi.platform.NavigationItem;
 import io.gongzhi.shared.Actor;
@@ -20,15 +16,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,55 +30,27 @@ import java.util.Set;
 /**
  * The command pages: the directives waiting on one's units (acknowledged with one tap on a phone)
  * and those issued from one's places, the form to issue one, and a directive's page with one's own
- * units to answer for and its progress below the place looked at, child by child.
+ * units to answer for (on the directive's report form) and its progress below the place looked at,
+ * child by child, with the curve of acknowledgements; its issuer amends it and follows it up there.
  */
 @Controller
 class DirectivePages {
 
     private final Directives directives;
+    private final Answers answers;
+    private final Amendments amendments;
+    private final AcknowledgementCurves curves;
     private final DirectiveProgress progress;
-    private final io.gongzhi.geography.Hierarchy hierarchy;
-    private final NonResponders nonResponders;
-    private final MessageSource messages;
+    private final Hierarchy hierarchy;
 
-    DirectivePages(Directives directives, DirectiveProgress progress, io.gongzhi.geography.Hierarchy hierarchy, NonResponders nonResponders,
-                   MessageSource messages) {
+    DirectivePages(Directives directives, Answers answers, Amendments amendments, AcknowledgementCurves curves, DirectiveProgress progress,
+                   Hierarchy hierarchy) {
         this.directives = directives;
+        this.answers = answers;
+        this.amendments = amendments;
+        this.curves = curves;
         this.progress = progress;
         this.hierarchy = hierarchy;
-        this.nonResponders = nonResponders;
-        this.messages = messages;
-    }
-
-    /** The units below the place looked at that have not acknowledged, to work through by phone: a spreadsheet, phones masked. */
-    @GetMapping("/emergency/directives/{id}/silent.xlsx")
-    @PreAuthorize("hasAuthority('emergency.read')")
-    ResponseEntity<byte[]> silent(@PathVariable long id, @RequestParam(required = false) String unit) throws IOException {
-        var rows = nonResponders.below(id, unit, Actor.current());
-        Locale locale = LocaleContextHolder.getLocale();
-        var out = new ByteArrayOutputStream();
-        Workbook workbook = new Workbook(out, "Gongzhi", "1.0");
-        Worksheet sheet = workbook.newWorksheet(messages.getMessage("directives.silent-sheet", null, locale));
-        var header = List.of("directives.place", "directives.level", "directives.above", "roster.name", "roster.duty", "roster.phone");
-        for (int c = 0; c < header.size(); c++) {
-            sheet.value(0, c, messages.getMessage(header.get(c), null, locale));
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            var row = rows.get(r);
-            sheet.value(r + 1, 0, row.name());
-            sheet.value(r + 1, 1, messages.getMessage("level." + row.level().name(), null, locale));
-            sheet.value(r + 1, 2, String.join(" › ", row.above()));
-            if (row.contact() != null) {
-                sheet.value(r + 1, 3, row.contact().name());
-                sheet.value(r + 1, 4, messages.getMessage("roster.duty." + row.contact().duty().name(), null, locale));
-                sheet.value(r + 1, 5, row.contact().phoneMask());
-            }
-        }
-        workbook.finish();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("directive-" + id + "-silent.xlsx").build().toString())
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(out.toByteArray());
     }
 
     @GetMapping("/emergency/directives")
@@ -94,50 +60,104 @@ class DirectivePages {
         model.addAttribute("canAcknowledge", actor.may("directive.acknowledge"));
         model.addAttribute("inbox", actor.may("directive.acknowledge") ? progress.inbox(actor, 50) : List.of());
         model.addAttribute("issued", progress.issued(actor, 50));
-        model.addAttribute("issuable", directives.issuable(actor));
+        var issuable = directives.issuable(actor);
+        model.addAttribute("issuable", issuable);
+        model.addAttribute("choosable", issuable.stream().collect(java.util.stream.Collectors.toMap(u -> u, u -> hierarchy.children(u.code()),
+                (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute("formRows", FORM_ROWS);
+        model.addAttribute("formTypes", ReportForm.Type.values());
         model.addAttribute("levels", List.of(Level.SUBDISTRICT, Level.COMMUNITY, Level.GRID, Level.COMPOUND));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
             model.addAttribute("typed", Map.of());
+            model.addAttribute("typedForm", List.of());
+            model.addAttribute("typedUnits", List.of());
         }
         return "emergency/directives";
     }
 
+    /** Rows of the report form the issuing page offers (the API takes up to ten fields). */
+    static final int FORM_ROWS = 5;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     @PostMapping("/emergency/directives")
     @PreAuthorize("hasAuthority('directive.issue')")
-    String issue(@RequestParam(defaultValue = "") String unit, @RequestParam(defaultValue = "COMPOUND") String downTo,
-                 @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body,
-                 @RequestParam(required = false) Integer ackHours, @RequestParam(required = false) Integer reportHours,
-                 @RequestParam(required = false) Integer escalateMinutes, Model model) {
+    String issue(@RequestParam MultiValueMap<String, String> params, Model model) {
+        var form = form(params);
         try {
-            var d = directives.issue(new Directives.Issue(unit, downTo, title, body, ackHours, reportHours, escalateMinutes), Actor.current());
+            var d = directives.issue(new Directives.Issue(params.getFirst("unit"), params.getFirst("downTo"), params.get("units"), params.getFirst("title"),
+                    params.getFirst("body"), number(params, "ackHours"), number(params, "reportHours"), number(params, "escalateMinutes"),
+                    number(params, "remindMinutes"), form), Actor.current());
             return "redirect:/emergency/directives/" + d.id() + "?done=issued";
         } catch (InvalidInput invalid) {
             model.addAttribute("errors", invalid.byField());
-            var typed = new LinkedHashMap<String, Object>();
-            typed.put("unit", unit);
-            typed.put("downTo", downTo);
-            typed.put("title", title);
-            typed.put("body", body);
-            typed.put("ackHours", ackHours == null ? "" : ackHours);
-            typed.put("reportHours", reportHours == null ? "" : reportHours);
-            typed.put("escalateMinutes", escalateMinutes == null ? "" : escalateMinutes);
-            model.addAttribute("typed", typed);
+            model.addAttribute("typed", typed(params));
+            model.addAttribute("typedForm", form);
+            model.addAttribute("typedUnits", params.getOrDefault("units", List.of()));
             return list(model);
         }
+    }
+
+    /** The typed values of a form by name (the first of each), for showing the form again. */
+    static Map<String, String> typed(MultiValueMap<String, String> params) {
+        var typed = new LinkedHashMap<String, String>();
+        params.forEach((name, values) -> typed.put(name, values.isEmpty() ? "" : values.get(0)));
+        return typed;
+    }
+
+    /** A whole number typed into a form; what is not one is passed on as an impossible value, to be refused by the field's name. */
+    static Integer number(MultiValueMap<String, String> params, String name) {
+        String v = params.getFirst(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The report form's rows as typed: formLabel, formType and formRequired, side by side. */
+    static List<ReportForm.Given> form(MultiValueMap<String, String> params) {
+        var labels = params.getOrDefault("formLabel", List.of());
+        var types = params.getOrDefault("formType", List.of());
+        var required = params.getOrDefault("formRequired", List.of());
+        var form = new java.util.ArrayList<ReportForm.Given>();
+        for (int i = 0; i < labels.size(); i++) {
+            form.add(new ReportForm.Given(labels.get(i), i < types.size() ? types.get(i) : null, i >= required.size() || !"false".equals(required.get(i))));
+        }
+        return form;
     }
 
     @GetMapping("/emergency/directives/{id}")
     @PreAuthorize("hasAuthority('emergency.read')")
     String one(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {
         Actor actor = Actor.current();
-        model.addAttribute("directive", directives.visible(id, actor));
-        model.addAttribute("tree", progress.tree(id, unit, actor));
-        var mine = actor.may("directive.acknowledge") ? directives.mine(id, actor) : List.<Directives.Recipient>of();
+        var directive = directives.visible(id, actor);
+        model.addAttribute("directive", directive);
+        var tree = progress.tree(id, unit, actor);
+        model.addAttribute("tree", tree);
+        model.addAttribute("amendments", amendments.of(id));
+        var scopeNames = hierarchy.displayNames(directive.scope());
+        model.addAttribute("scopeNames", directive.scope().stream().map(c -> scopeNames.getOrDefault(c, c)).toList());
+        model.addAttribute("followsTitle", directive.follows() == null ? null
+                : directives.find(directive.follows()).map(Directives.Directive::title).orElse(null));
+        model.addAttribute("followUps", directives.followUps(id));
+        boolean canDirect = directives.issuable(actor).stream().anyMatch(u -> u.code().equals(directive.issuerUnit()));
+        model.addAttribute("canDirect", canDirect);
+        model.addAttribute("audiences", Directives.Audience.values());
+        var curve = curves.of(directive, tree.unit().path(), tree.totals().total());
+        model.addAttribute("curve", curve);
+        model.addAttribute("curveLabels", JSON.writeValueAsString(curve.labels()));
+        model.addAttribute("curveValues", JSON.writeValueAsString(curve.acknowledged()));
+        // the issuing place follows its directive; it does not answer it
+        var mine = actor.may("directive.acknowledge") && !canDirect ? answers.mine(id, actor) : List.<Answers.Recipient>of();
         model.addAttribute("mine", mine);
-        model.addAttribute("unitNames", hierarchy.displayNames(mine.stream().map(Directives.Recipient::unit).toList()));
+        model.addAttribute("unitNames", hierarchy.displayNames(mine.stream().map(Answers.Recipient::unit).toList()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
+            model.addAttribute("typed", Map.of());
         }
         return "emergency/directive";
     }
@@ -145,23 +165,61 @@ class DirectivePages {
     @PostMapping("/emergency/directives/{id}/acknowledge")
     @PreAuthorize("hasAuthority('directive.acknowledge')")
     String acknowledge(@PathVariable long id, @RequestParam(required = false) List<String> units) {
-        int done = directives.acknowledge(id, units == null ? List.of() : units, Actor.current());
+        int done = answers.acknowledge(id, units == null ? List.of() : units, Actor.current());
         return "redirect:/emergency/directives/" + id + "?done=acknowledged&count=" + done;
     }
 
+    /** A unit's report: the form's fields as {@code f1}, {@code f2}… and a note as {@code report}. */
     @PostMapping("/emergency/directives/{id}/report")
     @PreAuthorize("hasAuthority('directive.acknowledge')")
-    String report(@PathVariable long id, @RequestParam(defaultValue = "") String unit, @RequestParam(defaultValue = "") String report,
-                  Model model) {
+    String report(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model) {
+        var values = new LinkedHashMap<String, String>();
+        params.forEach((name, v) -> {
+            if (name.matches("f\\d{1,2}") && !v.isEmpty()) {
+                values.put(name, v.get(0));
+            }
+        });
         try {
-            directives.report(id, unit, report, Actor.current());
+            answers.report(id, params.getFirst("unit"), values, params.getFirst("report"), Actor.current());
             return "redirect:/emergency/directives/" + id + "?done=reported";
         } catch (InvalidInput invalid) {
             model.addAttribute("errors", invalid.byField());
-            model.addAttribute("failedUnit", unit);
-            model.addAttribute("typedReport", report);
+            model.addAttribute("failedUnit", params.getFirst("unit"));
+            model.addAttribute("typed", typed(params));
             return one(id, null, model);
         }
+    }
+
+    @PostMapping("/emergency/directives/{id}/follow-up")
+    @PreAuthorize("hasAuthority('directive.issue')")
+    String followUp(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model) {
+        try {
+            var d = directives.followUp(id, new Directives.FollowUp(params.getFirst("audience"), params.getFirst("title"), params.getFirst("body"),
+                    number(params, "ackHours"), number(params, "reportHours"), number(params, "escalateMinutes"), number(params, "remindMinutes"),
+                    form(params)), Actor.current());
+            return "redirect:/emergency/directives/" + d.id() + "?done=issued";
+        } catch (InvalidInput invalid) {
+            return again(id, "follow-up", invalid, params, model);
+        }
+    }
+
+    @PostMapping("/emergency/directives/{id}/amend")
+    @PreAuthorize("hasAuthority('directive.issue')")
+    String amend(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model) {
+        try {
+            amendments.amend(id, new Amendments.Amend(params.getFirst("addition"), number(params, "extendAckHours"), number(params, "extendReportHours"),
+                    params.getFirst("reason")), Actor.current());
+            return "redirect:/emergency/directives/" + id + "?done=amended";
+        } catch (InvalidInput invalid) {
+            return again(id, "amend", invalid, params, model);
+        }
+    }
+
+    private String again(long id, String form, InvalidInput invalid, MultiValueMap<String, String> params, Model model) {
+        model.addAttribute("errors", invalid.byField());
+        model.addAttribute("failedForm", form);
+        model.addAttribute("typed", typed(params));
+        return one(id, null, model);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,5 +1,8 @@
 package io.gongzhi.emergency.web;
 
+import io.gongzhi.emergency.internal.AcknowledgementCurves;
+import io.gongzhi.emergency.internal.Amendments;
+import io.gongzhi.emergency.internal.Answers;
 import io.gongzhi.emergency.internal.DirectiveProgress;
 import io.gongzhi.emergency.internal.Directives;
 import io.gongzhi.emergency.internal.NonResponders;
@@ -30,11 +33,18 @@ import java.util.Map;
 class DirectivesApi {
 
     private final Directives directives;
+    private final Answers answers;
+    private final Amendments amendments;
+    private final AcknowledgementCurves curves;
     private final DirectiveProgress progress;
     private final NonResponders nonResponders;
 
-    DirectivesApi(Directives directives, DirectiveProgress progress, NonResponders nonResponders) {
+    DirectivesApi(Directives directives, Answers answers, Amendments amendments, AcknowledgementCurves curves, DirectiveProgress progress,
+                  NonResponders nonResponders) {
         this.directives = directives;
+        this.answers = answers;
+        this.amendments = amendments;
+        this.curves = curves;
         this.progress = progress;
         this.nonResponders = nonResponders;
     }
@@ -53,7 +63,8 @@ class DirectivesApi {
     record Acknowledgement(List<String> units) {
     }
 
-    record Report(String unit, String report) {
+    /** @param values the report form's fields by key (f1, f2 …): yes/no as true/false or 1/0, whole numbers, text */
+    record Report(String unit, String report, Map<String, String> values) {
     }
 
     @GetMapping
@@ -67,7 +78,7 @@ class DirectivesApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('directive.issue')")
-    @Operation(summary = "Issue a directive from one's own place to every unit below it down to a level (COMPOUND unless told)")
+    @Operation(summary = "Issue a directive from one's own place to every unit below it down to a level (COMPOUND unless told), or to chosen units below it (units) and everything under them; optionally with a report form (form: label, type YES_NO, NUMBER or TEXT, required)")
     Directives.Directive issue(@RequestBody Directives.Issue issue) {
         return directives.issue(issue, Actor.current());
     }
@@ -89,23 +100,54 @@ class DirectivesApi {
     @GetMapping("/{id}/mine")
     @PreAuthorize("hasAuthority('directive.acknowledge')")
     @Operation(summary = "The caller's units among a directive's recipients, with what each has answered")
-    List<Directives.Recipient> mine(@PathVariable long id) {
+    List<Answers.Recipient> mine(@PathVariable long id) {
         directives.visible(id, Actor.current());
-        return directives.mine(id, Actor.current());
+        return answers.mine(id, Actor.current());
     }
 
     @PostMapping("/{id}/acknowledgements")
     @PreAuthorize("hasAuthority('directive.acknowledge')")
     @Operation(summary = "Acknowledge (收到) for the caller's units; a retry acknowledges nothing twice and answers 0")
     Map<String, Integer> acknowledge(@PathVariable long id, @RequestBody(required = false) Acknowledgement a) {
-        return Map.of("acknowledged", directives.acknowledge(id, a == null || a.units() == null ? List.of() : a.units(), Actor.current()));
+        return Map.of("acknowledged", answers.acknowledge(id, a == null || a.units() == null ? List.of() : a.units(), Actor.current()));
     }
 
     @PostMapping("/{id}/reports")
     @PreAuthorize("hasAuthority('directive.acknowledge')")
     @Operation(summary = "Report a directive done (落实) for one of the caller's units; the same report again is accepted, another is 409")
     Map<String, String> report(@PathVariable long id, @RequestBody Report r) {
-        directives.report(id, r.unit(), r.report(), Actor.current());
+        answers.report(id, r.unit(), r.values(), r.report(), Actor.current());
         return Map.of("unit", r.unit().strip(), "state", "reported");
+    }
+
+    @PostMapping("/{id}/follow-ups")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('directive.issue')")
+    @Operation(summary = "Follow a directive up from its issuing place: to every unit it reached (ALL), or to those that had not acknowledged (UNACKNOWLEDGED) or reported (UNREPORTED)")
+    Directives.Directive followUp(@PathVariable long id, @RequestBody Directives.FollowUp followUp) {
+        return directives.followUp(id, followUp, Actor.current());
+    }
+
+    @PostMapping("/{id}/amendments")
+    @PreAuthorize("hasAuthority('directive.issue')")
+    @Operation(summary = "Amend a directive from its issuing place: add text, move a deadline later (hours), with a reason; every recipient hears of it")
+    Directives.Directive amend(@PathVariable long id, @RequestBody Amendments.Amend amend) {
+        return amendments.amend(id, amend, Actor.current());
+    }
+
+    @GetMapping("/{id}/amendments")
+    @PreAuthorize("hasAuthority('emergency.read')")
+    @Operation(summary = "A directive's amendments, oldest first")
+    List<Amendments.Amendment> amendments(@PathVariable long id) {
+        directives.visible(id, Actor.current());
+        return amendments.of(id);
+    }
+
+    @GetMapping("/{id}/curve")
+    @PreAuthorize("hasAuthority('emergency.read')")
+    @Operation(summary = "How acknowledgements and reports came in over time below a place (default: as for the tree), in at most 48 steps")
+    AcknowledgementCurves.Curve curve(@PathVariable long id, @RequestParam(required = false) String unit) {
+        var tree = progress.tree(id, unit, Actor.current());
+        return curves.of(directives.visible(id, Actor.current()), tree.unit().path(), tree.totals().total());
     }
 }
