@@ -138,6 +138,8 @@ class DirectivePages {
         model.addAttribute("directive", directive);
         var tree = progress.tree(id, unit, actor);
         model.addAttribute("tree", tree);
+        model.addAttribute("mapCounts", JSON.writeValueAsString(tree.children().stream()
+                .collect(java.util.stream.Collectors.toMap(DirectiveProgress.Branch::code, DirectiveProgress.Branch::counts))));
         model.addAttribute("amendments", amendments.of(id));
         var scopeNames = hierarchy.displayNames(directive.scope());
         model.addAttribute("scopeNames", directive.scope().stream().map(c -> scopeNames.getOrDefault(c, c)).toList());
