@@ -1,6 +1,6 @@
 package io.gongzhi.casework;
 
-import io.gongzhi.casework.internal.PhotoMetadata;
+import io.gongzhi.platform.files.PhotoMetadata;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

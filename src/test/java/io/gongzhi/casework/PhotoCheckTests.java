@@ -1,8 +1,8 @@
 package io.gongzhi.casework;
 
-import io.gongzhi.casework.internal.PhotoCheck;
-import io.gongzhi.casework.internal.PhotoMetadata;
-import io.gongzhi.casework.internal.WebpStructure;
+import io.gongzhi.platform.files.PhotoCheck;
+import io.gongzhi.platform.files.PhotoMetadata;
+import io.gongzhi.platform.files.WebpStructure;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,9 +15,9 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-import static io.gongzhi.casework.internal.PhotoCheck.Verdict.BROKEN;
-import static io.gongzhi.casework.internal.PhotoCheck.Verdict.TOO_MANY_PIXELS;
-import static io.gongzhi.casework.internal.PhotoCheck.Verdict.WHOLE;
+import static io.gongzhi.platform.files.PhotoCheck.Verdict.BROKEN;
+import static io.gongzhi.platform.files.PhotoCheck.Verdict.TOO_MANY_PIXELS;
+import static io.gongzhi.platform.files.PhotoCheck.Verdict.WHOLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules {@link PhotoCheck} and {@link WebpStructure} apply, on whole pictures and on every way of cutting them short. */

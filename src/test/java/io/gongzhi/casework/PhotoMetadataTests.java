@@ -1,8 +1,8 @@
 package io.gongzhi.casework;
 
 import io.gongzhi.casework.internal.Attachments;
-import io.gongzhi.casework.internal.PhotoCheck;
-import io.gongzhi.casework.internal.PhotoMetadata;
+import io.gongzhi.platform.files.PhotoCheck;
+import io.gongzhi.platform.files.PhotoMetadata;
 
 import org.junit.jupiter.api.Test;
 

@@ -246,4 +246,35 @@ class EmergencyDirectiveFormsTests {
                 .contentType("application/json").content("{\"unit\":\"510107005\",\"values\":{\"f1\":\"1\"}}")).andReturn().getResponse();
         assertThat(report.getStatus()).as("no report asked for, no such field").isEqualTo(400);
     }
+
+    @Test
+    void filesGoWithADirectiveAndAJunkFileIssuesNothing() throws Exception {
+        var dispatcher = user(users.loadUserByUsername("dispatcher"));
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        long before = jdbc.sql("select count(*) from emergency_directive").query(Long.class).single();
+        String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/emergency/directives")
+                        .file(new org.springframework.mock.web.MockMultipartFile("files", "通知.pdf", "application/pdf", "#!/bin/sh rm -rf /".getBytes()))
+                        .param("unit", SUBDISTRICT).param("title", "附件测试：假文件").param("body", "见附件").param("ackHours", "2")
+                        .with(dispatcher).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("“通知.pdf”不是 PDF 文件或 JPEG、PNG、WebP 图片").contains("value=\"附件测试：假文件\"");
+        assertThat(jdbc.sql("select count(*) from emergency_directive").query(Long.class).single()).as("nothing issued").isEqualTo(before);
+
+        var issued = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/emergency/directives")
+                        .file(new org.springframework.mock.web.MockMultipartFile("files", "C:\\文件\\防控通知.pdf", "application/pdf", pdf))
+                        .param("unit", SUBDISTRICT).param("title", "附件测试：防控通知").param("body", "见附件").param("ackHours", "2")
+                        .with(dispatcher).with(csrf()))
+                .andReturn().getResponse();
+        assertThat(issued.getRedirectedUrl()).matches("/emergency/directives/\\d+\\?done=issued");
+        long id = Long.parseLong(issued.getRedirectedUrl().replaceAll("\\D+(\\d+).*", "$1"));
+        var page = mvc.perform(get("/emergency/directives/" + id).with(user(users.loadUserByUsername("grid")))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).as("the name without the sender's folders").contains(">防控通知.pdf</a>");
+        String link = page.replaceAll("(?s).*href=\"(/emergency/directives/" + id + "/files/\\d+)\".*", "$1");
+        var file = mvc.perform(get(link).with(user(users.loadUserByUsername("grid")))).andReturn().getResponse();
+        assertThat(file.getContentType()).isEqualTo("application/pdf");
+        assertThat(file.getContentAsByteArray()).isEqualTo(pdf);
+        assertThat(mvc.perform(get(link.replace("/files/", "/files/9")).with(user(users.loadUserByUsername("grid")))).andReturn().getResponse()
+                .getStatus()).as("no such file").isEqualTo(404);
+    }
 }

@@ -4,6 +4,8 @@ import io.gongzhi.casework.Upload;
 
 import io.gongzhi.shared.Digests;
 import io.gongzhi.platform.FileStore;
+import io.gongzhi.platform.files.FileKinds;
+import io.gongzhi.platform.files.PhotoCheck;
 import io.gongzhi.shared.Violation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,7 +69,7 @@ public class Attachments {
 
     /**
      * The files as they will be kept, photos without their metadata (where and with what they
-     * were taken: {@link PhotoMetadata}), checked whole and with their thumbnails; worked out
+     * were taken: {@link io.gongzhi.platform.files.PhotoMetadata}), checked whole and with their thumbnails; worked out
      * before the step's transaction (decoding a photo takes a while, and the writers that commit
      * steps together must not wait for it).
      */
@@ -75,11 +77,8 @@ public class Attachments {
         // more files than a step takes are refused for their number: decoding them first would only cost time
         boolean tooMany = uploads != null && uploads.size() > maxCount;
         return uploads == null ? List.of() : uploads.stream().map(u -> {
-            if (tooMany || u.content() == null || u.content().length > maxBytes) {
-                return new Ready(u, null);
-            }
-            var kept = new Upload(u.name(), PhotoMetadata.strip(u.content()));
-            return new Ready(kept, PhotoCheck.of(kept.content(), maxPixels));
+            var ready = FileKinds.ready(u.name(), u.content(), tooMany ? -1 : maxBytes, maxPixels);
+            return new Ready(new Upload(u.name(), ready.content()), ready.picture());
         }).toList();
     }
 
@@ -90,29 +89,10 @@ public class Attachments {
             problems.add(Violation.of(FIELD, "casework.attachment-too-many", maxCount));
         }
         for (Ready file : files) {
-            Upload upload = file.upload();
-            String name = name(upload);
-            if (upload.content() == null || upload.content().length == 0) {
-                problems.add(Violation.of(FIELD, "casework.attachment-empty", name));
-            } else if (upload.content().length > maxBytes) {
-                problems.add(Violation.of(FIELD, "casework.attachment-too-big", name, maxBytes / (1024 * 1024)));
-            } else if (type(upload.content()).isEmpty()) {
-                problems.add(Violation.of(FIELD, "casework.attachment-type", name));
-            } else if (file.picture() != null) {
-                picture(name, file.picture()).ifPresent(problems::add);
-            }
+            FileKinds.problem(FIELD, "casework.attachment", new FileKinds.Ready(name(file.upload()), file.upload().content(), file.picture()),
+                    maxBytes, maxPixels).ifPresent(problems::add);
         }
         return problems;
-    }
-
-    private Optional<Violation> picture(String name, PhotoCheck.Result picture) {
-        return switch (picture.verdict()) {
-            case WHOLE -> Optional.empty();
-            case BROKEN -> Optional.of(Violation.of(FIELD, "casework.attachment-broken", name));
-            case ANIMATED -> Optional.of(Violation.of(FIELD, "casework.attachment-animated", name));
-            case TOO_MANY_PIXELS -> Optional.of(Violation.of(FIELD, "casework.attachment-too-many-pixels", name, picture.width(),
-                    picture.height(), maxPixels));
-        };
     }
 
     /** Keeps checked files with the step that brought them, in the caller's transaction. */
@@ -165,40 +145,11 @@ public class Attachments {
 
     /** What the bytes are, from their first bytes; empty for anything not accepted. */
     public static Optional<String> type(byte[] b) {
-        if (starts(b, 0, 0xFF, 0xD8, 0xFF)) {
-            return Optional.of("image/jpeg");
-        }
-        if (starts(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return Optional.of("image/png");
-        }
-        if (starts(b, 0, 'R', 'I', 'F', 'F') && starts(b, 8, 'W', 'E', 'B', 'P')) {
-            return Optional.of("image/webp");
-        }
-        if (starts(b, 0, '%', 'P', 'D', 'F', '-')) {
-            return Optional.of("application/pdf");
-        }
-        return Optional.empty();
-    }
-
-    private static boolean starts(byte[] b, int offset, int... expected) {
-        if (b == null || b.length < offset + expected.length) {
-            return false;
-        }
-        for (int i = 0; i < expected.length; i++) {
-            if ((b[offset + i] & 0xFF) != expected[i]) {
-                return false;
-            }
-        }
-        return true;
+        return FileKinds.type(b);
     }
 
     /** The file's own name without the folders a browser may send, control characters or more than 200 characters. */
     private static String name(Upload upload) {
-        String raw = upload.name() == null ? "" : upload.name();
-        String base = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1).replaceAll("\\p{Cntrl}", "").strip();
-        if (base.isEmpty()) {
-            base = "file";
-        }
-        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+        return FileKinds.name(upload.name());
     }
 }

@@ -3,7 +3,11 @@ package io.gongzhi.emergency.web;
 import io.gongzhi.emergency.internal.AcknowledgementCurves;
 import io.gongzhi.emergency.internal.Amendments;
 import io.gongzhi.emergency.internal.Answers;
+import io.gongzhi.emergency.internal.DirectiveFiles;
 import io.gongzhi.emergency.internal.DirectiveProgress;
+import io.gongzhi.platform.files.HttpFiles;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 import io.gongzhi.emergency.internal.Directives;
 import io.gongzhi.emergency.internal.ReportForm;
 import io.gongzhi.geography.Hierarchy;
@@ -38,15 +42,17 @@ class DirectivePages {
 
     private final Directives directives;
     private final Answers answers;
+    private final DirectiveFiles directiveFiles;
     private final Amendments amendments;
     private final AcknowledgementCurves curves;
     private final DirectiveProgress progress;
     private final Hierarchy hierarchy;
 
-    DirectivePages(Directives directives, Answers answers, Amendments amendments, AcknowledgementCurves curves, DirectiveProgress progress,
+    DirectivePages(Directives directives, DirectiveFiles directiveFiles, Answers answers, Amendments amendments, AcknowledgementCurves curves, DirectiveProgress progress,
                    Hierarchy hierarchy) {
         this.directives = directives;
         this.answers = answers;
+        this.directiveFiles = directiveFiles;
         this.amendments = amendments;
         this.curves = curves;
         this.progress = progress;
@@ -82,12 +88,14 @@ class DirectivePages {
 
     @PostMapping("/emergency/directives")
     @PreAuthorize("hasAuthority('directive.issue')")
-    String issue(@RequestParam MultiValueMap<String, String> params, Model model) {
+    String issue(@RequestParam MultiValueMap<String, String> params, @RequestParam(value = DirectiveFiles.FIELD, required = false) List<MultipartFile> parts,
+                 Model model) {
         var form = form(params);
+        var files = HttpFiles.of(parts).stream().map(p -> directiveFiles.prepare(p.name(), p.content())).toList();
         try {
-            var d = directives.issue(new Directives.Issue(params.getFirst("unit"), params.getFirst("downTo"), params.get("units"), params.getFirst("title"),
+            var d = directiveFiles.issue(new Directives.Issue(params.getFirst("unit"), params.getFirst("downTo"), params.get("units"), params.getFirst("title"),
                     params.getFirst("body"), number(params, "ackHours"), number(params, "reportHours"), number(params, "escalateMinutes"),
-                    number(params, "remindMinutes"), form), Actor.current());
+                    number(params, "remindMinutes"), form), files, Actor.current());
             return "redirect:/emergency/directives/" + d.id() + "?done=issued";
         } catch (InvalidInput invalid) {
             model.addAttribute("errors", invalid.byField());
@@ -141,6 +149,7 @@ class DirectivePages {
         model.addAttribute("mapCounts", JSON.writeValueAsString(tree.children().stream()
                 .collect(java.util.stream.Collectors.toMap(DirectiveProgress.Branch::code, DirectiveProgress.Branch::counts))));
         model.addAttribute("amendments", amendments.of(id));
+        model.addAttribute("files", directiveFiles.of(id));
         var scopeNames = hierarchy.displayNames(directive.scope());
         model.addAttribute("scopeNames", directive.scope().stream().map(c -> scopeNames.getOrDefault(c, c)).toList());
         model.addAttribute("followsTitle", directive.follows() == null ? null
@@ -162,6 +171,13 @@ class DirectivePages {
             model.addAttribute("typed", Map.of());
         }
         return "emergency/directive";
+    }
+
+    @GetMapping("/emergency/directives/{id}/files/{file}")
+    @PreAuthorize("hasAuthority('emergency.read')")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long file) {
+        var content = directiveFiles.open(id, file, Actor.current());
+        return HttpFiles.answer(content.file().name(), content.file().contentType(), content.bytes());
     }
 
     @PostMapping("/emergency/directives/{id}/acknowledge")

@@ -3,7 +3,13 @@ package io.gongzhi.emergency.web;
 import io.gongzhi.emergency.internal.AcknowledgementCurves;
 import io.gongzhi.emergency.internal.Amendments;
 import io.gongzhi.emergency.internal.Answers;
+import io.gongzhi.emergency.internal.DirectiveFiles;
 import io.gongzhi.emergency.internal.DirectiveProgress;
+import io.gongzhi.platform.files.HttpFiles;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import io.gongzhi.emergency.internal.Directives;
 import io.gongzhi.emergency.internal.NonResponders;
 import io.gongzhi.shared.Actor;
@@ -34,15 +40,17 @@ class DirectivesApi {
 
     private final Directives directives;
     private final Answers answers;
+    private final DirectiveFiles directiveFiles;
     private final Amendments amendments;
     private final AcknowledgementCurves curves;
     private final DirectiveProgress progress;
     private final NonResponders nonResponders;
 
-    DirectivesApi(Directives directives, Answers answers, Amendments amendments, AcknowledgementCurves curves, DirectiveProgress progress,
+    DirectivesApi(Directives directives, DirectiveFiles directiveFiles, Answers answers, Amendments amendments, AcknowledgementCurves curves, DirectiveProgress progress,
                   NonResponders nonResponders) {
         this.directives = directives;
         this.answers = answers;
+        this.directiveFiles = directiveFiles;
         this.amendments = amendments;
         this.curves = curves;
         this.progress = progress;
@@ -81,6 +89,33 @@ class DirectivesApi {
     @Operation(summary = "Issue a directive from one's own place to every unit below it down to a level (COMPOUND unless told), or to chosen units below it (units) and everything under them; optionally with a report form (form: label, type YES_NO, NUMBER or TEXT, required)")
     Directives.Directive issue(@RequestBody Directives.Issue issue) {
         return directives.issue(issue, Actor.current());
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('directive.issue')")
+    @Operation(summary = "Issue a directive with files: the part 'directive' is the JSON as for a directive without files, each part 'files' a PDF, JPEG, "
+            + "PNG or WebP (at most 5, 10 MB each by default); a refused file issues nothing (400 naming it)")
+    Directives.Directive issueWithFiles(@RequestPart("directive") Directives.Issue issue,
+                                        @RequestPart(value = DirectiveFiles.FIELD, required = false) List<MultipartFile> parts) {
+        var files = HttpFiles.of(parts).stream().map(p -> directiveFiles.prepare(p.name(), p.content())).toList();
+        return directiveFiles.issue(issue, files, Actor.current());
+    }
+
+    @GetMapping("/{id}/files")
+    @PreAuthorize("hasAuthority('emergency.read')")
+    @Operation(summary = "The files issued with a directive")
+    List<DirectiveFiles.File> files(@PathVariable long id) {
+        directives.visible(id, Actor.current());
+        return directiveFiles.of(id);
+    }
+
+    @GetMapping("/{id}/files/{file}")
+    @PreAuthorize("hasAuthority('emergency.read')")
+    @Operation(summary = "A file issued with a directive, as its own type")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long file) {
+        var content = directiveFiles.open(id, file, Actor.current());
+        return HttpFiles.answer(content.file().name(), content.file().contentType(), content.bytes());
     }
 
     @GetMapping("/{id}")

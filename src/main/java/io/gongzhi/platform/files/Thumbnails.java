@@ -1,4 +1,4 @@
-package io.gongzhi.casework.internal;
+package io.gongzhi.platform.files;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;

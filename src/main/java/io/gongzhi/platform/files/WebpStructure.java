@@ -1,4 +1,4 @@
-package io.gongzhi.casework.internal;
+package io.gongzhi.platform.files;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.gongzhi.casework.internal;
+package io.gongzhi.platform.files;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ public final class PhotoMetadata {
 
     /** The photo without its metadata; anything else (a PDF, unreadable bytes) unchanged. */
     public static byte[] strip(byte[] bytes) {
-        String type = Attachments.type(bytes).orElse("");
+        String type = FileKinds.type(bytes).orElse("");
         return switch (type) {
             case "image/jpeg" -> jpeg(bytes);
             case "image/png" -> png(bytes);

@@ -1,4 +1,4 @@
-package io.gongzhi.casework.internal;
+package io.gongzhi.platform.files;
 
 /**
  * The start of a lossy WebP key frame's first partition, read with VP8's boolean decoder

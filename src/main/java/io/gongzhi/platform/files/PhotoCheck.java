@@ -1,4 +1,4 @@
-package io.gongzhi.casework.internal;
+package io.gongzhi.platform.files;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -45,7 +45,7 @@ public final class PhotoCheck {
 
     /** Checks {@code bytes} (as they will be kept); anything not a photo (a PDF) is {@link Verdict#WHOLE} here, its checks are elsewhere. */
     public static Result of(byte[] bytes, long maxPixels) {
-        String type = Attachments.type(bytes).orElse("");
+        String type = FileKinds.type(bytes).orElse("");
         int[] size = switch (type) {
             case "image/jpeg" -> jpegSize(bytes);
             case "image/png" -> pngSize(bytes);
