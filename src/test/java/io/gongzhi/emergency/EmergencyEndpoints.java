@@ -63,7 +63,14 @@ public class EmergencyEndpoints implements ScopedEndpoints {
                 Endpoint.item("units not acknowledged", Permission.EMERGENCY_READ, "/api/emergency/directives/" + in + "/silent",
                         "/api/emergency/directives/" + out + "/silent", "[", OUTSIDE_MARK),
                 Endpoint.item("my units of a directive", Permission.DIRECTIVE_ACKNOWLEDGE, "/api/emergency/directives/" + in + "/mine",
-                        "/api/emergency/directives/" + out + "/mine", "[", OUTSIDE_MARK));
+                        "/api/emergency/directives/" + out + "/mine", "[", OUTSIDE_MARK),
+                Endpoint.item("a directive's curve", Permission.EMERGENCY_READ, "/api/emergency/directives/" + in + "/curve",
+                        "/api/emergency/directives/" + out + "/curve", "points", OUTSIDE_MARK),
+                Endpoint.item("a directive's amendments", Permission.EMERGENCY_READ, "/api/emergency/directives/" + in + "/amendments",
+                        "/api/emergency/directives/" + out + "/amendments", "[", OUTSIDE_MARK),
+                Endpoint.item("a directive's files", Permission.EMERGENCY_READ, "/api/emergency/directives/" + in + "/files",
+                        "/api/emergency/directives/" + out + "/files", "[", OUTSIDE_MARK),
+                Endpoint.list("property companies page", Permission.EMERGENCY_READ, "/emergency/companies", INSIDE_MARK, OUTSIDE_MARK));
     }
 
     private static long issue(Directives directives, String code, String path, String mark) {

@@ -33,6 +33,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -257,6 +258,36 @@ class EmergencyRosterTests {
 
         mvc.perform(get("/api/emergency/directives/" + d.id() + "/silent").param("unit", PopulationFixture.OUTSIDE)
                 .with(user(users.loadUserByUsername("community")))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theCompaniesPageRegistersACompanyAndBindsItToTheCompoundsOfAGridPickedByName() throws Exception {
+        PopulationFixture.ensure(context);
+        var community = user(users.loadUserByUsername("community"));
+        String refused = mvc.perform(post("/emergency/companies").with(community).with(csrf()).param("name", "锦官物业")
+                .param("creditCode", "91510107XXXXXXXXX1").param("place", "510107005001")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("统一社会信用代码不对").contains("value=\"锦官物业\"");
+        String code = creditCode();
+        var registered = mvc.perform(post("/emergency/companies").with(community).with(csrf()).param("name", "锦官物业服务有限公司")
+                .param("creditCode", code.toLowerCase()).param("place", "510107005001")).andReturn().getResponse();
+        assertThat(registered.getRedirectedUrl()).isEqualTo("/emergency/companies?done=registered");
+        long id = jdbc.sql("select id from emergency_company where credit_code = ?").param(code).query(Long.class).single();
+
+        var grid = hierarchy.children("510107005001").stream().filter(u -> u.level() == Level.GRID).findFirst().orElseThrow();
+        String picked = mvc.perform(get("/emergency/companies").param("grid", grid.name()).with(community)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        var compounds = hierarchy.children(grid.code());
+        assertThat(picked).as("the grid found by its name lists its compounds").contains("value=\"" + compounds.get(0).code() + "\"");
+        assertThat(mvc.perform(get("/emergency/companies").param("grid", "没有这个网格").with(community)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("您的辖区内没有这个网格");
+        var bound = mvc.perform(post("/emergency/companies/bind").with(community).with(csrf()).param("company", String.valueOf(id))
+                .param("grid", grid.code()).param("compounds", compounds.get(0).code(), compounds.get(1).code())).andReturn().getResponse();
+        assertThat(bound.getRedirectedUrl()).isEqualTo("/emergency/companies?done=bound&count=2");
+        String listed = mvc.perform(get("/emergency/companies").with(community)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(listed).contains("锦官物业服务有限公司").contains(code).contains("服务辖区内 2 个小区");
+        String none = mvc.perform(post("/emergency/companies/bind").with(community).with(csrf()).param("company", String.valueOf(id))
+                .param("grid", grid.code())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(none).as("nothing ticked").contains("请选择小区");
     }
 
     /** A well-formed unified social credit code, different each time. */

@@ -1,6 +1,5 @@
 package io.gongzhi.emergency.internal;
 
-import io.gongzhi.emergency.DirectiveAcknowledged;
 import io.gongzhi.emergency.DirectiveReported;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Conflict;
@@ -45,36 +44,31 @@ public class Answers {
     private final JdbcClient jdbc;
     private final Directives directives;
     private final ApplicationEventPublisher events;
+    private final AcknowledgementWriter writer;
     private final Clock clock;
 
-    Answers(JdbcClient jdbc, Directives directives, ApplicationEventPublisher events, Clock clock) {
+    Answers(JdbcClient jdbc, Directives directives, ApplicationEventPublisher events, AcknowledgementWriter writer, Clock clock) {
         this.jdbc = jdbc;
         this.directives = directives;
         this.events = events;
+        this.writer = writer;
         this.clock = clock;
     }
 
     /**
      * Acknowledges the directive for {@code units} (none: every unit of the actor's that has not
      * yet); answers how many this call acknowledged. Units acknowledged before stay as they were.
+     * The rows are written with those of other callers in one commit ({@link AcknowledgementWriter}).
      */
-    @Transactional
     public int acknowledge(long id, List<String> units, Actor actor) {
         if (units.size() > MAX_UNITS_AT_ONCE) {
             throw new InvalidInput(List.of(Violation.of("units", "emergency.directive-too-many-units", MAX_UNITS_AT_ONCE)));
         }
         Directives.Directive d = directives.visible(id, actor);
         Instant now = clock.instant();
-        int done = 0;
-        for (Recipient r : recipients(id, units, actor, "acknowledged_at is null")) {
-            if (jdbc.sql("update emergency_recipient set acknowledged_at = ?, acknowledged_by = ? where directive_id = ? and unit_code = ? and acknowledged_at is null")
-                    .params(Timestamp.from(now), actor.username(), id, r.unit()).update() == 1) {
-                done++;
-                events.publishEvent(new DirectiveAcknowledged(DirectiveAcknowledged.SCHEMA, UUID.randomUUID(), id, r.unit(), r.path(),
-                        now.isAfter(d.ackDue()), actor.username(), now));
-            }
-        }
-        return done;
+        var acks = recipients(id, units, actor, "acknowledged_at is null").stream()
+                .map(r -> new AcknowledgementWriter.Ack(id, r.unit(), r.path(), now.isAfter(d.ackDue()), actor.username(), now)).toList();
+        return writer.write(acks);
     }
 
     /** A written report only, for a directive without a form. */

@@ -76,7 +76,8 @@ class PlatformConfiguration {
     }
 
     /**
-     * How many requests work at once ({@code gongzhi.http.concurrent-requests}, 0 for no limit)
+     * How many requests work at once ({@code gongzhi.http.concurrent-requests}, 0 for no limit),
+     * how many reads besides with turns of their own ({@code gongzhi.http.concurrent-reads}, 0: they share the others')
      * and how long one waits for its turn before it is answered 503 (defaults in application.yml). Ordered after the request's
      * metrics (so its time counts the wait) and before the session store and security (so that
      * reading a session and signing a request in wait their turn too).
@@ -84,9 +85,10 @@ class PlatformConfiguration {
     @Bean
     @ConditionalOnExpression("${gongzhi.http.concurrent-requests} > 0")
     FilterRegistrationBean<RequestAdmission> admission(@Value("${gongzhi.http.concurrent-requests}") int concurrent,
+                                                @Value("${gongzhi.http.concurrent-reads:8}") int reads,
                                                 @Value("${gongzhi.http.admission-wait}") Duration wait,
                                                 MessageSource messages, LocaleResolver languages, MeterRegistry meters) {
-        var admission = new RequestAdmission(concurrent, wait, messages, languages);
+        var admission = new RequestAdmission(concurrent, reads, wait, messages, languages);
         Gauge.builder("gongzhi.http.requests.waiting", admission, RequestAdmission::waiting)
                 .description("requests waiting for their turn").register(meters);
         var registration = new FilterRegistrationBean<>(admission);

@@ -20,21 +20,25 @@ import java.util.concurrent.TimeUnit;
  * served; one that waits too long is answered 503 with {@code Retry-After}, in the caller's
  * language. Without it (virtual threads take every request at once, and a thread pool hands
  * its threads out in no order), a busy node interleaves all its requests, so each takes as long
- * as the slowest mix and some wait behind every other for the database. Uploads (read from the
+ * as the slowest mix and some wait behind every other for the database. Reads (GET and HEAD)
+ * have turns of their own when {@code reads} is above 0, so a page or a command centre's progress
+ * watched during a storm of answers does not queue behind the answers. Uploads (read from the
  * network at the sender's pace), static files and the operations endpoints are not queued.
  */
 class RequestAdmission extends OncePerRequestFilter {
 
     private final Semaphore permits;
+    private final Semaphore readPermits;
     private final long waitNanos;
     private final MessageSource messages;
     private final LocaleResolver languages;
 
-    RequestAdmission(int concurrent, Duration wait, MessageSource messages, LocaleResolver languages) {
+    RequestAdmission(int concurrent, int reads, Duration wait, MessageSource messages, LocaleResolver languages) {
         if (concurrent < 1) {
             throw new IllegalArgumentException("at least one request must be let in at a time");
         }
         this.permits = new Semaphore(concurrent, true);
+        this.readPermits = reads > 0 ? new Semaphore(reads, true) : permits;
         this.waitNanos = wait.toNanos();
         this.messages = messages;
         this.languages = languages;
@@ -54,8 +58,10 @@ class RequestAdmission extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean admitted;
+        String method = request.getMethod();
+        Semaphore turns = "GET".equals(method) || "HEAD".equals(method) ? readPermits : permits;
         try {
-            admitted = permits.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+            admitted = turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             admitted = false;
@@ -67,13 +73,13 @@ class RequestAdmission extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            permits.release();
+            turns.release();
         }
     }
 
     /** Requests waiting to be let in, for the operations metrics. */
     int waiting() {
-        return permits.getQueueLength();
+        return permits.getQueueLength() + (readPermits == permits ? 0 : readPermits.getQueueLength());
     }
 
     private void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {

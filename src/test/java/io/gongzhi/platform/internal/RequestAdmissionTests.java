@@ -31,10 +31,14 @@ class RequestAdmissionTests {
     final CountDownLatch release = new CountDownLatch(1);
 
     static RequestAdmission admission(int concurrent, Duration wait) {
+        return admission(concurrent, 0, wait);
+    }
+
+    static RequestAdmission admission(int concurrent, int reads, Duration wait) {
         var messages = TestMessages.messages();
         var languages = new CookieLocaleResolver("gongzhi-lang");
         languages.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
-        return new RequestAdmission(concurrent, wait, messages, languages);
+        return new RequestAdmission(concurrent, reads, wait, messages, languages);
     }
 
     /** The work behind the filter: "/slow" holds its turn until released, anything else answers at once. */
@@ -81,6 +85,21 @@ class RequestAdmissionTests {
     void stop() {
         release.countDown();
         callers.shutdownNow();
+    }
+
+    @Test
+    void readsHaveTurnsOfTheirOwnSoAPageDoesNotQueueBehindAStormOfWrites() throws Exception {
+        var admission = admission(1, 1, Duration.ofMillis(200));
+        var slowWrite = call(admission, new MockHttpServletRequest("POST", "/slow"));
+        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+        var write = call(admission, new MockHttpServletRequest("POST", "/api/emergency/directives/1/acknowledgements"));
+        untilWaiting(admission, 1);
+        assertThat(get(admission, "/api/emergency/directives/1/tree").get(5, TimeUnit.SECONDS).getStatus())
+                .as("the progress is read while the answers wait their turn").isEqualTo(200);
+        assertThat(write.get(5, TimeUnit.SECONDS).getStatus()).as("the write waited too long behind the slow one").isEqualTo(503);
+        release.countDown();
+        assertThat(slowWrite.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(served).containsExactly("/slow", "/api/emergency/directives/1/tree");
     }
 
     @Test
