@@ -285,6 +285,8 @@ class EmergencyRosterTests {
         assertThat(bound.getRedirectedUrl()).isEqualTo("/emergency/companies?done=bound&count=2");
         String listed = mvc.perform(get("/emergency/companies").with(community)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(listed).contains("锦官物业服务有限公司").contains(code).contains("服务辖区内 2 个小区");
+        assertThat(mvc.perform(get("/emergency/companies").param("grid", grid.code()).with(community)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).as("the compounds it serves say so when binding").contains("（锦官物业服务有限公司）");
         String none = mvc.perform(post("/emergency/companies/bind").with(community).with(csrf()).param("company", String.valueOf(id))
                 .param("grid", grid.code())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(none).as("nothing ticked").contains("请选择小区");

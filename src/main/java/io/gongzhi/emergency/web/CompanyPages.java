@@ -56,7 +56,12 @@ class CompanyPages {
         Unit chosen = grid == null || grid.isBlank() ? null : grid(grid.strip(), actor);
         model.addAttribute("gridUnknown", grid != null && !grid.isBlank() && chosen == null);
         model.addAttribute("grid", chosen);
-        model.addAttribute("compounds", chosen != null ? hierarchy.children(chosen.code()).stream().filter(Unit::current).toList() : List.of());
+        var compounds = chosen != null ? hierarchy.children(chosen.code()).stream().filter(Unit::current).toList() : List.<Unit>of();
+        model.addAttribute("compounds", compounds);
+        // who serves each already, so a binding is not made twice by mistake
+        var servedBy = new java.util.HashMap<String, String>();
+        compounds.forEach(u -> servedBy.put(u.code(), String.join("、", companies.serving(u.code()).stream().map(PropertyCompanies.Company::name).toList())));
+        model.addAttribute("servedBy", servedBy);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
             model.addAttribute("typed", Map.of());
