@@ -105,6 +105,10 @@ class EmergencyDirectiveFormsTests {
         String page = mvc.perform(get("/emergency/directives/" + d.id()).with(user(users.loadUserByUsername("dispatcher"))))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).as("the page names where it went").contains("发往：" + hierarchy.unit(COMMUNITY).displayName());
+        var beside = actor("COMMUNITY_WORKER", hierarchy.unit("510107005002").path(), "emergency.read", "directive.acknowledge");
+        assertThatThrownBy(() -> directives.visible(d.id(), beside)).as("a community it was not sent to does not read it")
+                .isInstanceOf(io.gongzhi.shared.NotFound.class);
+        assertThat(directives.visible(d.id(), COMMUNITY_WORKER).id()).isEqualTo(d.id());
 
         assertThatThrownBy(() -> directives.issue(issue(List.of("510104001", COMMUNITY), "别处", null, null), YULIN))
                 .as("a unit outside the issuer").isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations())
@@ -194,6 +198,9 @@ class EmergencyDirectiveFormsTests {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations()).extracting(Violation::where).contains("addition"));
         assertThatThrownBy(() -> amendments.amend(d.id(), new Amendments.Amend("补充", null, null, "原因"), COMMUNITY_WORKER))
                 .as("only the issuing place amends").isInstanceOf(NotPermitted.class);
+        assertThatThrownBy(() -> amendments.amend(d.id(), new Amendments.Amend("", null, 5, "无落实时限"), YULIN))
+                .as("no report asked for: no deadline to move").isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.violations()).extracting(Violation::where).contains("extendReportHours"));
         var amended = amendments.amend(d.id(), new Amendments.Amend("告示贴在单元门口", 2, null, "雨天，延后两小时"), YULIN);
         assertThat(amended.ackDue()).isEqualTo(d.ackDue().plus(Duration.ofHours(2)));
         assertThat(amended.amendments()).isEqualTo(1);

@@ -64,6 +64,16 @@ public class HttpSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a body as it is, with its content type and the CSRF token of the last page as a header. */
+    public HttpResponse<String> postRaw(String path, String contentType, String body) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (csrf != null) {
+            request.header("X-CSRF-TOKEN", csrf);
+        }
+        return send(request);
+    }
+
     /** Opens the login page and signs in; answers the response to the credentials. */
     public HttpResponse<String> signIn(String username, String password) {
         get("/login");

@@ -78,7 +78,7 @@ public class Amendments {
             problems.add(Violation.of("reason", "emergency.amendment-reason", MAX_REASON));
         }
         Instant ackDue = ack == 0 ? null : d.ackDue().plus(Duration.ofHours(ack));
-        Instant reportDue = report == 0 ? null : d.reportDue().plus(Duration.ofHours(report));
+        Instant reportDue = report == 0 || !d.asksReport() ? null : d.reportDue().plus(Duration.ofHours(report));
         // the report stays due no earlier than the acknowledgement
         if (d.asksReport() && (ackDue != null ? ackDue : d.ackDue()).isAfter(reportDue != null ? reportDue : d.reportDue())) {
             problems.add(Violation.of("extendReportHours", "emergency.amendment-report-before-ack"));

@@ -225,10 +225,21 @@ public class Directives {
         return find(id).orElseThrow();
     }
 
-    /** The directive, if {@code actor} may read it: it was issued inside the actor's places, or it reaches into them. */
+    /**
+     * The directive, if {@code actor} may read it: it was issued at or inside the actor's places, or
+     * it reached a unit inside them (one sent to chosen units is not for the places beside them);
+     * any other answers as one that does not exist.
+     */
     public Directive visible(long id, Actor actor) {
-        return find(id).filter(d -> Responses.meets(actor.jurisdiction(), d.issuerPath()))
+        return find(id).filter(d -> actor.jurisdiction().covers(d.issuerPath()) || Responses.meets(actor.jurisdiction(), d.issuerPath()) && reaches(id, actor))
                 .orElseThrow(() -> new NotFound("emergency.directive-not-found", "directive " + id));
+    }
+
+    /** Whether a unit inside the actor's places is among the directive's recipients (one read through its (directive, path) index). */
+    private boolean reaches(long id, Actor actor) {
+        var where = actor.jurisdiction().where("path");
+        return !jdbc.sql("select 1 from emergency_recipient where directive_id = :id and " + where.sql() + " fetch first 1 rows only")
+                .param("id", id).params(where.params()).query(Integer.class).list().isEmpty();
     }
 
     /** The directives that follow up {@code id}, oldest first. */

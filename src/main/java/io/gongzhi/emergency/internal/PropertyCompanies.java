@@ -30,7 +30,7 @@ import java.util.Locale;
 @Component
 public class PropertyCompanies {
 
-    /** A company with how many compounds it serves inside the reader's places and how many of its staff are on rosters. */
+    /** A company with how many compounds it serves inside the reader's places and how many of its staff are on rosters there. */
     public record Company(long id, String name, String creditCode, String placePath, int compounds, int staff) {
     }
 
@@ -52,11 +52,13 @@ public class PropertyCompanies {
     public List<Company> visible(Actor actor) {
         var registered = actor.jurisdiction().where("c.place_path");
         var serving = actor.jurisdiction().where("b.path");
+        var onDuty = actor.jurisdiction().where("d.path");
         var params = new java.util.HashMap<String, Object>(registered.params());
         params.putAll(serving.params());
+        params.putAll(onDuty.params());
         return jdbc.sql("select c.id, c.name, c.credit_code, c.place_path,"
                         + " (select count(*) from emergency_company_compound b where b.company_id = c.id and " + serving.sql() + "),"
-                        + " (select count(*) from emergency_duty d where d.company_id = c.id)"
+                        + " (select count(*) from emergency_duty d where d.company_id = c.id and " + onDuty.sql() + ")"
                         + " from emergency_company c where " + registered.sql()
                         + " or exists (select 1 from emergency_company_compound b where b.company_id = c.id and " + serving.sql() + ")"
                         + " order by c.name, c.id")

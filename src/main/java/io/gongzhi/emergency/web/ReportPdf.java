@@ -58,7 +58,20 @@ final class ReportPdf {
     }
 
     private String m(String code, Object... args) {
-        return messages.getMessage(code, args, locale);
+        return safe(messages.getMessage(code, args, locale));
+    }
+
+    /**
+     * Text the standard font can set: a character beyond the Basic Multilingual Plane (an emoji, a
+     * rare character of a name such as 𠮷) has no code in UniGB-UCS2-H and is shown as □.
+     */
+    static String safe(String text) {
+        if (text == null) {
+            return "";
+        }
+        var out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.isSupplementaryCodePoint(c) ? '□' : c));
+        return out.toString();
     }
 
     byte[] write(ResponseReports.Report r) {
@@ -97,7 +110,7 @@ final class ReportPdf {
             for (var f : d.figures()) {
                 String figure = f.field().type().name().equals("YES_NO") ? m("directives.figure.yes", f.sum(), f.answered())
                         : m("directives.figure.sum", f.sum(), f.answered());
-                document.add(new Paragraph(d.directive().title() + "：" + f.field().label() + "，" + figure, text));
+                document.add(new Paragraph(safe(d.directive().title() + "：" + f.field().label() + "，" + figure), text));
             }
         }
         if (!r.directives().isEmpty()) {
@@ -143,7 +156,7 @@ final class ReportPdf {
 
     private void row(PdfPTable table, String... values) {
         for (String v : values) {
-            var cell = new PdfPCell(new Phrase(v == null ? "" : v, text));
+            var cell = new PdfPCell(new Phrase(safe(v), text));
             cell.setPadding(4);
             table.addCell(cell);
         }
@@ -197,7 +210,7 @@ final class ReportPdf {
         t.beginText();
         t.setFontAndSize(text.getBaseFont(), 7);
         t.setColorFill(Color.DARK_GRAY);
-        t.showTextAligned(Element.ALIGN_LEFT, s, x, y, 0);
+        t.showTextAligned(Element.ALIGN_LEFT, safe(s), x, y, 0);
         t.endText();
     }
 }

@@ -72,8 +72,14 @@ class ProblemAnswers {
                 List.of(Violation.of(e.getParameterName(), "problem.parameter-missing")), null);
     }
 
+    /**
+     * A multipart body that cannot be read fails before any handler is chosen (no boundary, say):
+     * then it is answered as data, as the API that such a request can only have come from.
+     */
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
-    Object multipart(Exception e, HandlerMethod handler) {
+    Object multipart(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+        HandlerMethod handler = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
+                instanceof HandlerMethod h ? h : null;
         String part = e instanceof MissingServletRequestPartException m ? m.getRequestPartName() : "file";
         return refused(handler, HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input",
                 List.of(Violation.of(part, "problem.multipart-unreadable")), null);

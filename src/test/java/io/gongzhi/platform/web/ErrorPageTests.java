@@ -26,4 +26,15 @@ class ErrorPageTests {
         browser.get("/?lang=en");
         assertThat(browser.get("/no-such-page", "text/html").body()).contains("The page you are looking for does not exist");
     }
+
+    @Test
+    void aMultipartBodyWithoutItsBoundaryIsBadInputNamedNotAServerError() {
+        var client = new HttpSession(port);
+        client.signIn("dispatcher", TestAccounts.PASSWORD);
+        client.get("/emergency/directives");
+        var junk = client.postRaw("/api/emergency/directives?lang=en", "multipart/form-data", "junk");
+        assertThat(junk.statusCode()).isEqualTo(400);
+        assertThat(junk.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(junk.body()).contains("\"where\":\"file\"").doesNotContain("Internal Server Error");
+    }
 }
