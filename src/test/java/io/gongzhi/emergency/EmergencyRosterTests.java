@@ -287,6 +287,14 @@ class EmergencyRosterTests {
         assertThat(listed).contains("锦官物业服务有限公司").contains(code).contains("服务辖区内 2 个小区");
         assertThat(mvc.perform(get("/emergency/companies").param("grid", grid.code()).with(community)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).as("the compounds it serves say so when binding").contains("（锦官物业服务有限公司）");
+        // registered at the sub-district above by its dispatcher, serving nothing yet: the community finds it and binds it
+        String above = creditCode();
+        mvc.perform(post("/emergency/companies").with(user(users.loadUserByUsername("dispatcher"))).with(csrf()).param("name", "玉林街道物业管理中心")
+                .param("creditCode", above).param("place", "510107005")).andReturn();
+        long upper = jdbc.sql("select id from emergency_company where credit_code = ?").param(above).query(Long.class).single();
+        assertThat(mvc.perform(post("/emergency/companies/bind").with(community).with(csrf()).param("company", String.valueOf(upper))
+                .param("grid", grid.code()).param("compounds", compounds.get(0).code())).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/emergency/companies?done=bound&count=1");
         String none = mvc.perform(post("/emergency/companies/bind").with(community).with(csrf()).param("company", String.valueOf(id))
                 .param("grid", grid.code())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(none).as("nothing ticked").contains("请选择小区");

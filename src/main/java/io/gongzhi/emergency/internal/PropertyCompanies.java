@@ -48,7 +48,7 @@ public class PropertyCompanies {
         this.clock = clock;
     }
 
-    /** The companies registered in or serving the reader's places, by name. */
+    /** The companies registered in, above or serving the reader's places, by name. */
     public List<Company> visible(Actor actor) {
         var registered = actor.jurisdiction().where("c.place_path");
         var serving = actor.jurisdiction().where("b.path");
@@ -56,10 +56,18 @@ public class PropertyCompanies {
         var params = new java.util.HashMap<String, Object>(registered.params());
         params.putAll(serving.params());
         params.putAll(onDuty.params());
+        // and those registered at the places above the reader's, which the reader may bind to its own compounds
+        var above = new java.util.TreeSet<String>();
+        for (var place : actor.jurisdiction().paths()) {
+            for (int depth = 1; depth < place.depth(); depth++) {
+                above.add(place.ancestor(depth));
+            }
+        }
+        params.put("above", above.isEmpty() ? List.of("") : List.copyOf(above));
         return jdbc.sql("select c.id, c.name, c.credit_code, c.place_path,"
                         + " (select count(*) from emergency_company_compound b where b.company_id = c.id and " + serving.sql() + "),"
                         + " (select count(*) from emergency_duty d where d.company_id = c.id and " + onDuty.sql() + ")"
-                        + " from emergency_company c where " + registered.sql()
+                        + " from emergency_company c where " + registered.sql() + " or c.place_path in (:above)"
                         + " or exists (select 1 from emergency_company_compound b where b.company_id = c.id and " + serving.sql() + ")"
                         + " order by c.name, c.id")
                 .params(params)
