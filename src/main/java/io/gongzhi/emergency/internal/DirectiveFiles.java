@@ -2,6 +2,7 @@ package io.gongzhi.emergency.internal;
 
 import io.gongzhi.platform.FileStore;
 import io.gongzhi.platform.files.FileKinds;
+import io.gongzhi.platform.files.HttpFiles;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Digests;
 import io.gongzhi.shared.InvalidInput;
@@ -63,9 +64,9 @@ public class DirectiveFiles {
         this.maxPixels = maxPixels;
     }
 
-    /** A file as it will be kept, checked before the issuing transaction (decoding a photo takes a while). */
-    public FileKinds.Ready prepare(String name, byte[] content) {
-        return FileKinds.ready(name, content, maxBytes, maxPixels);
+    /** The files as they will be kept, checked before the issuing transaction (decoding a photo takes a while). */
+    public List<FileKinds.Ready> prepare(List<HttpFiles.Part> parts) {
+        return parts.stream().map(p -> FileKinds.ready(p.name(), p.content(), maxBytes, maxPixels)).toList();
     }
 
     /** Issues the directive with its files, or neither: every file's problem is named before anything is issued. */

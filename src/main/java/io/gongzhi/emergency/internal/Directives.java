@@ -57,8 +57,8 @@ public class Directives {
             this(unit, downTo, title, body, ackHours, reportHours, null);
         }
 
-        Terms terms() {
-            return new Terms(title, body, ackHours, reportHours, escalateMinutes, remindMinutes, form);
+        DirectiveTerms terms() {
+            return new DirectiveTerms(title, body, ackHours, reportHours, escalateMinutes, remindMinutes, form);
         }
     }
 
@@ -76,8 +76,8 @@ public class Directives {
     /** A follow-up of an earlier directive, to its recipients of {@code audience} (ALL unless told); the rest as for {@link Issue}. */
     public record FollowUp(String audience, String title, String body, Integer ackHours, Integer reportHours, Integer escalateMinutes,
                            Integer remindMinutes, List<ReportForm.Given> form) {
-        Terms terms() {
-            return new Terms(title, body, ackHours, reportHours, escalateMinutes, remindMinutes, form);
+        DirectiveTerms terms() {
+            return new DirectiveTerms(title, body, ackHours, reportHours, escalateMinutes, remindMinutes, form);
         }
     }
 
@@ -132,7 +132,7 @@ public class Directives {
             problems.add(Violation.of("downTo", "emergency.directive-down-to-invalid"));
         }
         List<Unit> chosen = from == null || downTo == null ? List.of() : chosen(in.units(), from, downTo, problems);
-        Terms.Checked terms = in.terms().check(problems);
+        DirectiveTerms.Checked terms = in.terms().check(problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
@@ -165,7 +165,7 @@ public class Directives {
         if (audience == null) {
             problems.add(Violation.of("audience", "emergency.directive-audience-invalid"));
         }
-        Terms.Checked terms = in.terms().check(problems);
+        DirectiveTerms.Checked terms = in.terms().check(problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
@@ -202,7 +202,7 @@ public class Directives {
         return units;
     }
 
-    private Directive create(Unit from, Level downTo, List<String> scope, Long follows, Terms.Checked t, List<String> units, Actor actor) {
+    private Directive create(Unit from, Level downTo, List<String> scope, Long follows, DirectiveTerms.Checked t, List<String> units, Actor actor) {
         Instant now = clock.instant();
         Instant ackDue = now.plus(Duration.ofHours(t.ackHours()));
         Instant reportDue = t.reportHours() == null ? null : now.plus(Duration.ofHours(t.reportHours()));

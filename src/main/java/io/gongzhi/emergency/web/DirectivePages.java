@@ -91,7 +91,7 @@ class DirectivePages {
     String issue(@RequestParam MultiValueMap<String, String> params, @RequestParam(value = DirectiveFiles.FIELD, required = false) List<MultipartFile> parts,
                  Model model) {
         var form = form(params);
-        var files = HttpFiles.of(parts).stream().map(p -> directiveFiles.prepare(p.name(), p.content())).toList();
+        var files = directiveFiles.prepare(HttpFiles.of(parts));
         try {
             var d = directiveFiles.issue(new Directives.Issue(params.getFirst("unit"), params.getFirst("downTo"), params.get("units"), params.getFirst("title"),
                     params.getFirst("body"), number(params, "ackHours"), number(params, "reportHours"), number(params, "escalateMinutes"),

@@ -98,7 +98,7 @@ class DirectivesApi {
             + "PNG or WebP (at most 5, 10 MB each by default); a refused file issues nothing (400 naming it)")
     Directives.Directive issueWithFiles(@RequestPart("directive") Directives.Issue issue,
                                         @RequestPart(value = DirectiveFiles.FIELD, required = false) List<MultipartFile> parts) {
-        var files = HttpFiles.of(parts).stream().map(p -> directiveFiles.prepare(p.name(), p.content())).toList();
+        var files = directiveFiles.prepare(HttpFiles.of(parts));
         return directiveFiles.issue(issue, files, Actor.current());
     }
 

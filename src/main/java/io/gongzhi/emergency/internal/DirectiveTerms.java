@@ -9,13 +9,13 @@ import java.util.List;
  * acknowledge and to report, the minutes between escalations and before the deadline to remind,
  * and the report form, as given; {@link #check} names what is wrong field by field.
  */
-record Terms(String title, String body, Integer ackHours, Integer reportHours, Integer escalateMinutes, Integer remindMinutes,
+record DirectiveTerms(String title, String body, Integer ackHours, Integer reportHours, Integer escalateMinutes, Integer remindMinutes,
              List<ReportForm.Given> form) {
 
     static final int MAX_TITLE = 200;
     static final int MAX_BODY = 4000;
 
-    /** Terms as checked: the text stripped, the form parsed, the defaults filled in. */
+    /** DirectiveTerms as checked: the text stripped, the form parsed, the defaults filled in. */
     record Checked(String title, String body, int ackHours, Integer reportHours, int escalateMinutes, int remindMinutes, ReportForm form) {
     }
 
