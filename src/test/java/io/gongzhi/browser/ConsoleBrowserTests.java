@@ -103,6 +103,18 @@ class ConsoleBrowserTests extends BrowserTest {
         Chromium.screenshot(browser, "console-bulk-dispatcher-en");
         browser.get(url("/cases?lang=zh-CN"));
 
+        browser.manage().window().setSize(new Dimension(375, 812));
+        browser.get(url("/cases"));
+        tap(By.cssSelector("#filters summary"));
+        new Select(browser.findElement(By.id("within"))).selectByVisibleText("玉林北路社区");
+        clickAndWaitFor(By.cssSelector("#filters button.primary"), d -> d.getCurrentUrl().contains("within=510107005001"));
+        assertThat(browser.findElements(By.cssSelector("td.place")).stream().map(e -> e.getText()).toList())
+                .as("only the community chosen by name, and the places below it").isNotEmpty()
+                .allSatisfy(place -> assertThat(place).startsWith("玉林北路社区"));
+        assertThat(new Select(browser.findElement(By.id("within"))).getFirstSelectedOption().getText()).isEqualTo("玉林北路社区");
+        Chromium.screenshot(browser, "console-place-filter-phone-zh");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+
         var inside = hierarchy.pointIn("510107", new java.util.Random(1)).orElseThrow();
         report("控制台地图：建筑垃圾堆在路边", inside.getX(), inside.getY());
         signOut();

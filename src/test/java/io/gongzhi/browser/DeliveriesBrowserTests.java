@@ -54,6 +54,12 @@ class DeliveriesBrowserTests extends BrowserTest {
 
         clickAndWaitFor(By.xpath("//tr[contains(., '#6001')]//button"), d -> !d.findElements(By.cssSelector(".alert.ok")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).isEqualTo("已重新发送。");
+        var toast = browser.findElement(By.cssSelector(".alert.ok"));
+        assertThat(toast.getCssValue("position")).as("the confirmation floats over the page as a toast").isEqualTo("fixed");
+        Chromium.screenshot(browser, "deliveries-resent-toast-zh");
+        assertThat(browser.findElement(By.cssSelector(".toast-close")).getAttribute("aria-label")).isEqualTo("关闭提示");
+        tap(By.cssSelector(".toast-close"));
+        assertThat(toast.isDisplayed()).as("closed with its ×").isFalse();
         assertThat(sent.all(m -> m.text().contains("送达测试"))).as("sent once, when asked").hasSize(1);
         assertThat(browser.findElement(By.id("messages")).getText()).doesNotContain("#6001");
 

@@ -65,6 +65,29 @@ class CasePagesTests {
     }
 
     @Test
+    void theDispatcherNarrowsTheQueueToAPlaceChosenByNameAndAPlaceOutsideIsRefusedByName() throws Exception {
+        as("grid", post("/cases/new").param("category", "E0103").param("description", "地点筛选：北路社区的小广告").param("place", "510107005001"));
+        as("dispatcher", post("/cases/new").param("category", "E0103").param("description", "地点筛选：别的社区的小广告").param("place", "510107005002"));
+
+        String all = text(as("dispatcher", get("/cases")));
+        assertThat(all).as("the places below the dispatcher's sub-district, by name").contains("name=\"within\"")
+                .contains("玉林北路社区").doesNotContain(">510107005001<");
+        String narrowed = text(as("dispatcher", get("/cases").param("within", "510107005001")));
+        assertThat(narrowed).contains("地点筛选：北路社区的小广告").doesNotContain("地点筛选：别的社区的小广告")
+                .containsPattern("value=\"510107005001\"[^>]*selected");
+        assertThat(narrowed).as("the filters stay open while one is in use").contains("data-in-use=\"true\"");
+
+        var outside = as("dispatcher", get("/cases?lang=en").param("within", "510107009001"));
+        assertThat(outside.getStatus()).isEqualTo(400);
+        assertThat(text(outside)).contains("No place has the code 510107009001");
+        var api = as("dispatcher", get("/api/cases").param("within", "nowhere"));
+        assertThat(api.getStatus()).isEqualTo(400);
+        assertThat(text(api)).contains("\"within\"");
+        assertThat(text(as("dispatcher", get("/api/cases").param("within", "510107005001").param("size", "200"))))
+                .contains("地点筛选：北路社区的小广告").doesNotContain("地点筛选：别的社区的小广告");
+    }
+
+    @Test
     void aCasePageOffersOneNextStepAndKeepsWhatUndoesWorkAsideBehindAConfirmation() throws Exception {
         var done = as("grid", post("/cases/new").param("category", "E0103").param("description", "下一步测试：楼道小广告")
                 .param("place", "510107005001"));

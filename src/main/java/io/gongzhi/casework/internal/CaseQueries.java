@@ -8,6 +8,7 @@ import io.gongzhi.casework.Cases;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Jurisdiction;
 import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.RegionPath;
 import io.gongzhi.shared.Scoped;
 import io.gongzhi.shared.TransactionScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,13 +34,16 @@ import java.util.Optional;
 @Service
 public class CaseQueries {
 
-    /** Which cases to list; null or blank fields do not filter; {@code todo}: only those waiting for the caller (see {@link Worklist}). */
+    /**
+     * Which cases to list; null or blank fields do not filter; {@code todo}: only those waiting for the caller (see {@link Worklist});
+     * {@code within}: the path of a place, only cases reported at it or below it (none outside the caller's places).
+     */
     public record Filter(CaseState state, Boolean overdue, String department, String category, Boolean mine, Boolean pending,
-                         Boolean todo) {
+                         Boolean todo, String within) {
         public static final Filter ALL = new Filter(null, null, null, null, null, null);
 
         public Filter(CaseState state, Boolean overdue, String department, String category, Boolean mine, Boolean pending) {
-            this(state, overdue, department, category, mine, pending, null);
+            this(state, overdue, department, category, mine, pending, null, null);
         }
     }
 
@@ -173,6 +177,14 @@ public class CaseQueries {
         }
         if (Boolean.TRUE.equals(f.pending())) {
             where.append(" and c.pending <> 'NONE'");
+        }
+        if (f.within() != null && !f.within().isBlank()) {
+            // the caller's places narrowed to the place (each one's index range stays short), and their own reports too
+            RegionPath place = RegionPath.of(f.within());
+            actor = new Actor(actor.accountId(), actor.username(), actor.roles(), actor.permissions(), actor.jurisdiction().narrowTo(place));
+            where.append(" and (c.path = :wp or c.path like :wl)");
+            params.put("wp", place.value());
+            params.put("wl", place.value() + "/%");
         }
         if (Boolean.TRUE.equals(f.todo())) {
             var waiting = Worklist.of(actor);

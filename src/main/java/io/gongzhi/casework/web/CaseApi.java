@@ -118,12 +118,16 @@ class CaseApi {
     @GetMapping("/api/cases")
     @PreAuthorize("hasAuthority('case.read')")
     @Operation(summary = "Cases you may see, newest first (overdue=true: the most overdue first); department staff see their departments' cases; "
-            + "todo=true: only those waiting for your step (a dispatcher's to accept, dispatch or decide, a department's inbox, a community's to verify)")
+            + "todo=true: only those waiting for your step (a dispatcher's to accept, dispatch or decide, a department's inbox, a community's to verify); "
+            + "within: the code of one of your places, only cases reported at it or below it")
     CaseQueries.CasePage list(@RequestParam(required = false) CaseState state, @RequestParam(required = false) Boolean overdue,
                               @RequestParam(required = false) String department, @RequestParam(required = false) String category,
                               @RequestParam(required = false) Boolean pending, @RequestParam(required = false) Boolean todo,
+                              @RequestParam(required = false) String within,
                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return queries.list(new CaseQueries.Filter(state, overdue, department, category, null, pending, todo), Actor.current(), page, size);
+        Actor actor = Actor.current();
+        String place = PlaceFilter.path(hierarchy, actor.jurisdiction(), within);
+        return queries.list(new CaseQueries.Filter(state, overdue, department, category, null, pending, todo, place), actor, page, size);
     }
 
     @GetMapping("/api/cases/{id}")

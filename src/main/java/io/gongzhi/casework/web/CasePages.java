@@ -87,10 +87,12 @@ class CasePages {
     @PreAuthorize("hasAuthority('case.read')")
     String queue(@RequestParam(required = false) CaseState state, @RequestParam(required = false) Boolean overdue,
                  @RequestParam(required = false) Boolean pending, @RequestParam(defaultValue = "") String category,
-                 @RequestParam(required = false) Boolean todo, @RequestParam(defaultValue = "0") int page, Model model) {
+                 @RequestParam(required = false) Boolean todo, @RequestParam(defaultValue = "") String within,
+                 @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = Actor.current();
         names(model);
-        var cases = queries.list(new CaseQueries.Filter(state, overdue, null, category, null, pending, todo), actor, page, 50);
+        String place = PlaceFilter.path(hierarchy, actor.jurisdiction(), within);
+        var cases = queries.list(new CaseQueries.Filter(state, overdue, null, category, null, pending, todo, place), actor, page, 50);
         model.addAttribute("page", cases);
         // each case's place by name: the unit it was reported in
         model.addAttribute("places", hierarchy.names(cases.cases().stream().map(c -> c.path().substring(c.path().lastIndexOf('/') + 1))
@@ -101,6 +103,9 @@ class CasePages {
         model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
         model.addAttribute("pending", Boolean.TRUE.equals(pending));
         model.addAttribute("category", category);
+        model.addAttribute("placeOptions", PlaceFilter.options(hierarchy, actor.jurisdiction()));
+        model.addAttribute("within", place == null ? "" : within.strip());
+        model.addAttribute("withinName", place == null ? "" : hierarchy.breadcrumb(within.strip(), true));
         model.addAttribute("bulkActions", ConsolePages.bulkFor(actor));
         return "casework/queue";
     }
