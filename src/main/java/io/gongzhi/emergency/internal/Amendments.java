@@ -95,6 +95,7 @@ public class Amendments {
                 update emergency_directive set amendments = amendments + 1, ack_due = coalesce(?, ack_due), report_due = coalesce(?, report_due),
                        reminded_at = case when ? then null else reminded_at end where id = ?""")
                 .params(ackDue == null ? null : Timestamp.from(ackDue), reportDue == null ? null : Timestamp.from(reportDue), ackDue != null, id).update();
+        directives.forget();
         audit.record(actor, "emergency.amend", "unit:" + d.issuerUnit(), Outcome.SUCCESS, "directive=" + id + " amendment=" + (d.amendments() + 1));
         events.publishEvent(new DirectiveAmended(DirectiveAmended.SCHEMA, UUID.randomUUID(), id, d.issuerUnit(), d.issuerPath(), d.amendments() + 1,
                 reason, ackDue, reportDue, actor.username(), now));

@@ -100,7 +100,9 @@ public class Directives {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Directives(JdbcClient jdbc, RecipientRows rows, Hierarchy hierarchy, Audit audit, ApplicationEventPublisher events, Clock clock) {
+    Directives(JdbcClient jdbc, RecipientRows rows, Hierarchy hierarchy, Audit audit, ApplicationEventPublisher events, Clock clock,
+               @org.springframework.beans.factory.annotation.Value("${gongzhi.emergency.directive-keep:PT2S}") java.time.Duration keep) {
+        this.keptRows = new io.gongzhi.shared.KeptReads<>(keep, 1_000);
         this.jdbc = jdbc;
         this.rows = rows;
         this.hierarchy = hierarchy;
@@ -231,8 +233,31 @@ public class Directives {
      * any other answers as one that does not exist.
      */
     public Directive visible(long id, Actor actor) {
-        return find(id).filter(d -> actor.jurisdiction().covers(d.issuerPath()) || Responses.meets(actor.jurisdiction(), d.issuerPath()) && reaches(id, actor))
+        return visible(find(id), id, actor, false);
+    }
+
+    /**
+     * As {@link #visible(long, Actor)}, for an answer: the directive as read at most
+     * {@code gongzhi.emergency.directive-keep} (2 s) ago, since 200,000 compounds acknowledging one
+     * directive would otherwise read its row 200,000 times (an amendment on this node forgets it at
+     * once, {@link #forget}; one on another node shows here within the keep); {@code reached}: the
+     * caller has just read a recipient of it inside the actor's places, which is what {@link #reaches} asks.
+     */
+    Directive answerable(long id, Actor actor, boolean reached) {
+        return visible(java.util.Optional.ofNullable(keptRows.get(id, key -> find(key).orElse(null))), id, actor, reached);
+    }
+
+    private Directive visible(java.util.Optional<Directive> directive, long id, Actor actor, boolean reached) {
+        return directive.filter(d -> actor.jurisdiction().covers(d.issuerPath())
+                        || Responses.meets(actor.jurisdiction(), d.issuerPath()) && (reached || reaches(id, actor)))
                 .orElseThrow(() -> new NotFound("emergency.directive-not-found", "directive " + id));
+    }
+
+    private final io.gongzhi.shared.KeptReads<Long, Directive> keptRows;
+
+    /** A directive's row changed (an amendment): read it again next time. */
+    void forget() {
+        keptRows.forgetAll();
     }
 
     /** Whether a unit inside the actor's places is among the directive's recipients (one read through its (directive, path) index). */
