@@ -53,9 +53,17 @@ class ProblemAnswers {
         return refused(handler, HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input", invalid.violations(), null);
     }
 
-    /** A body that is not JSON, or not of the expected shape (a word where a number belongs, a field missing). */
+    /**
+     * A body that is not JSON, or not of the expected shape: a value of the wrong type (a word where a
+     * number belongs, a number where a list does) is bad input naming its field ({@code ackHours},
+     * {@code units[0]}) and what belongs there; anything else (not JSON at all) is an unreadable body.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     Object unreadable(HttpMessageNotReadableException e, HandlerMethod handler) {
+        var field = BodyFields.wrong(e);
+        if (field != null) {
+            return refused(handler, HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input", List.of(field), null);
+        }
         return refused(handler, HttpStatus.BAD_REQUEST, "body-unreadable", "problem.body-unreadable", List.of(), null);
     }
 
@@ -78,11 +86,35 @@ class ProblemAnswers {
      */
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
     Object multipart(Exception e, jakarta.servlet.http.HttpServletRequest request) {
-        HandlerMethod handler = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
-                instanceof HandlerMethod h ? h : null;
+        HandlerMethod handler = chosen(request);
         String part = e instanceof MissingServletRequestPartException m ? m.getRequestPartName() : "file";
         return refused(handler, HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input",
                 List.of(Violation.of(part, "problem.multipart-unreadable")), null);
+    }
+
+    /** A method the path does not take (405, with the ones it does in {@code Allow}), found before any handler is chosen. */
+    @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+    Object wrongMethod(org.springframework.web.HttpRequestMethodNotSupportedException e, jakarta.servlet.http.HttpServletRequest request,
+                       jakarta.servlet.http.HttpServletResponse response) {
+        var allowed = e.getSupportedHttpMethods() == null ? "" : String.join(", ", e.getSupportedHttpMethods().stream().map(Object::toString).toList());
+        if (!allowed.isEmpty()) {
+            response.setHeader("Allow", allowed);
+        }
+        return refused(chosen(request), request, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "problem.method-not-allowed", List.of(),
+                refusals.text("problem.method-not-allowed.detail", new Object[] {e.getMethod(), allowed}));
+    }
+
+    /** A body of a kind the handler does not read (415: JSON sent as a form, or without a content type), naming what it reads. */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    Object wrongMediaType(org.springframework.web.HttpMediaTypeNotSupportedException e, jakarta.servlet.http.HttpServletRequest request) {
+        var readable = e.getSupportedMediaTypes().stream().map(MediaType::toString).filter(t -> !t.contains("*")).distinct().limit(3).toList();
+        return refused(chosen(request), request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "problem.unsupported-media-type",
+                List.of(), refusals.text("problem.unsupported-media-type.detail", new Object[] {String.join(", ", readable)}));
+    }
+
+    /** The handler the dispatcher chose, if it got that far. */
+    private static HandlerMethod chosen(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod h ? h : null;
     }
 
     @ExceptionHandler(NotFound.class)
@@ -108,7 +140,18 @@ class ProblemAnswers {
     }
 
     private Object refused(HandlerMethod handler, HttpStatus status, String code, String titleKey, List<Violation> reasons, String detail) {
-        if (handler != null && !answersData(handler)) {
+        return refused(handler, null, status, code, titleKey, reasons, detail);
+    }
+
+    /**
+     * Data for a handler that answers data; the error page for one that renders pages; with no handler chosen yet,
+     * data for the API's paths ({@code /api/}) and the error page for the rest, which only browsers ask for.
+     */
+    private Object refused(HandlerMethod handler, jakarta.servlet.http.HttpServletRequest request, HttpStatus status, String code, String titleKey,
+                           List<Violation> reasons, String detail) {
+        boolean forPage = handler != null ? !answersData(handler)
+                : request != null && !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        if (forPage) {
             var page = new ModelAndView("error", status);
             page.addObject("status", status.value());
             page.addObject("reasons", reasons.stream().map(v -> (v.where() == null || v.where().isBlank() ? "" : v.where() + ": ")
