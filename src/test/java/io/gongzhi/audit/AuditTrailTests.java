@@ -141,8 +141,9 @@ class AuditTrailTests {
                 .andExpect(status().isOk());
         mvc.perform(put("/api/identity/policy").with(csrf()).contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
                         .content("{\"maxFailures\":\"five\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("body-unreadable"))
-                .andExpect(jsonPath("$.title").value("The request body could not be read (not JSON, or a field missing or of the wrong type)"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("invalid-input"))
+                .andExpect(jsonPath("$.errors[0].where").value("maxFailures"))
+                .andExpect(jsonPath("$.errors[0].message").value("Must be a whole number"));
         assertThat(rows("policy:login")).last().satisfies(r -> assertThat(r.account()).isEqualTo("secadmin"));
         mvc.perform(put("/api/identity/policy").with(csrf()).contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
                         .content("{\"maxFailures\":50,\"lockMinutes\":1,\"idleMinutes\":30,\"absoluteHours\":12,\"secondFactorForPrivileged\":false,\"passwordMaxAgeDays\":0}"))
