@@ -5,6 +5,7 @@
 # (default 200; bench/wrk/acknowledge.lua, each as the committee of its district with an API token)
 # while the city's command centre reads the directive's progress tree once a second
 # (bench/wrk/progress-tree.lua). Prints acknowledgements per second and latency percentiles of both.
+# FLOOR=1 measures the cheapest API call at the same connections instead (see below).
 # The application, wrk and PostgreSQL share this machine. Installs wrk when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,6 +56,15 @@ for district in $(sql "select code from geography_unit where level = 'DISTRICT' 
   sql "select '$token' || chr(9) || code from geography_unit where level = 'COMPOUND' and valid_to is null and path like '/5101/$district/%'" >> "$work/acks.tsv"
 done
 shuf -o "$work/acks.tsv" "$work/acks.tsv"
+
+# FLOOR=1: instead of the storm, the cheapest API call (GET /api/me with a district's token) at the same
+# connections for WARMUP seconds and then 60 s measured: what this machine's HTTP stack answers at best
+if [ "${FLOOR:-0}" = 1 ]; then
+  export ACKS="$work/acks.tsv"
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-120}s" --timeout 10s -s bench/wrk/me.lua "http://127.0.0.1:$PORT" | grep "^floor:" | sed 's/^/warm-up /'
+  wrk -t2 -c"$CONNECTIONS" -d60s --timeout 10s -s bench/wrk/me.lua "http://127.0.0.1:$PORT" | grep "^floor:"
+  exit 0
+fi
 
 issue() {
   curl -sf -H "Authorization: Bearer $CITY_TOKEN" -H "Content-Type: application/json" \
