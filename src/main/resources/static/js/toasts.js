@@ -8,6 +8,11 @@
     var label = document.querySelector('meta[name="gongzhi-dismiss"]');
     document.querySelectorAll('main .toast').forEach(function (toast) {
       toast.classList.add('floating');
+      // on a wide screen just under the header, however many rows its links take
+      var header = document.querySelector('header.bar');
+      if (header && window.matchMedia('(min-width: 640px)').matches) {
+        toast.style.top = Math.max(16, header.getBoundingClientRect().bottom + 12) + 'px';
+      }
       var close = document.createElement('button');
       close.type = 'button';
       close.className = 'toast-close';
