@@ -72,7 +72,13 @@ class HandlerLookup {
         if (first == pattern.length()) {
             return pattern;
         }
-        return pattern.substring(0, pattern.lastIndexOf('/', first) + 1);
+        String start = pattern.substring(0, pattern.lastIndexOf('/', first) + 1);
+        String rest = pattern.substring(start.length());
+        // "/files/**" and "/files/{*rest}" also match "/files" itself: their start ends before the slash
+        if (start.length() > 1 && (rest.startsWith("**") || rest.startsWith("{*"))) {
+            return start.substring(0, start.length() - 1);
+        }
+        return start;
     }
 
     /** Whether a path may be matched by a mapping whose patterns begin with {@code starts} (none: any path). */
@@ -110,7 +116,12 @@ class HandlerLookup {
                 var found = new ArrayList<Candidate>(anywhere);
                 found.addAll(bySegments.getOrDefault(one, List.of()));
                 if (two != null) {
-                    found.addAll(bySegments.getOrDefault(two, List.of()));
+                    // a mapping filed under both (patterns "/a/{x}" and "/a/b/{y}") is asked once, or it would tie with itself
+                    for (Candidate c : bySegments.getOrDefault(two, List.of())) {
+                        if (found.stream().noneMatch(f -> f == c)) {
+                            found.add(c);
+                        }
+                    }
                 }
                 return found;
             }
@@ -125,9 +136,26 @@ class HandlerLookup {
         }
 
         @Override
+        public void registerMapping(RequestMappingInfo mapping, Object handler, java.lang.reflect.Method method) {
+            index = null;
+            super.registerMapping(mapping, handler, method);
+            index = null;
+        }
+
+        @Override
         public void unregisterMapping(RequestMappingInfo mapping) {
+            index = null;
             super.unregisterMapping(mapping);
             index = null;
+        }
+
+        /** The mappings asked for a path (those filed under its first segments and those filed nowhere in particular). */
+        List<RequestMappingInfo> candidates(String path) {
+            Index at = index;
+            if (at == null) {
+                at = index = index();
+            }
+            return at.candidates(path).stream().map(Candidate::info).toList();
         }
 
         @Override
@@ -137,7 +165,7 @@ class HandlerLookup {
                 at = index = index();
             }
             if (at.directPaths().contains(lookupPath) || lookupPath.indexOf('%') >= 0 || !lookupPath.startsWith("/")
-                    || CorsUtils.isPreFlightRequest(request)) {
+                    || CorsUtils.isPreFlightRequest(request) || getPatternParser() == null || !getPatternParser().isCaseSensitive()) {
                 return super.lookupHandlerMethod(lookupPath, request);
             }
             RequestMappingInfo best = null;

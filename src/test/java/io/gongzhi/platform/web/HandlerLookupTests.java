@@ -112,6 +112,37 @@ class HandlerLookupTests {
     }
 
     @Test
+    void everyPatternsSamplePathFindsItsMappingAmongTheFewAsked() {
+        var quick = (HandlerLookup.Mapping) mapping;
+        int checked = 0;
+        for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            if (info.getPathPatternsCondition() == null || info.getPathPatternsCondition().isEmptyPathMapping()) {
+                continue;
+            }
+            for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+                String path = sample(pattern.getPatternString());
+                assertThat(quick.candidates(path)).as(path + " asks " + info).anyMatch(c -> c == info);
+                assertThat(HandlerLookup.mayMatch(HandlerLookup.starts(info), path)).as(path).isTrue();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(200);
+        assertThat(quick.candidates("/api/emergency/directives/7/acknowledgements")).as("the few, not all")
+                .hasSizeLessThan(mapping.getHandlerMethods().size() / 4);
+    }
+
+    @Test
+    void aRestOfPathPatternAlsoMatchesItsBarePrefix() {
+        assertThat(HandlerLookup.literalStart("/files/**")).isEqualTo("/files");
+        assertThat(HandlerLookup.literalStart("/api/files/{*rest}")).isEqualTo("/api/files");
+        var parser = new org.springframework.web.util.pattern.PathPatternParser();
+        assertThat(parser.parse("/files/**").matches(org.springframework.http.server.PathContainer.parsePath("/files")))
+                .as("as Spring matches it").isTrue();
+        assertThat(HandlerLookup.mayMatch(List.of(HandlerLookup.literalStart("/files/**")), "/files")).isTrue();
+        assertThat(HandlerLookup.Mapping.key(HandlerLookup.literalStart("/files/**"))).isEqualTo("/files");
+    }
+
+    @Test
     void aPathNoMappingMatchesIsAnsweredAsSpringAnswersIt() throws Exception {
         assertThat(mapping.getHandler(request("GET", "/api/emergency/directives/7/no-such-thing"))).isNull();
         var wrongMethod = request("DELETE", "/api/emergency/directives/7/acknowledgements");
