@@ -1,6 +1,7 @@
 -- Every compound acknowledges a directive once: each request acknowledges one compound as the
 -- committee of its district (API token), from the file ACKS ("token<TAB>compound" per line), split
 -- between wrk's threads. DIRECTIVE is the directive's id; bench/emergency-http.sh stops wrk once every compound has answered.
+dofile("bench/wrk/summary.lua")
 local threads = {}
 local counter = 0
 
@@ -44,8 +45,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  io.write(string.format("acknowledgements: %d requests in %.1f s, %.0f/s, errors %d (non-2xx %d); latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n",
-    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+  io.write(summary_line("acknowledgements", summary, latency))
 end

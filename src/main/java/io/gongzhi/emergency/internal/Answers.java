@@ -66,7 +66,7 @@ public class Answers {
         }
         // the named units inside the actor's places, answered or not: finding one proves the directive
         // reaches the actor, so the storm's call reads the directive's row (kept) and these rows only
-        var named = units.isEmpty() ? null : named(id, units, actor);
+        var named = units.isEmpty() ? null : recipients(id, units, actor, "1 = 1");
         Directives.Directive d = directives.answerable(id, actor, named != null && !named.isEmpty());
         Instant now = clock.instant();
         var open = named == null ? recipients(id, units, actor, "acknowledged_at is null")
@@ -74,19 +74,6 @@ public class Answers {
         var acks = open.stream()
                 .map(r -> new AcknowledgementWriter.Ack(id, r.unit(), r.path(), now.isAfter(d.ackDue()), actor.username(), now)).toList();
         return writer.write(acks);
-    }
-
-    /** The directive's recipients among {@code units} inside the actor's places, with when they acknowledged (nothing else). */
-    private List<Recipient> named(long id, List<String> units, Actor actor) {
-        if (!actor.may("directive.acknowledge")) {
-            return List.of();
-        }
-        var where = actor.jurisdiction().where("path");
-        return jdbc.sql("select unit_code, path, acknowledged_at from emergency_recipient where directive_id = :id and " + where.sql()
-                        + " and unit_code in (:units)")
-                .param("id", id).params(where.params()).param("units", units)
-                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), Directives.instant(rs.getTimestamp(3)), null, null, null, null))
-                .list();
     }
 
     /** A written report only, for a directive without a form. */

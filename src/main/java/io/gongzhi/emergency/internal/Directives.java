@@ -11,8 +11,10 @@ import io.gongzhi.geography.Unit;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.Conflict;
 import io.gongzhi.shared.InvalidInput;
+import io.gongzhi.shared.KeptReads;
 import io.gongzhi.shared.NotFound;
 import io.gongzhi.shared.Violation;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -101,8 +104,8 @@ public class Directives {
     private final Clock clock;
 
     Directives(JdbcClient jdbc, RecipientRows rows, Hierarchy hierarchy, Audit audit, ApplicationEventPublisher events, Clock clock,
-               @org.springframework.beans.factory.annotation.Value("${gongzhi.emergency.directive-keep:PT2S}") java.time.Duration keep) {
-        this.keptRows = new io.gongzhi.shared.KeptReads<>(keep, 1_000);
+               @Value("${gongzhi.emergency.directive-keep:PT2S}") Duration keep) {
+        this.keptRows = new KeptReads<>(keep, 1_000);
         this.jdbc = jdbc;
         this.rows = rows;
         this.hierarchy = hierarchy;
@@ -244,16 +247,16 @@ public class Directives {
      * caller has just read a recipient of it inside the actor's places, which is what {@link #reaches} asks.
      */
     Directive answerable(long id, Actor actor, boolean reached) {
-        return visible(java.util.Optional.ofNullable(keptRows.get(id, key -> find(key).orElse(null))), id, actor, reached);
+        return visible(Optional.ofNullable(keptRows.get(id, key -> find(key).orElse(null))), id, actor, reached);
     }
 
-    private Directive visible(java.util.Optional<Directive> directive, long id, Actor actor, boolean reached) {
+    private Directive visible(Optional<Directive> directive, long id, Actor actor, boolean reached) {
         return directive.filter(d -> actor.jurisdiction().covers(d.issuerPath())
                         || Responses.meets(actor.jurisdiction(), d.issuerPath()) && (reached || reaches(id, actor)))
                 .orElseThrow(() -> new NotFound("emergency.directive-not-found", "directive " + id));
     }
 
-    private final io.gongzhi.shared.KeptReads<Long, Directive> keptRows;
+    private final KeptReads<Long, Directive> keptRows;
 
     /** A directive's row changed (an amendment): read it again next time. */
     void forget() {
@@ -272,7 +275,7 @@ public class Directives {
         return jdbc.sql("select * from emergency_directive where follows = ? order by id").param(id).query(Directives::row).list();
     }
 
-    public java.util.Optional<Directive> find(long id) {
+    public Optional<Directive> find(long id) {
         return jdbc.sql("select * from emergency_directive where id = ?").param(id).query(Directives::row).optional();
     }
 
