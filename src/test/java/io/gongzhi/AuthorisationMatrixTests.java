@@ -111,6 +111,7 @@ class AuthorisationMatrixTests {
         assertThat(checked).contains(Permission.GEOGRAPHY_READ, Permission.TEAM_READ, Permission.ACCOUNTS_MANAGE,
                 Permission.POLICY_MANAGE, Permission.AUDIT_READ, Permission.AUDIT_EXPORT, Permission.PERSON_READ, Permission.PERSON_WRITE,
                 Permission.PERSON_EXPORT, Permission.PERSON_STATISTICS, Permission.CASE_READ, Permission.CASE_REPORT, Permission.CATALOGUE_READ,
-                Permission.EMERGENCY_READ, Permission.DIRECTIVE_ACKNOWLEDGE);
+                Permission.EMERGENCY_READ, Permission.DIRECTIVE_ACKNOWLEDGE,
+                Permission.SCREENING_READ, Permission.SCREENING_VISIT);
     }
 }

@@ -32,7 +32,7 @@ class ModularityTests {
     @Test
     void theModulesWeBuiltAreTheModulesSpringSees() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("audit", "casework", "emergency", "geography", "identity", "platform", "population", "shared");
+                .containsExactlyInAnyOrder("audit", "casework", "emergency", "geography", "identity", "platform", "population", "screening", "shared");
     }
 
     /** The same check on a two-module fixture: module b using module a's internal type fails, through a's API it passes. */

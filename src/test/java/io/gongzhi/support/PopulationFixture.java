@@ -63,6 +63,26 @@ public final class PopulationFixture {
         return new People(inside, outside, insideCompound, outsideCompound, insideGrid);
     }
 
+    /**
+     * At least {@code n} lived-in households in {@code compound}, building 88 (one resident each,
+     * registered once and kept), for tests that visit households door to door.
+     */
+    public static synchronized void households(ApplicationContext context, Unit compound, int n) {
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        Registry registry = context.getBean(Registry.class);
+        for (int i = 0; i < n; i++) {
+            String room = String.valueOf(101 + i);
+            boolean there = jdbc.sql("select count(*) from population_household where compound_code = ? and building = '88' and room = ?")
+                    .params(compound.code(), room).query(Long.class).single() > 0;
+            if (!there) {
+                NationalId id = NationalId.nth("510107", LocalDate.of(1970, 1, 1).plusDays(i), 300 + i, i % 2 == 0);
+                registry.register(new Address(compound.code(), "88", "1", room),
+                        new ResidentForm("走访户" + "甲乙丙丁戊己庚辛".charAt(i % 8), i % 2 == 0 ? "男" : "女", "", "居民身份证", id.value(), "", "", "户籍", "户主", "否", "", "2010-01-01"),
+                        Actor.commandLine());
+            }
+        }
+    }
+
     private static java.util.Optional<Resident> find(Residents residents, NationalId id) {
         List<Resident> found = residents.search(new Criteria(id.value(), null, null, null, null, null, null), Jurisdiction.EVERYWHERE, 0, 1).residents();
         try {

@@ -78,7 +78,13 @@ public enum Permission {
     /** Keep the duty rosters of one's places (who receives for each unit) and the property companies serving its compounds. */
     ROSTER_MANAGE("roster.manage", DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER),
     /** Show a duty contact's phone number in full, with a reason, to call a unit that is silent. */
-    ROSTER_UNMASK("roster.unmask", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER);
+    ROSTER_UNMASK("roster.unmask", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER),
+    /** Screening campaigns over or inside one's places and their coverage (counts of households by state, never a person). */
+    SCREENING_READ("screening.read", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER, COMMUNITY_WORKER, GRID_WORKER, COMPOUND_CONTACT),
+    /** Plan a screening campaign over one's own place with its visit form, and open its rounds. */
+    SCREENING_PLAN("screening.plan", CITY_COMMITTEE, DISTRICT_COMMITTEE, SUBDISTRICT_DISPATCHER),
+    /** Visit households door to door: read the list of one's grid or compound and send visits from a phone. */
+    SCREENING_VISIT("screening.visit", COMMUNITY_WORKER, GRID_WORKER, COMPOUND_CONTACT);
 
     private final String authority;
     private final Set<Role> roles;
