@@ -51,6 +51,11 @@ public class ScreeningEndpoints implements ScopedEndpoints {
                         "/api/screening/campaigns/" + out + "/form", "temperature", OUTSIDE_MARK),
                 Endpoint.item("screening coverage", Permission.SCREENING_READ, "/api/screening/rounds/" + inRound + "/coverage",
                         "/api/screening/rounds/" + outRound + "/coverage", "totals", f.outsideCode()),
+                Endpoint.list("screening page", Permission.SCREENING_READ, "/screening", INSIDE_MARK, OUTSIDE_MARK),
+                Endpoint.item("screening campaign page", Permission.SCREENING_READ, "/screening/campaigns/" + in, "/screening/campaigns/" + out,
+                        INSIDE_MARK, OUTSIDE_MARK),
+                Endpoint.item("screening visit page", Permission.SCREENING_VISIT, "/screening/rounds/" + inRound + "/visit?unit=" + inCompound,
+                        "/screening/rounds/" + outRound + "/visit?unit=" + outCompound, "visit-app", OUTSIDE_MARK),
                 Endpoint.item("screening tasks", Permission.SCREENING_VISIT, "/api/screening/rounds/" + inRound + "/tasks?unit=" + inCompound,
                         "/api/screening/rounds/" + outRound + "/tasks?unit=" + outCompound, "[", outCompound));
     }

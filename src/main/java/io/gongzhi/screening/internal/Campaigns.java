@@ -126,6 +126,14 @@ public class Campaigns {
         return unit;
     }
 
+    /** The places the actor may plan a campaign over, as a planning page offers them: its own places from the city to a community. */
+    public List<Unit> plannable(Actor actor) {
+        if (!actor.may("screening.plan") || actor.jurisdiction().isEverywhere()) {
+            return List.of();
+        }
+        return hierarchy.roots(actor.jurisdiction()).stream().filter(u -> u.current() && u.level().compareTo(Level.COMMUNITY) <= 0).toList();
+    }
+
     /** The campaigns whose scope overlaps the actor's places, newest first. */
     public List<Campaign> visible(Actor actor, int limit) {
         var j = actor.jurisdiction();
@@ -151,7 +159,7 @@ public class Campaigns {
     }
 
     /** The form of the campaign's version {@code version}. */
-    VisitForm form(long campaign, int version) {
+    public VisitForm form(long campaign, int version) {
         return jdbc.sql("select fields, rules from screening_form where campaign_id = ? and version = ?").params(campaign, version)
                 .query((rs, i) -> VisitForm.parse(rs.getString(1), rs.getString(2))).single();
     }

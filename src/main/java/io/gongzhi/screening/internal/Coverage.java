@@ -100,7 +100,10 @@ public class Coverage {
         var names = hierarchy.displayNames(children.keySet());
         var branches = children.entrySet().stream().map(e -> new Branch(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
                 .sorted(java.util.Comparator.comparing(Branch::code)).toList();
-        return new View(round, unit, hierarchy.chain(unit.code(), actor.jurisdiction()), totals, branches);
+        // the places above, within reach and within the campaign (a crumb above its scope would lead nowhere)
+        RegionPath scope = RegionPath.of(campaigns.get(round.campaignId(), actor).scopePath());
+        var chain = hierarchy.chain(unit.code(), actor.jurisdiction()).stream().filter(u -> scope.covers(u.path())).toList();
+        return new View(round, unit, chain, totals, branches);
     }
 
     /** The households of a grid or compound to visit in the round, in walking order. */
