@@ -12,12 +12,12 @@ cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-200}
 PORT=${PORT:-18082}
 db="${BENCH_DB:-gongzhi_bench_chain}"
+. bench/accounts.sh
 command -v wrk >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q wrk >/dev/null; }
 [ -f target/gongzhi.jar ] || mvn -B -q -ntp -DskipTests package
 BENCH_PREPARE_ONLY=1 bench/emergency.sh
 work=$(mktemp -d)
 pid=
-sql() { psql -h 127.0.0.1 -U postgres -d "$db" -Atc "$1"; }
 cleanup() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   sql "delete from emergency_recipient; delete from emergency_directive;
@@ -36,19 +36,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; 
 done
 sql "delete from emergency_recipient; delete from emergency_directive; delete from identity_account where username like 'bench-%'" >/dev/null
 
-# the city's committee and each district's, with API tokens stored as the application stores them (SHA-256)
-account() { # username role unit
-  sql "insert into identity_account (username, display_name, password_hash, created_at, password_changed_at)
-       select '$1', '$1', password_hash, now(), now() from identity_account where username = 'admin';
-       insert into identity_account_role (account_id, role) select id, '$2' from identity_account where username = '$1';
-       insert into identity_account_unit (account_id, unit_code, path)
-       select a.id, u.code, u.path from identity_account a, geography_unit u where a.username = '$1' and u.code = '$3' and u.valid_to is null" >/dev/null
-  local secret="gzt_bench_$1_$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  sql "insert into identity_api_token (account_id, name, token_hash, permissions, created_at, expires_at)
-       select id, 'bench', '$(printf %s "$secret" | sha256sum | cut -c1-64)', '$4', now(), now() + interval '1 day'
-       from identity_account where username = '$1'" >/dev/null
-  echo "$secret"
-}
+# the city's committee and each district's, with API tokens (bench/accounts.sh)
 CITY_TOKEN=$(account bench-city CITY_COMMITTEE 5101 "emergency.read directive.issue")
 : > "$work/acks.tsv"
 for district in $(sql "select code from geography_unit where level = 'DISTRICT' and valid_to is null order by code"); do

@@ -4,6 +4,7 @@ import io.gongzhi.geography.Hierarchy;
 import io.gongzhi.geography.Unit;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.RecentCounts;
 import io.gongzhi.shared.RegionPath;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -6,11 +6,14 @@ import io.gongzhi.geography.Unit;
 import io.gongzhi.shared.Actor;
 import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
+import io.gongzhi.shared.RecentCounts;
 import io.gongzhi.shared.RegionPath;
 import io.gongzhi.shared.Violation;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +21,9 @@ import java.util.List;
 /**
  * How far a round has got, as each level sees it: a place's households by the state of their
  * tasks and the same for each of its children (a district's sub-districts, a grid's compounds),
- * counted in one grouping of the tasks by the child's code; and a worker's list of the households
+ * counted in one grouping of the tasks by the child's code, at most about a second old
+ * ({@code gongzhi.screening.coverage-fresh}: a command centre watching while phones send visits reads
+ * them from memory, counted again in the background); and a worker's list of the households
  * of a grid or compound, ordered as one walks them (compound, building, unit, room).
  */
 @Service
@@ -67,8 +72,11 @@ public class Coverage {
     private final Hierarchy hierarchy;
     private final Rounds rounds;
     private final Campaigns campaigns;
+    private final RecentCounts<List<Object[]>> counts;
 
-    Coverage(JdbcClient jdbc, Hierarchy hierarchy, Rounds rounds, Campaigns campaigns) {
+    Coverage(JdbcClient jdbc, Hierarchy hierarchy, Rounds rounds, Campaigns campaigns,
+             @Value("${gongzhi.screening.coverage-fresh:PT1S}") Duration fresh) {
+        this.counts = new RecentCounts<>(fresh);
         this.jdbc = jdbc;
         this.hierarchy = hierarchy;
         this.rounds = rounds;
@@ -83,19 +91,15 @@ public class Coverage {
         var where = where(unit, depth);
         Counts totals = Counts.NONE;
         var children = new LinkedHashMap<String, Counts>();
-        if (depth < SEGMENT.length - 1) {
-            String child = SEGMENT[depth + 1];
-            for (var row : jdbc.sql("select " + child + ", state, count(*) from screening_task where round_id = :round" + where.sql()
-                    + " group by " + child + ", state").param("round", roundId).params(where.params())
-                    .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).list()) {
+        String child = depth < SEGMENT.length - 1 ? SEGMENT[depth + 1] : null;
+        for (Object[] row : counts.of(roundId + ":" + unit.code(), () -> jdbc.sql("select " + (child == null ? "''" : child)
+                        + ", state, count(*) from screening_task where round_id = :round" + where.sql() + " group by "
+                        + (child == null ? "" : child + ", ") + "state")
+                .param("round", roundId).params(where.params()).query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).list())) {
+            if (child != null) {
                 children.merge((String) row[0], Counts.NONE.plus((String) row[1], (long) row[2]), Coverage::sum);
-                totals = totals.plus((String) row[1], (long) row[2]);
             }
-        } else {
-            for (var row : jdbc.sql("select state, count(*) from screening_task where round_id = :round" + where.sql() + " group by state")
-                    .param("round", roundId).params(where.params()).query((rs, i) -> new Object[] {rs.getString(1), rs.getLong(2)}).list()) {
-                totals = totals.plus((String) row[0], (long) row[1]);
-            }
+            totals = totals.plus((String) row[1], (long) row[2]);
         }
         var names = hierarchy.displayNames(children.keySet());
         var branches = children.entrySet().stream().map(e -> new Branch(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))

@@ -2,6 +2,7 @@ package io.gongzhi.screening.internal;
 
 import io.gongzhi.audit.Audit;
 import io.gongzhi.audit.Outcome;
+import io.gongzhi.platform.DatabaseOwner;
 import io.gongzhi.population.Dwellings;
 import io.gongzhi.screening.RoundOpened;
 import io.gongzhi.shared.Actor;
@@ -9,14 +10,22 @@ import io.gongzhi.shared.InvalidInput;
 import io.gongzhi.shared.NotFound;
 import io.gongzhi.shared.RegionPath;
 import io.gongzhi.shared.Violation;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +41,8 @@ import java.util.UUID;
  */
 @Service
 public class Rounds {
+
+    private static final Logger log = LoggerFactory.getLogger(Rounds.class);
 
     static final int MAX_DAYS = 60;
     private static final int PAGE = 2_000;
@@ -58,9 +69,11 @@ public class Rounds {
     private final Audit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DatabaseOwner owner;
 
     Rounds(JdbcClient jdbc, JdbcTemplate template, Campaigns campaigns, Dwellings dwellings, Audit audit, ApplicationEventPublisher events,
-           Clock clock) {
+           Clock clock, DatabaseOwner owner) {
+        this.owner = owner;
         this.jdbc = jdbc;
         this.template = template;
         this.campaigns = campaigns;
@@ -117,10 +130,33 @@ public class Rounds {
             ps.setString(11, d.room());
         }));
         jdbc.sql("update screening_round set tasks = ? where id = ?").params(tasks, id).update();
+        freshStatistics();
         audit.record(actor, "screening.round.open", "campaign:" + campaignId, Outcome.SUCCESS, "round " + number + ", " + tasks + " households");
         events.publishEvent(new RoundOpened(RoundOpened.SCHEMA, UUID.randomUUID(), campaignId, id, number, campaign.scopePath(), starts, ends,
                 (int) tasks));
         return get(id, actor);
+    }
+
+    /**
+     * After the commit, on PostgreSQL, the tasks' statistics taken again (as the tables' owner, who
+     * alone may): a round adds a whole place's households at once, and until autovacuum notices,
+     * the planner would still take the table for as small as before and read the visits' tasks by
+     * scanning it. Nothing is lost when it fails; autovacuum does it later.
+     */
+    private void freshStatistics() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try (Connection c = owner.connect(); Statement s = c.createStatement()) {
+                    if (c.isWrapperFor(PGConnection.class)) {
+                        c.setAutoCommit(true);
+                        s.execute("analyze screening_task");
+                    }
+                } catch (SQLException e) {
+                    log.warn("the statistics of screening_task were not taken again: {}", e.toString());
+                }
+            }
+        });
     }
 
     /** The round, when its campaign overlaps the actor's places; otherwise as if there were none. */

@@ -52,8 +52,16 @@ class ScreeningApi {
     private final Visits visits;
     private final Coverage coverage;
     private final Refusals refusals;
+    /**
+     * Batches worked on at once ({@code gongzhi.screening.batch-turns}, 4): checking and writing 50
+     * visits keeps a core busy, so more at once only shares the two cores more thinly, and the
+     * coverage a command centre reads waits behind them; the rest wait their turn, first come first served.
+     */
+    private final java.util.concurrent.Semaphore batchTurns;
 
-    ScreeningApi(Campaigns campaigns, Rounds rounds, Visits visits, Coverage coverage, Refusals refusals) {
+    ScreeningApi(Campaigns campaigns, Rounds rounds, Visits visits, Coverage coverage, Refusals refusals,
+                 @org.springframework.beans.factory.annotation.Value("${gongzhi.screening.batch-turns:4}") int batchTurns) {
+        this.batchTurns = new java.util.concurrent.Semaphore(Math.max(1, batchTurns), true);
         this.campaigns = campaigns;
         this.rounds = rounds;
         this.visits = visits;
@@ -123,8 +131,15 @@ class ScreeningApi {
     @PreAuthorize("hasAuthority('screening.visit')")
     @Operation(summary = "Send visits in a batch (at most 200), each with a key the phone made: a key kept before changes nothing and answers "
             + "ALREADY; each visit gets its own answer")
-    BatchAnswer visits(@PathVariable long id, @RequestBody Batch batch) {
-        var results = visits.record(id, batch.visits(), Actor.current()).stream()
+    BatchAnswer visits(@PathVariable long id, @RequestBody Batch batch) throws InterruptedException {
+        List<Visits.Result> recorded;
+        batchTurns.acquire();
+        try {
+            recorded = visits.record(id, batch.visits(), Actor.current());
+        } finally {
+            batchTurns.release();
+        }
+        var results = recorded.stream()
                 .map(r -> new VisitAnswer(r.key(), r.status(), r.state(), r.anomalies(),
                         r.problems().stream().map(v -> new Problem(v.where(), v.code(), refusals.message(v))).toList()))
                 .toList();

@@ -21,6 +21,28 @@ class MessagesTests {
         en.forEach((key, text) -> assertThat(text.toString()).as(key.toString()).isNotBlank());
     }
 
+    /** A key written twice keeps only its last text, silently changing what the first one's page says. */
+    @Test
+    void noKeyIsWrittenTwice() throws Exception {
+        for (String resource : java.util.List.of("i18n/messages_zh_CN.properties", "i18n/messages_en.properties")) {
+            var seen = new java.util.HashSet<String>();
+            var twice = new java.util.ArrayList<String>();
+            try (var in = MessagesTests.class.getClassLoader().getResourceAsStream(resource)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String trimmed = line.strip();
+                    if (trimmed.isEmpty() || trimmed.startsWith("#") || !trimmed.contains("=")) {
+                        continue;
+                    }
+                    String key = trimmed.substring(0, trimmed.indexOf('=')).strip();
+                    if (!seen.add(key)) {
+                        twice.add(key);
+                    }
+                }
+            }
+            assertThat(twice).as(resource).isEmpty();
+        }
+    }
+
     @Test
     void onlyTheTwoSupportedLanguagesAreAccepted() {
         assertThat(Languages.supported("en")).contains(Locale.ENGLISH);

@@ -1,4 +1,4 @@
-package io.gongzhi.emergency.internal;
+package io.gongzhi.shared;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.gongzhi.emergency.internal;
+package io.gongzhi.shared;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -11,11 +11,11 @@ import java.util.function.Supplier;
  * answered as it is; an older one is answered too while it is counted again in the background, one
  * count at a time per key, so readers never wait behind a count; one older than ten times
  * {@code fresh}, or none, is counted while the reader waits. {@code fresh} of zero counts every time.
- * Unlike {@link io.gongzhi.shared.KeptReads}, which forgets on every change and reads again while
+ * Unlike {@link KeptReads}, which forgets on every change and reads again while
  * the caller waits, this answers a little behind the truth on purpose: the counts change with every
  * acknowledgement, so forgetting on change would mean never keeping them.
  */
-final class RecentCounts<T> {
+public final class RecentCounts<T> {
 
     private static final int MAX_KEYS = 10_000;
 
@@ -25,11 +25,12 @@ final class RecentCounts<T> {
     private final ConcurrentHashMap<String, Counted<T>> kept = new ConcurrentHashMap<>();
     private final long freshNanos;
 
-    RecentCounts(Duration fresh) {
+    public RecentCounts(Duration fresh) {
         this.freshNanos = fresh.toNanos();
     }
 
-    T of(String key, Supplier<T> count) {
+    /** The count kept for {@code key}, or {@code count}'s (see the class). */
+    public T of(String key, Supplier<T> count) {
         if (freshNanos <= 0) {
             return count.get();
         }
