@@ -96,7 +96,7 @@ class ScreeningTests {
     }
 
     Actor gridWorker() {
-        return actor("GRID_WORKER", RegionPath.of(people.insideCompound().path()).ancestor(4), "screening.read", "screening.visit");
+        return actor("GRID_WORKER", RegionPath.of(people.insideCompound().path()).ancestor(4), "screening.read", "screening.visit", "person.read");
     }
 
     /** A campaign over the inside community with its first round open from today, by HTTP as the demo dispatcher. */
@@ -234,6 +234,14 @@ class ScreeningTests {
         var tasks = coverage.tasks(round, RegionPath.of(grid).code(), gridWorker());
         assertThat(tasks).isNotEmpty();
         assertThat(tasks).extracting(Coverage.Task::compound).allMatch(name -> !name.matches("\\d+.*"));
+        // a compound's property staff walk its households too, but which one had a fever is not theirs to know
+        var contact = new Actor(null, "screening-test-contact", Set.of("COMPOUND_CONTACT"), Set.of("screening.read", "screening.visit"),
+                Jurisdiction.of(RegionPath.of(people.insideCompound().path())));
+        var seen = coverage.tasks(round, people.insideCompound().code(), contact).stream()
+                .filter(t -> t.household() == households.get(0)).findFirst().orElseThrow();
+        assertThat(seen.state()).isEqualTo("DONE");
+        assertThat(coverage.tasks(round, people.insideCompound().code(), gridWorker()).stream()
+                .filter(t -> t.household() == households.get(0)).findFirst().orElseThrow().state()).isEqualTo("ANOMALY");
         // a place outside the campaign is refused naming it
         assertThatThrownBy(() -> coverage.view(round, PopulationFixture.OUTSIDE, planner())).isInstanceOf(InvalidInput.class);
     }

@@ -103,14 +103,15 @@ public class Coverage {
         }
         var names = hierarchy.displayNames(children.keySet());
         var branches = children.entrySet().stream().map(e -> new Branch(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
-                .sorted(java.util.Comparator.comparing(Branch::code)).toList();
+                // the least reached first: where a command centre has to look
+                .sorted(java.util.Comparator.comparingInt((Branch b) -> b.counts().reachedPercent()).thenComparing(Branch::code)).toList();
         // the places above, within reach and within the campaign (a crumb above its scope would lead nowhere)
         RegionPath scope = RegionPath.of(campaigns.get(round.campaignId(), actor).scopePath());
         var chain = hierarchy.chain(unit.code(), actor.jurisdiction()).stream().filter(u -> scope.covers(u.path())).toList();
         return new View(round, unit, chain, totals, branches);
     }
 
-    /** The households of a grid or compound to visit in the round, in walking order. */
+    /** The households of a grid or compound to visit in the round, in walking order; an anomaly shown only to those who may read residents. */
     public List<Task> tasks(long roundId, String unitCode, Actor actor) {
         Rounds.Round round = rounds.get(roundId, actor);
         Unit unit = place(round, unitCode, actor);
@@ -124,8 +125,11 @@ public class Coverage {
                 .query((rs, i) -> new Task(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getInt(7), rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate())).list();
         var names = hierarchy.displayNames(tasks.stream().map(Task::compound).distinct().toList());
+        // which address had an anomaly is health information about its people: only those who may read residents see it;
+        // the others (a compound's property staff) see the household visited
+        boolean health = actor.may("person.read");
         return tasks.stream().map(t -> new Task(t.household(), names.getOrDefault(t.compound(), t.compound()), t.building(), t.unitNo(), t.room(),
-                t.state(), t.visits(), t.revisitDue())).toList();
+                !health && "ANOMALY".equals(t.state()) ? "DONE" : t.state(), t.visits(), t.revisitDue())).toList();
     }
 
     /**
