@@ -11,7 +11,8 @@
   }
   var t = app.dataset;
   var form = JSON.parse(document.getElementById('visit-form').textContent);
-  var storeKey = 'gongzhi.screening.visits.' + t.round;
+  // per person as well as per round: on a shared phone, what one worker saved is never sent under another's sign-in
+  var storeKey = 'gongzhi.screening.visits.' + t.round + '.' + t.user;
   var headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
   try {
     Object.assign(headers, JSON.parse(document.body.getAttribute('hx-headers') || '{}'));
@@ -81,19 +82,32 @@
 
   // --- the form, drawn from its definition -------------------------------------------------
 
+  // compares as the server does: numbers as numbers, dates as ISO days (which sort as text), the rest as text
+  function compare(type, a, b) {
+    if (type === 'NUMBER') {
+      return Number(a) - Number(b);
+    }
+    return a === b ? 0 : a < b ? -1 : 1;
+  }
+
   function holds(c, answers) {
     var a = answers[c.field];
     if (a === undefined || a === '') {
       return false;
     }
+    var field = form.fields.filter(function (f) { return f.key === c.field; })[0];
+    var type = field ? field.type : 'TEXT';
+    if (type === 'NUMBER' && isNaN(Number(a))) {
+      return false;
+    }
     switch (c.op) {
       case 'IN': return c.values.indexOf(a) >= 0;
-      case 'EQ': return a === c.value;
-      case 'NE': return a !== c.value;
-      case 'GE': return Number(a) >= Number(c.value);
-      case 'GT': return Number(a) > Number(c.value);
-      case 'LE': return Number(a) <= Number(c.value);
-      case 'LT': return Number(a) < Number(c.value);
+      case 'EQ': return compare(type, a, c.value) === 0;
+      case 'NE': return compare(type, a, c.value) !== 0;
+      case 'GE': return compare(type, a, c.value) >= 0;
+      case 'GT': return compare(type, a, c.value) > 0;
+      case 'LE': return compare(type, a, c.value) <= 0;
+      case 'LT': return compare(type, a, c.value) < 0;
       case 'WITHIN_DAYS': return (Date.parse(t.today) - Date.parse(a)) / 86400000 <= Number(c.value) && a <= t.today;
       default: return false;
     }

@@ -62,9 +62,11 @@ class HomeTests {
 
     @Test
     void thoseWhoReportStartAReportFromTheirHome() throws Exception {
-        // the first button, unless a directive waits to be acknowledged (other tests leave some): then the directive comes first
+        // the first button, unless a directive waits to be acknowledged or a screening round runs over the grid worker's place
+        // (other tests leave some): then that comes first
         assertThat(page("grid", "/")).contains("href=\"/cases/new\">上报问题</a>")
-                .containsPattern("<a class=\"button primary\" href=\"(/cases/new\">上报问题|/emergency/directives/\\d+\">签收指令：[^<]+)</a>");
+                .containsPattern("<a class=\"button primary\" href=\"(/cases/new\">上报问题|/emergency/directives/\\d+\">签收指令：[^<]+"
+                        + "|/screening/rounds/\\d+/visit\">走访：[^<]+)</a>");
         assertThat(page("resident", "/?lang=en")).contains("href=\"/cases/new\">Report a problem</a>");
         assertThat(page("auditor", "/")).doesNotContain("/cases/new").doesNotContain("id=\"starts\"");
     }

@@ -35,7 +35,7 @@ public class ScreeningEndpoints implements ScopedEndpoints {
         var rounds = f.context().getBean(Rounds.class);
         var planner = new Actor(null, "matrix-screening", Set.of("SUBDISTRICT_DISPATCHER"), Set.of("screening.read", "screening.plan"),
                 Jurisdiction.of(RegionPath.of(RegionPath.of(hierarchy.unit(f.insideCode()).path()).ancestor(3))));
-        var form = new VisitForm.Given(List.of(new VisitForm.GivenField("temperature", "体温", "NUMBER", true, null, null)), List.of());
+        var form = new VisitForm.Definition(List.of(new VisitForm.GivenField("temperature", "体温", "NUMBER", true, null, null)), List.of());
         LocalDate today = LocalDate.now(f.context().getBean(Clock.class).withZone(ZoneId.of("Asia/Shanghai")));
         long in = campaigns.plan(new Campaigns.Plan(f.insideCode(), INSIDE_MARK, form), planner).id();
         long out = campaigns.plan(new Campaigns.Plan(f.outsideCode(), OUTSIDE_MARK, form), planner).id();

@@ -58,7 +58,7 @@ class ScreeningModuleTests {
                 Jurisdiction.of(RegionPath.of(RegionPath.of(community).ancestor(3))));
         var worker = new Actor(null, "module-worker", Set.of("GRID_WORKER"), Set.of("screening.read", "screening.visit"),
                 Jurisdiction.of(RegionPath.of(community)));
-        var form = new VisitForm.Given(List.of(new VisitForm.GivenField("temperature", "体温", "NUMBER", true, null, null)),
+        var form = new VisitForm.Definition(List.of(new VisitForm.GivenField("temperature", "体温", "NUMBER", true, null, null)),
                 List.of(new VisitForm.GivenRule("发热", List.of(new VisitForm.GivenCondition("temperature", "GE", "37.3", null)))));
         long campaign = campaigns.plan(new Campaigns.Plan(RegionPath.of(community).code(), "模块测试排查", form), planner).id();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
@@ -72,7 +72,7 @@ class ScreeningModuleTests {
                 });
         long household = jdbc.sql("select household_id from screening_task where round_id = ? and path = ? fetch first 1 rows only")
                 .params(round[0], people.insideCompound().path()).query(Long.class).single();
-        scenario.stimulate(() -> visits.record(round[0], List.of(new Visits.Given("module-visit-1", household, "VISITED", clock.instant().toString(),
+        scenario.stimulate(() -> visits.record(round[0], List.of(new Visits.Sent("module-visit-1", household, "VISITED", clock.instant().toString(),
                         Map.of("temperature", 38.4))), worker))
                 .andWaitForEventOfType(AnomalyFound.class).toArriveAndVerify(e -> {
                     assertThat(e.householdId()).isEqualTo(household);

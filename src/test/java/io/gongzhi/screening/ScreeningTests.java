@@ -92,7 +92,7 @@ class ScreeningTests {
     }
 
     Actor planner() {
-        return actor("SUBDISTRICT_DISPATCHER", subdistrictPath, "screening.read", "screening.plan");
+        return actor("SUBDISTRICT_DISPATCHER", subdistrictPath, "screening.read", "screening.plan", "person.read");
     }
 
     Actor gridWorker() {
@@ -162,9 +162,9 @@ class ScreeningTests {
         long round = openRound();
         List<Long> households = households(round, 5);
         String at = Instant.now(clock).toString();
-        var batch = new ArrayList<Visits.Given>();
+        var batch = new ArrayList<Visits.Sent>();
         for (long h : households) {
-            batch.add(new Visits.Given("par-" + UUID.randomUUID(), h, "VISITED", at, Map.of("temperature", 36.5, "travelled", false)));
+            batch.add(new Visits.Sent("par-" + UUID.randomUUID(), h, "VISITED", at, Map.of("temperature", 36.5, "travelled", false)));
         }
         var pool = Executors.newFixedThreadPool(8);
         try {
@@ -198,9 +198,9 @@ class ScreeningTests {
         long round = openRound();
         long household = households(round, 1).get(0);
         Instant start = LocalDate.now(clock.withZone(CHINA)).atStartOfDay(CHINA).toInstant();
-        var later = new Visits.Given("late-2-" + UUID.randomUUID(), household, "VISITED", start.plusSeconds(20).toString(),
+        var later = new Visits.Sent("late-2-" + UUID.randomUUID(), household, "VISITED", start.plusSeconds(20).toString(),
                 Map.of("temperature", 36.5, "travelled", false));
-        var earlier = new Visits.Given("late-1-" + UUID.randomUUID(), household, "NOT_HOME", start.plusSeconds(10).toString(), null);
+        var earlier = new Visits.Sent("late-1-" + UUID.randomUUID(), household, "NOT_HOME", start.plusSeconds(10).toString(), null);
         visits.record(round, List.of(later), gridWorker());
         assertThat(visits.record(round, List.of(earlier), gridWorker())).extracting(Visits.Result::status).containsExactly(Visits.Status.RECORDED);
         assertThat(jdbc.sql("select state || visits from screening_task where round_id = ? and household_id = ?").params(round, household)
@@ -301,7 +301,7 @@ class ScreeningTests {
     void aNewFormVersionServesTheRoundsOpenedAfterIt() throws Exception {
         long round = openRound();
         long campaign = rounds.get(round, planner()).campaignId();
-        var given = new VisitForm.Given(List.of(new VisitForm.GivenField("cough", "咳嗽", "YES_NO", true, null, null)),
+        var given = new VisitForm.Definition(List.of(new VisitForm.GivenField("cough", "咳嗽", "YES_NO", true, null, null)),
                 List.of(new VisitForm.GivenRule("咳嗽", List.of(new VisitForm.GivenCondition("cough", "EQ", "是", null)))));
         var changed = campaigns.newForm(campaign, given, planner());
         assertThat(changed.formVersion()).isEqualTo(2);
@@ -315,6 +315,62 @@ class ScreeningTests {
 
     static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder postApi(String url) {
         return post(url).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+    }
+
+    /** What an outside look found: places above one's own, anomalies counted where a household can be told, keys, times, long answers. */
+    @Test
+    void nobodyReachesAboveTheirPlacesOrLearnsWhoHadAnAnomalyAndHostileInputIsRefused() throws Exception {
+        long round = openRound();
+        List<Long> households = households(round, 2);
+        String at = Instant.now(clock).toString();
+        send(round, visit("hostile-" + UUID.randomUUID(), households.get(0), "VISITED", at, "{\"temperature\":39,\"travelled\":false}"));
+        // the hierarchy answers the places above one's own as a way down; they are not one's own
+        String subdistrict = RegionPath.of(subdistrictPath).code();
+        assertThatThrownBy(() -> coverage.view(round, subdistrict, gridWorker())).isInstanceOf(InvalidInput.class);
+        String district = RegionPath.of(RegionPath.of(subdistrictPath).ancestor(2)).code();
+        assertThatThrownBy(() -> campaigns.plan(new Campaigns.Plan(district, "越级排查", io.gongzhi.screening.internal.FormPresets.of("household", java.util.Locale.SIMPLIFIED_CHINESE)), planner()))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations()).extracting(v -> v.code())
+                        .containsExactly("screening.campaign-unit-not-own"));
+        // a compound's property staff see how many were visited there, never how many had an anomaly
+        var contact = new Actor(null, "screening-test-contact", Set.of("COMPOUND_CONTACT"), Set.of("screening.read", "screening.visit"),
+                Jurisdiction.of(RegionPath.of(people.insideCompound().path())));
+        var seen = coverage.view(round, null, contact).totals();
+        assertThat(seen.anomaly()).isZero();
+        assertThat(seen.done()).isEqualTo(coverage.view(round, people.insideCompound().code(), planner()).totals().reached());
+        // one key for two households in one batch: the second is not taken for the first
+        String key = "twice-" + UUID.randomUUID();
+        assertThat(send(round, visit(key, households.get(0), "NOT_HOME", at, null),
+                visit(key, households.get(1), "VISITED", at, "{\"temperature\":39,\"travelled\":false}")))
+                .contains("\"recorded\":1,\"already\":0,\"refused\":1").contains("screening.visit-key-reused");
+        // a time beyond the calendar, an answer that is an object, a missing household: refused, never a server error
+        String odd = send(round, visit("far-" + UUID.randomUUID(), households.get(0), "NOT_HOME", "+999999999-12-31T23:59:59-18:00", null),
+                visit("obj-" + UUID.randomUUID(), households.get(0), "VISITED", at, "{\"temperature\":{\"a\":[1]},\"travelled\":false}"),
+                "{\"key\":\"nohouse-" + UUID.randomUUID() + "\",\"outcome\":\"REFUSED\",\"visitedAt\":\"" + at + "\"}");
+        assertThat(odd).contains("\"refused\":3").contains("\"field\":\"visitedAt\"", "\"field\":\"answers.temperature\"",
+                "screening.household-missing");
+        // the longest answers a form allows are kept
+        var fields = new ArrayList<VisitForm.GivenField>();
+        var answers = new java.util.LinkedHashMap<String, Object>();
+        for (int i = 0; i < 30; i++) {
+            fields.add(new VisitForm.GivenField("t" + i, "说明" + i, "TEXT", true, null, null));
+            answers.put("t" + i, "\"".repeat(200));
+        }
+        long wide = campaigns.plan(new Campaigns.Plan(COMMUNITY, "长回答", new VisitForm.Definition(fields, List.of())), planner()).id();
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        long wideRound = rounds.open(wide, new Rounds.Schedule(today, today), planner()).id();
+        assertThat(visits.record(wideRound, List.of(new Visits.Sent("wide-" + UUID.randomUUID(), households.get(0), "VISITED", at, answers)),
+                gridWorker())).extracting(Visits.Result::status).containsExactly(Visits.Status.RECORDED);
+    }
+
+    /** A client defining its own form reads its shape in the API description, not another record of the same simple name. */
+    @Test
+    void theApiDescriptionShowsTheFormsShape() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(docs);
+        var schemas = json.path("components").path("schemas");
+        assertThat(schemas.path("Definition").path("properties").has("fields")).isTrue();
+        assertThat(schemas.path("GivenField").path("properties").has("shownIf")).isTrue();
+        assertThat(schemas.path("Sent").path("properties").has("visitedAt")).isTrue();
     }
 
     List<Long> households(long round, int n) {

@@ -36,7 +36,7 @@ public class Campaigns {
     static final int MAX_NAME = 100;
 
     /** What a planner gives: the place, a name, the visit form. */
-    public record Plan(String unit, String name, VisitForm.Given form) {
+    public record Plan(String unit, String name, VisitForm.Definition form) {
     }
 
     /** A campaign as it stands: its scope by code, name and path, its current form version, its rounds. */
@@ -82,7 +82,7 @@ public class Campaigns {
 
     /** Replaces the campaign's form by a new version, for the rounds opened from now on. */
     @Transactional
-    public Campaign newForm(long id, VisitForm.Given given, Actor actor) {
+    public Campaign newForm(long id, VisitForm.Definition given, Actor actor) {
         Campaign campaign = get(id, actor);
         plannable(campaign.scopeUnit(), actor, null);
         var problems = new ArrayList<Violation>();
@@ -115,7 +115,9 @@ public class Campaigns {
                 unit = null;
             }
         }
-        boolean fits = unit != null && unit.current() && actor.may("screening.plan") && unit.level().compareTo(Level.COMMUNITY) <= 0;
+        // one of the actor's own places or below it: a place above (which the hierarchy also answers, as a way down) is not
+        boolean fits = unit != null && unit.current() && actor.jurisdiction().covers(unit.path()) && actor.may("screening.plan")
+                && unit.level().compareTo(Level.COMMUNITY) <= 0;
         if (!fits) {
             var v = Violation.of("unit", "screening.campaign-unit-not-own");
             if (problems == null) {

@@ -44,6 +44,11 @@ public class Coverage {
             return tasks == 0 ? 0 : (int) (reached() * 100 / tasks);
         }
 
+        /** The same, an anomaly counted as a household visited: for those who may not read residents. */
+        Counts withoutAnomalies() {
+            return new Counts(tasks, open, done + anomaly, 0, notHome, refused);
+        }
+
         Counts plus(String state, long n) {
             return switch (state) {
                 case "OPEN" -> new Counts(tasks + n, open + n, done, anomaly, notHome, refused);
@@ -101,6 +106,11 @@ public class Coverage {
             }
             totals = totals.plus((String) row[1], (long) row[2]);
         }
+        if (!actor.may("person.read")) {
+            // how many anomalies a compound has, watched as its visits come in, tells which household had one
+            totals = totals.withoutAnomalies();
+            children.replaceAll((code, c) -> c.withoutAnomalies());
+        }
         var names = hierarchy.displayNames(children.keySet());
         var branches = children.entrySet().stream().map(e -> new Branch(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
                 // the least reached first: where a command centre has to look
@@ -153,7 +163,8 @@ public class Coverage {
         } catch (NotFound e) {
             unit = null;
         }
-        if (unit == null || !scopePath.covers(unit.path())) {
+        // inside both the campaign and the caller's own places (the hierarchy also answers the places above them, as a way down)
+        if (unit == null || !scopePath.covers(unit.path()) || !actor.jurisdiction().covers(unit.path())) {
             throw new InvalidInput(Violation.of("unit", "screening.unit-outside", code.strip()));
         }
         return unit;

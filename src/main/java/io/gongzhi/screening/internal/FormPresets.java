@@ -16,7 +16,7 @@ public final class FormPresets {
     }
 
     /** The preset {@code name} with labels in {@code locale}'s language (Chinese unless English); null when there is none. */
-    public static VisitForm.Given of(String name, Locale locale) {
+    public static VisitForm.Definition of(String name, Locale locale) {
         boolean en = locale != null && "en".equals(locale.getLanguage());
         return switch (name == null ? "" : name) {
             case "health" -> health(en);
@@ -25,12 +25,12 @@ public final class FormPresets {
         };
     }
 
-    private static VisitForm.Given health(boolean en) {
+    private static VisitForm.Definition health(boolean en) {
         var travelled = new VisitForm.GivenCondition("travelled", "EQ", "yes", null);
         String wuhan = en ? "Wuhan" : "武汉";
         String hubei = en ? "Elsewhere in Hubei" : "湖北其他地区";
         String other = en ? "Elsewhere" : "其他地区";
-        return new VisitForm.Given(List.of(
+        return new VisitForm.Definition(List.of(
                 field("people", en ? "People at home" : "在家人数", "NUMBER", true, null, null),
                 field("temperature", en ? "Highest temperature (°C)" : "最高体温（°C）", "NUMBER", true, null, null),
                 field("symptoms", en ? "Cough, fever or short of breath" : "有咳嗽、发热或气促", "YES_NO", true, null, null),
@@ -45,8 +45,8 @@ public final class FormPresets {
                                 new VisitForm.GivenCondition("arrived", "WITHIN_DAYS", "14", null))));
     }
 
-    private static VisitForm.Given household(boolean en) {
-        return new VisitForm.Given(List.of(
+    private static VisitForm.Definition household(boolean en) {
+        return new VisitForm.Definition(List.of(
                 field("people", en ? "People at home" : "在家人数", "NUMBER", true, null, null),
                 field("help", en ? "Someone needs help" : "有需要帮助的人（独居老人、患病、残疾）", "YES_NO", true, null, null),
                 field("need", en ? "What they need" : "需要什么帮助", "TEXT", true, null, new VisitForm.GivenCondition("help", "EQ", "yes", null)),

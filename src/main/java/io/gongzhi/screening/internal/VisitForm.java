@@ -7,8 +7,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +25,7 @@ public record VisitForm(List<Field> fields, List<Rule> rules) {
     static final int MAX_RULES = 20;
     static final int MAX_LABEL = 40;
     static final int MAX_CHOICES = 20;
+    static final int MAX_CONDITIONS = 5;
     static final int MAX_TEXT = 200;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,7 +47,7 @@ public record VisitForm(List<Field> fields, List<Rule> rules) {
     }
 
     /** A form as its planner gives it; types and operators by name. */
-    public record Given(List<GivenField> fields, List<GivenRule> rules) {
+    public record Definition(List<GivenField> fields, List<GivenRule> rules) {
     }
 
     public record GivenField(String key, String label, String type, Boolean required, List<String> choices, GivenCondition shownIf) {
@@ -66,124 +65,8 @@ public record VisitForm(List<Field> fields, List<Rule> rules) {
     }
 
     /** The form given, with its problems named {@code form.fields[i].key}, {@code form.rules[j].when[k].value} and so on. */
-    static VisitForm of(Given given, List<Violation> problems) {
-        if (given == null || given.fields() == null || given.fields().isEmpty()) {
-            problems.add(Violation.of("form.fields", "screening.form-empty"));
-            return new VisitForm(List.of(), List.of());
-        }
-        if (given.fields().size() > MAX_FIELDS) {
-            problems.add(Violation.of("form.fields", "screening.form-too-many-fields", MAX_FIELDS));
-        }
-        var fields = new ArrayList<Field>();
-        var keys = new HashSet<String>();
-        for (int i = 0; i < given.fields().size() && i < MAX_FIELDS; i++) {
-            GivenField g = given.fields().get(i);
-            String where = "form.fields[" + i + "]";
-            if (g == null) {
-                problems.add(Violation.of(where, "screening.form-field-empty"));
-                continue;
-            }
-            String key = g.key() == null ? "" : g.key().strip();
-            if (!key.matches("[a-z][a-z0-9_]{0,29}")) {
-                problems.add(Violation.of(where + ".key", "screening.form-key-invalid", key));
-            } else if (!keys.add(key)) {
-                problems.add(Violation.of(where + ".key", "screening.form-key-twice", key));
-            }
-            String label = label(g.label(), where + ".label", problems);
-            Type type = parse(Type.class, g.type() == null ? "YES_NO" : g.type());
-            if (type == null) {
-                problems.add(Violation.of(where + ".type", "screening.form-type-invalid", g.type()));
-                continue;
-            }
-            List<String> choices = type == Type.CHOICE ? choices(g.choices(), where + ".choices", problems) : List.of();
-            Condition shownIf = g.shownIf() == null ? null : condition(g.shownIf(), fields, where + ".shownIf", problems);
-            fields.add(new Field(key, label, type, g.required() == null || g.required(), choices, shownIf));
-        }
-        var rules = new ArrayList<Rule>();
-        List<GivenRule> givenRules = given.rules() == null ? List.of() : given.rules();
-        if (givenRules.size() > MAX_RULES) {
-            problems.add(Violation.of("form.rules", "screening.form-too-many-rules", MAX_RULES));
-        }
-        for (int j = 0; j < givenRules.size() && j < MAX_RULES; j++) {
-            GivenRule r = givenRules.get(j);
-            String where = "form.rules[" + j + "]";
-            if (r == null || r.when() == null || r.when().isEmpty()) {
-                problems.add(Violation.of(where + ".when", "screening.rule-empty"));
-                continue;
-            }
-            String label = label(r.label(), where + ".label", problems);
-            var when = new ArrayList<Condition>();
-            for (int k = 0; k < r.when().size(); k++) {
-                Condition c = condition(r.when().get(k), fields, where + ".when[" + k + "]", problems);
-                if (c != null) {
-                    when.add(c);
-                }
-            }
-            rules.add(new Rule(label, when));
-        }
-        return new VisitForm(fields, rules);
-    }
-
-    private static String label(String given, String where, List<Violation> problems) {
-        String label = given == null ? "" : given.strip();
-        if (label.isEmpty()) {
-            problems.add(Violation.of(where, "screening.form-label-missing"));
-        } else if (label.length() > MAX_LABEL) {
-            problems.add(Violation.of(where, "screening.form-label-too-long", MAX_LABEL));
-        }
-        return label;
-    }
-
-    private static List<String> choices(List<String> given, String where, List<Violation> problems) {
-        var choices = given == null ? List.<String>of() : given.stream().map(c -> c == null ? "" : c.strip()).filter(c -> !c.isEmpty()).distinct().toList();
-        if (choices.size() < 2 || choices.size() > MAX_CHOICES || choices.stream().anyMatch(c -> c.length() > MAX_LABEL)) {
-            problems.add(Violation.of(where, "screening.form-choices-invalid", MAX_CHOICES, MAX_LABEL));
-        }
-        return choices;
-    }
-
-    /** A condition on a field defined before it, with an operator that field's type takes and a value of that type. */
-    private static Condition condition(GivenCondition g, List<Field> before, String where, List<Violation> problems) {
-        if (g == null) {
-            problems.add(Violation.of(where, "screening.condition-invalid"));
-            return null;
-        }
-        Field field = before.stream().filter(f -> f.key().equals(g.field() == null ? "" : g.field().strip())).findFirst().orElse(null);
-        if (field == null) {
-            problems.add(Violation.of(where + ".field", "screening.condition-field-unknown", g.field()));
-            return null;
-        }
-        Op op = parse(Op.class, g.op() == null ? "EQ" : g.op());
-        boolean fits = op != null && switch (field.type()) {
-            case YES_NO, TEXT -> op == Op.EQ || op == Op.NE;
-            case CHOICE -> op == Op.EQ || op == Op.NE || op == Op.IN;
-            case NUMBER -> op != Op.IN && op != Op.WITHIN_DAYS;
-            case DATE -> op != Op.IN;
-        };
-        if (!fits) {
-            problems.add(Violation.of(where + ".op", "screening.condition-op-invalid", g.op(), field.label()));
-            return null;
-        }
-        List<String> values = op == Op.IN && g.values() != null ? g.values().stream().map(v -> v == null ? "" : v.strip()).toList() : List.of();
-        String value = op == Op.IN ? null : g.value() == null ? "" : g.value().strip();
-        boolean valid = switch (op) {
-            case IN -> !values.isEmpty() && field.choices().containsAll(values);
-            case WITHIN_DAYS -> value.matches("\\d{1,3}");
-            default -> normal(field, value) != null;
-        };
-        if (!valid) {
-            problems.add(Violation.of(where + (op == Op.IN ? ".values" : ".value"), "screening.condition-value-invalid", field.label()));
-            return null;
-        }
-        return new Condition(field.key(), op, op == Op.IN || op == Op.WITHIN_DAYS ? value : normal(field, value), values);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name) {
-        try {
-            return Enum.valueOf(type, name.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    static VisitForm of(Definition given, List<Violation> problems) {
+        return VisitFormDefinition.of(given, problems);
     }
 
     /**
@@ -194,6 +77,10 @@ public record VisitForm(List<Field> fields, List<Rule> rules) {
      */
     Map<String, String> check(Map<String, Object> given, LocalDate day, String prefix, List<Violation> problems) {
         Map<String, Object> answers = given == null ? Map.of() : given;
+        if (answers.size() > MAX_FIELDS) {
+            problems.add(Violation.of(prefix.isEmpty() ? "answers" : prefix.substring(0, prefix.length() - 1), "screening.answers-too-many", MAX_FIELDS));
+            return Map.of();
+        }
         for (String key : answers.keySet()) {
             if (fields.stream().noneMatch(f -> f.key().equals(key))) {
                 problems.add(Violation.of(prefix + key, "screening.answer-field-unknown", key));
@@ -205,6 +92,11 @@ public record VisitForm(List<Field> fields, List<Rule> rules) {
                 continue;
             }
             Object raw = answers.get(f.key());
+            if (raw instanceof Map<?, ?> || raw instanceof java.util.Collection<?> || raw instanceof Boolean && f.type() != Type.YES_NO) {
+                // an object, a list, or true where a number or text belongs is not an answer of that field
+                problems.add(invalid(prefix, f));
+                continue;
+            }
             String v = raw == null ? "" : raw instanceof Boolean b ? (b ? "1" : "0") : String.valueOf(raw).strip();
             if (v.isEmpty()) {
                 if (f.required()) {
@@ -217,12 +109,16 @@ public record VisitForm(List<Field> fields, List<Rule> rules) {
                 value = null;
             }
             if (value == null) {
-                problems.add(Violation.of(prefix + f.key(), "screening.answer-invalid." + f.type().name(), f.label(), String.join("、", f.choices()), MAX_TEXT));
+                problems.add(invalid(prefix, f));
             } else {
                 checked.put(f.key(), value);
             }
         }
         return checked;
+    }
+
+    private static Violation invalid(String prefix, Field f) {
+        return Violation.of(prefix + f.key(), "screening.answer-invalid." + f.type().name(), f.label(), String.join("、", f.choices()), MAX_TEXT);
     }
 
     /** The labels of the rules the checked answers meet, in the form's order. */
@@ -257,7 +153,7 @@ public record VisitForm(List<Field> fields, List<Rule> rules) {
     }
 
     /** A value in the form a field keeps it; null when it is not one. */
-    private static String normal(Field f, String v) {
+    static String normal(Field f, String v) {
         return switch (f.type()) {
             case YES_NO -> switch (v.toLowerCase(Locale.ROOT)) {
                 case "1", "yes", "true", "是" -> "1";

@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ public class Visits {
     public enum Status { RECORDED, ALREADY, REFUSED }
 
     /** A visit as a phone sends it: its key, the household's id, the outcome, when (ISO date-time with offset), the answers. */
-    public record Given(String key, Long household, String outcome, String visitedAt, Map<String, Object> answers) {
+    public record Sent(String key, Long household, String outcome, String visitedAt, Map<String, Object> answers) {
     }
 
     /** What became of one visit: the household's task state it set and the anomaly rules it met, or why it was refused. */
@@ -87,7 +87,7 @@ public class Visits {
 
     /** Records a batch of visits of round {@code roundId}; one result per visit, in the batch's order. */
     @Transactional
-    public List<Result> record(long roundId, List<Given> batch, Actor actor) {
+    public List<Result> record(long roundId, List<Sent> batch, Actor actor) {
         if (!actor.may("screening.visit")) {
             throw new NotPermitted("screening.visit-not-permitted", "recording visits");
         }
@@ -102,11 +102,14 @@ public class Visits {
         var fresh = new ArrayList<Checked>();
         var keys = new HashMap<String, Integer>();
         for (int i = 0; i < batch.size(); i++) {
-            Given g = batch.get(i);
+            Sent g = batch.get(i);
             String key = g == null || g.key() == null ? "" : g.key().strip();
             if (!key.isEmpty() && keys.containsKey(key)) {
-                // the same visit twice in one batch (a queue that sent it from two tabs): answered as the first is
-                results[i] = new Result(key, Status.ALREADY, null, List.of(), List.of());
+                // the same visit twice in one batch (a queue that sent it from two tabs): answered as the first is;
+                // the same key on another household is another visit, which the key cannot stand for
+                boolean same = g != null && java.util.Objects.equals(g.household(), batch.get(keys.get(key)).household());
+                results[i] = same ? new Result(key, Status.ALREADY, null, List.of(), List.of())
+                        : new Result(key, Status.REFUSED, null, List.of(), List.of(Violation.of("key", "screening.visit-key-reused")));
                 continue;
             }
             var problems = new ArrayList<Violation>();
@@ -120,7 +123,7 @@ public class Visits {
         }
         keep(round, fresh, actor, now, results);
         for (int i = 0; i < results.length; i++) {
-            if (results[i].status() == Status.ALREADY && results[i].state() == null && keys.containsKey(results[i].key())) {
+            if (results[i].status() == Status.ALREADY && results[i].state() == null && results[i].problems().isEmpty() && keys.containsKey(results[i].key())) {
                 Result first = results[keys.get(results[i].key())];
                 results[i] = new Result(first.key(), first.status() == Status.REFUSED ? Status.REFUSED : Status.ALREADY, first.state(),
                         first.anomalies(), first.problems());
@@ -130,8 +133,8 @@ public class Visits {
     }
 
     /** The paths of the batch's households that have a task in the round. */
-    private Map<Long, String> paths(long round, List<Given> batch) {
-        var ids = batch.stream().filter(Objects::nonNull).map(Given::household).filter(Objects::nonNull).distinct().toList();
+    private Map<Long, String> paths(long round, List<Sent> batch) {
+        var ids = batch.stream().filter(Objects::nonNull).map(Sent::household).filter(Objects::nonNull).distinct().toList();
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -143,7 +146,7 @@ public class Visits {
         return found;
     }
 
-    private Checked check(int i, Given g, String key, Rounds.Round round, VisitForm form, Map<Long, String> tasks, Actor actor, Instant now,
+    private Checked check(int i, Sent g, String key, Rounds.Round round, VisitForm form, Map<Long, String> tasks, Actor actor, Instant now,
                           List<Violation> problems) {
         if (g == null) {
             problems.add(Violation.of("visits[" + i + "]", "screening.visit-empty"));
@@ -153,8 +156,10 @@ public class Visits {
             problems.add(Violation.of("key", "screening.visit-key-invalid"));
         }
         String path = g.household() == null ? null : tasks.get(g.household());
-        if (path == null || !actor.jurisdiction().covers(path)) {
-            problems.add(Violation.of("household", "screening.household-unknown", g.household()));
+        if (g.household() == null) {
+            problems.add(Violation.of("household", "screening.household-missing"));
+        } else if (path == null || !actor.jurisdiction().covers(path)) {
+            problems.add(Violation.of("household", "screening.household-unknown", String.valueOf(g.household())));
         }
         Outcome outcome = null;
         try {
@@ -166,12 +171,14 @@ public class Visits {
             problems.add(Violation.of("outcome", "screening.visit-outcome-invalid", g.outcome()));
         }
         Instant at = null;
+        LocalDate day = null;
         try {
             at = g.visitedAt() == null ? null : OffsetDateTime.parse(g.visitedAt().strip()).toInstant();
-        } catch (DateTimeParseException e) {
+            day = at == null ? null : at.atZone(Campaigns.CHINA).toLocalDate();
+        } catch (DateTimeException e) {
+            // not a time, or one beyond the calendar's years
             at = null;
         }
-        LocalDate day = at == null ? null : at.atZone(Campaigns.CHINA).toLocalDate();
         if (at == null) {
             problems.add(Violation.of("visitedAt", "screening.visit-time-invalid", g.visitedAt()));
         } else if (at.isAfter(now.plus(CLOCK_SKEW))) {

@@ -33,7 +33,7 @@ import java.util.List;
 class ScreeningApi {
 
     /** A batch of visits as a phone sends it. */
-    record Batch(List<Visits.Given> visits) {
+    record Batch(List<Visits.Sent> visits) {
     }
 
     /** One refusal of a visit: where, its stable code, and why in the caller's language. */
@@ -101,7 +101,7 @@ class ScreeningApi {
     @PostMapping("/campaigns/{id}/forms")
     @PreAuthorize("hasAuthority('screening.plan')")
     @Operation(summary = "Replace the campaign's visit form by a new version, for the rounds opened from now on")
-    Campaigns.Campaign newForm(@PathVariable long id, @RequestBody VisitForm.Given form) {
+    Campaigns.Campaign newForm(@PathVariable long id, @RequestBody VisitForm.Definition form) {
         return campaigns.newForm(id, form, Actor.current());
     }
 

@@ -74,6 +74,9 @@ class ScreeningPages {
                 @RequestParam(required = false) String preset, Model model) {
         try {
             var form = FormPresets.of(preset, LocaleContextHolder.getLocale());
+            if (form == null) {
+                throw new InvalidInput(io.gongzhi.shared.Violation.of("preset", "screening.preset-unknown"));
+            }
             long id = campaigns.plan(new Campaigns.Plan(unit, name, form), Actor.current()).id();
             return "redirect:/screening/campaigns/" + id + "?done=planned";
         } catch (InvalidInput invalid) {
@@ -89,7 +92,7 @@ class ScreeningPages {
         Actor actor = Actor.current();
         var campaign = campaigns.get(id, actor);
         model.addAttribute("campaign", campaign);
-        model.addAttribute("form", campaigns.currentForm(id, actor));
+
         model.addAttribute("canPlan", !campaigns.plannable(actor).isEmpty() && actor.may("screening.plan"));
         model.addAttribute("canVisit", actor.may("screening.visit"));
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
@@ -97,6 +100,8 @@ class ScreeningPages {
         Rounds.Round shown = campaign.rounds().stream().filter(r -> round != null && r.id() == round).findFirst()
                 .orElse(campaign.rounds().isEmpty() ? null : last(campaign));
         model.addAttribute("round", shown);
+        // the form the round shown asks (a later version serves only the rounds opened after it)
+        model.addAttribute("form", shown == null ? campaigns.currentForm(id, actor) : campaigns.form(id, shown.formVersion()));
         model.addAttribute("view", shown == null ? null : coverage.view(shown.id(), unit, actor));
         Rounds.Round previous = campaign.rounds().isEmpty() ? null : last(campaign);
         LocalDate next = previous == null || previous.endsOn().isBefore(today) ? today : previous.endsOn().plusDays(1);
@@ -143,14 +148,18 @@ class ScreeningPages {
         model.addAttribute("campaign", campaign);
         model.addAttribute("round", round);
         model.addAttribute("view", view);
-        boolean walkable = view.unit().level() == Level.GRID || view.unit().level() == Level.COMPOUND;
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        model.addAttribute("running", round.runsOn(today));
+        // visits are recorded only on the round's days: before or after them the phone would keep them for nothing
+        boolean walkable = round.runsOn(today) && (view.unit().level() == Level.GRID || view.unit().level() == Level.COMPOUND);
         model.addAttribute("walkable", walkable);
         if (walkable) {
             List<Coverage.Task> tasks = coverage.tasks(id, view.unit().code(), actor);
             model.addAttribute("tasks", tasks);
             // inside a script element: no "<" may close it, whatever a planner wrote in a label
             model.addAttribute("formJson", JSON.writeValueAsString(campaigns.form(round.campaignId(), round.formVersion())).replace("<", "\\u003c"));
-            model.addAttribute("today", LocalDate.now(clock.withZone(CHINA)));
+            model.addAttribute("today", today);
+            model.addAttribute("user", actor.username());
         }
         return "screening/visit";
     }

@@ -21,9 +21,9 @@ class VisitFormTests {
 
     static final LocalDate DAY = LocalDate.of(2026, 1, 25);
 
-    static VisitForm.Given given() {
+    static VisitForm.Definition given() {
         var yes = new VisitForm.GivenCondition("travelled", "EQ", "yes", null);
-        return new VisitForm.Given(List.of(
+        return new VisitForm.Definition(List.of(
                 new VisitForm.GivenField("temperature", "体温", "NUMBER", true, null, null),
                 new VisitForm.GivenField("travelled", "14天内外出", "YES_NO", true, null, null),
                 new VisitForm.GivenField("origin", "来自", "CHOICE", true, List.of("武汉", "其他"), yes),
@@ -82,7 +82,7 @@ class VisitFormTests {
     @Test
     void aFormThatMakesNoSenseIsRefusedNamingItsFaults() {
         var problems = new ArrayList<Violation>();
-        VisitForm.of(new VisitForm.Given(List.of(
+        VisitForm.of(new VisitForm.Definition(List.of(
                 new VisitForm.GivenField("Temp", "体温", "NUMBER", true, null, null),
                 new VisitForm.GivenField("mood", "", "COLOUR", true, null, null),
                 new VisitForm.GivenField("mood", "心情", "CHOICE", true, List.of("好"), null),
@@ -92,7 +92,7 @@ class VisitFormTests {
         assertThat(problems).extracting(Violation::where).containsExactly("form.fields[0].key", "form.fields[1].label", "form.fields[1].type",
                 "form.fields[2].key", "form.fields[2].choices", "form.fields[3].shownIf.field", "form.rules[0].when[0].op", "form.rules[1].when");
         problems.clear();
-        VisitForm.of(new VisitForm.Given(List.of(), null), problems);
+        VisitForm.of(new VisitForm.Definition(List.of(), null), problems);
         assertThat(problems).extracting(Violation::code).containsExactly("screening.form-empty");
     }
 
