@@ -61,7 +61,7 @@ public class Campaigns {
         var problems = new ArrayList<Violation>();
         Unit scope = plannable(plan.unit(), actor, problems);
         String name = plan.name() == null ? "" : plan.name().strip();
-        if (name.isEmpty()) {
+        if (name.isEmpty() || !VisitFormDefinition.readable(name)) {
             problems.add(Violation.of("name", "screening.campaign-name-missing"));
         } else if (name.length() > MAX_NAME) {
             problems.add(Violation.of("name", "screening.campaign-name-too-long", MAX_NAME));

@@ -80,9 +80,17 @@ final class VisitFormDefinition {
         return new VisitForm(fields, rules);
     }
 
+    /**
+     * Whether a name or label can be read: it has a letter or digit, and no invisible formatting
+     * character (zero-width spaces, or a right-to-left override that makes it read as something else).
+     */
+    static boolean readable(String text) {
+        return text.codePoints().anyMatch(Character::isLetterOrDigit) && text.codePoints().noneMatch(c -> Character.getType(c) == Character.FORMAT);
+    }
+
     private static String label(String given, String where, List<Violation> problems) {
         String label = given == null ? "" : given.strip();
-        if (label.isEmpty()) {
+        if (label.isEmpty() || !readable(label)) {
             problems.add(Violation.of(where, "screening.form-label-missing"));
         } else if (label.length() > VisitForm.MAX_LABEL) {
             problems.add(Violation.of(where, "screening.form-label-too-long", VisitForm.MAX_LABEL));

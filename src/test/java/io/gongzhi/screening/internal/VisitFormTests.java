@@ -94,6 +94,16 @@ class VisitFormTests {
         problems.clear();
         VisitForm.of(new VisitForm.Definition(List.of(), null), problems);
         assertThat(problems).extracting(Violation::code).containsExactly("screening.form-empty");
+        // a label of nothing visible, or one turned around by a right-to-left override; a rule of six conditions
+        problems.clear();
+        var temperature = new VisitForm.GivenCondition("t", "GE", "37.3", null);
+        VisitForm.of(new VisitForm.Definition(List.of(new VisitForm.GivenField("t", "\u200b\u200b", "NUMBER", true, null, null),
+                new VisitForm.GivenField("u", "\u202e温体", "NUMBER", true, null, null)),
+                List.of(new VisitForm.GivenRule("发热", java.util.Collections.nCopies(6, temperature)))), problems);
+        assertThat(problems).extracting(Violation::where, Violation::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("form.fields[0].label", "screening.form-label-missing"),
+                org.assertj.core.groups.Tuple.tuple("form.fields[1].label", "screening.form-label-missing"),
+                org.assertj.core.groups.Tuple.tuple("form.rules[0].when", "screening.rule-too-many-conditions"));
     }
 
     @Test
