@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-200}
 PORT=${PORT:-18082}
 db="${BENCH_DB:-gongzhi_bench_chain}"
-. bench/accounts.sh
+. bench/http.sh
 command -v wrk >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q wrk >/dev/null; }
 [ -f target/gongzhi.jar ] || mvn -B -q -ntp -DskipTests package
 BENCH_PREPARE_ONLY=1 bench/emergency.sh
@@ -26,17 +26,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres GONGZHI_DB_SINGLE_ROLE=true GONGZHI_DB_PASSWORD="" \
-  GONGZHI_DEMO=false GONGZHI_ADMIN_PASSWORD=Bench-Passw0rd#1 GONGZHI_DATA_DIR="$work" GONGZHI_PORT="$PORT" \
-  java -Xmx2g ${JAVA_OPTS:-} -jar target/gongzhi.jar >"$work/app.log" 2>&1 &
-pid=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
-  kill -0 "$pid" 2>/dev/null || { tail -30 "$work/app.log"; exit 1; }
-  sleep 1
-done
+start_app
 sql "delete from emergency_recipient; delete from emergency_directive; delete from identity_account where username like 'bench-%'" >/dev/null
 
-# the city's committee and each district's, with API tokens (bench/accounts.sh)
+# the city's committee and each district's, with API tokens (bench/http.sh)
 CITY_TOKEN=$(account bench-city CITY_COMMITTEE 5101 "emergency.read directive.issue")
 : > "$work/acks.tsv"
 for district in $(sql "select code from geography_unit where level = 'DISTRICT' and valid_to is null order by code"); do

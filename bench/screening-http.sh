@@ -15,14 +15,12 @@ CONNECTIONS=${CONNECTIONS:-200}
 PORT=${PORT:-18083}
 WARMUP=${WARMUP:-60}
 db="${BENCH_DB:-gongzhi_bench_chain}"
-. bench/accounts.sh
+. bench/http.sh
 command -v wrk >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q wrk >/dev/null; }
 [ -f target/gongzhi.jar ] || mvn -B -q -ntp -DskipTests package
 BENCH_PREPARE_ONLY=1 bench/emergency.sh
-env=(GONGZHI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GONGZHI_DB_USER=postgres GONGZHI_DB_SINGLE_ROLE=true GONGZHI_DB_PASSWORD=""
-     GONGZHI_DEMO=false GONGZHI_ADMIN_PASSWORD=Bench-Passw0rd#1)
 if [ "$(sql "select count(*) from population_household")" = 0 ]; then
-  env "${env[@]}" java -jar target/gongzhi.jar generate population --scale demo --seed 1 2>/dev/null | tail -1
+  env "${bench_env[@]}" java -jar target/gongzhi.jar generate population --scale demo --seed 1 2>/dev/null | tail -1
   sql "VACUUM ANALYZE" >/dev/null
 fi
 work=
@@ -37,12 +35,7 @@ trap cleanup EXIT
 cleanup
 work=$(mktemp -d)
 
-env "${env[@]}" GONGZHI_DATA_DIR="$work" GONGZHI_PORT="$PORT" java -Xmx2g ${JAVA_OPTS:-} -jar target/gongzhi.jar >"$work/app.log" 2>&1 &
-pid=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
-  kill -0 "$pid" 2>/dev/null || { tail -30 "$work/app.log"; exit 1; }
-  sleep 1
-done
+start_app
 
 DISTRICT=510107
 PLANNER=$(account bench-planner DISTRICT_COMMITTEE "$DISTRICT" "screening.read screening.plan")

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public class Campaigns {
         var problems = new ArrayList<Violation>();
         Unit scope = plannable(plan.unit(), actor, problems);
         String name = plan.name() == null ? "" : plan.name().strip();
-        if (name.isEmpty() || !VisitFormDefinition.readable(name)) {
+        if (name.isEmpty() || !VisitFormChecks.readable(name)) {
             problems.add(Violation.of("name", "screening.campaign-name-missing"));
         } else if (name.length() > MAX_NAME) {
             problems.add(Violation.of("name", "screening.campaign-name-too-long", MAX_NAME));
@@ -128,6 +129,11 @@ public class Campaigns {
         return unit;
     }
 
+    /** Today in China, where the rounds' days are counted. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(CHINA));
+    }
+
     /** The places the actor may plan a campaign over, as a planning page offers them: its own places from the city to a community. */
     public List<Unit> plannable(Actor actor) {
         if (!actor.may("screening.plan") || actor.jurisdiction().isEverywhere()) {
@@ -172,13 +178,16 @@ public class Campaigns {
         return form(id, c.formVersion());
     }
 
+    /** A campaign's row as it is stored. */
+    private record Row(long id, String name, String scopeUnit, String scopePath, int formVersion, String createdBy, Instant createdAt) {
+    }
+
     private Campaign row(long id) {
         return jdbc.sql("select id, name, scope_unit, scope_path, form_version, created_by, created_at from screening_campaign where id = ?")
-                .param(id).query((rs, i) -> new Campaign(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant(), List.of()))
-                .optional().map(c -> new Campaign(c.id(), c.name(), c.scopeUnit(),
-                        hierarchy.displayNames(List.of(c.scopeUnit())).getOrDefault(c.scopeUnit(), c.scopeUnit()), c.scopePath(), c.formVersion(),
-                        c.createdBy(), c.createdAt(), rounds(id))).orElse(null);
+                .param(id).query(Row.class).optional()
+                .map(r -> new Campaign(r.id(), r.name(), r.scopeUnit(), hierarchy.displayNames(List.of(r.scopeUnit())).getOrDefault(r.scopeUnit(),
+                        r.scopeUnit()), r.scopePath(), r.formVersion(), r.createdBy(), r.createdAt(), rounds(id)))
+                .orElse(null);
     }
 
     private List<Rounds.Round> rounds(long campaign) {

@@ -13,7 +13,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
@@ -34,15 +33,13 @@ class DemoScreening implements ApplicationRunner {
     private final Hierarchy hierarchy;
     private final Campaigns campaigns;
     private final Rounds rounds;
-    private final Clock clock;
 
-    DemoScreening(Environment environment, JdbcClient jdbc, Hierarchy hierarchy, Campaigns campaigns, Rounds rounds, Clock clock) {
+    DemoScreening(Environment environment, JdbcClient jdbc, Hierarchy hierarchy, Campaigns campaigns, Rounds rounds) {
         this.environment = environment;
         this.jdbc = jdbc;
         this.hierarchy = hierarchy;
         this.campaigns = campaigns;
         this.rounds = rounds;
-        this.clock = clock;
     }
 
     @Override
@@ -61,7 +58,7 @@ class DemoScreening implements ApplicationRunner {
                 Jurisdiction.of(RegionPath.of(path)));
         long id = campaigns.plan(new Campaigns.Plan(SUBDISTRICT, "玉林街道第一次入户健康排查", FormPresets.of("health", Locale.SIMPLIFIED_CHINESE)),
                 planner).id();
-        LocalDate today = LocalDate.now(clock.withZone(Campaigns.CHINA));
+        LocalDate today = campaigns.today();
         rounds.open(id, new Rounds.Schedule(today, today.plusDays(3)), planner);
     }
 }

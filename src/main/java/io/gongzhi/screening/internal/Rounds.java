@@ -88,7 +88,7 @@ public class Rounds {
         Campaigns.Campaign campaign = campaigns.get(campaignId, actor);
         campaigns.plannable(campaign.scopeUnit(), actor, null);
         var problems = new ArrayList<Violation>();
-        LocalDate today = LocalDate.now(clock.withZone(Campaigns.CHINA));
+        LocalDate today = campaigns.today();
         LocalDate starts = schedule == null ? null : schedule.startsOn();
         LocalDate ends = schedule == null ? null : schedule.endsOn();
         Round last = campaign.rounds().isEmpty() ? null : campaign.rounds().get(campaign.rounds().size() - 1);

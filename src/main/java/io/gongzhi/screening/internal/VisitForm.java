@@ -66,7 +66,7 @@ public record VisitForm(List<Field> fields, List<Rule> rules) {
 
     /** The form given, with its problems named {@code form.fields[i].key}, {@code form.rules[j].when[k].value} and so on. */
     static VisitForm of(Definition given, List<Violation> problems) {
-        return VisitFormDefinition.of(given, problems);
+        return VisitFormChecks.of(given, problems);
     }
 
     /**

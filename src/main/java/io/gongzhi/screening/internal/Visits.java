@@ -22,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -247,21 +246,24 @@ public class Visits {
         if (already.isEmpty()) {
             return;
         }
-        var earlier = new LinkedHashMap<String, Object[]>();
+        var earlier = new HashMap<String, Earlier>();
         jdbc.sql("select client_key, round_id, household_id, outcome, anomalies from screening_visit where client_key in (:keys)")
                 .param("keys", already.stream().map(Checked::key).toList())
-                .query(rs -> {
-                    earlier.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)});
-                });
+                .query((rs, i) -> new Earlier(rs.getString(1), rs.getLong(2), rs.getLong(3), Outcome.valueOf(rs.getString(4)),
+                        rs.getString(5) == null ? List.of() : List.of(JSON.readValue(rs.getString(5), String[].class))))
+                .list().forEach(e -> earlier.put(e.key(), e));
         for (Checked c : already) {
-            Object[] e = earlier.get(c.key());
-            if (e == null || (long) e[0] != round.id() || (long) e[1] != c.household()) {
+            Earlier e = earlier.get(c.key());
+            if (e == null || e.round() != round.id() || e.household() != c.household()) {
                 results[c.index()] = new Result(c.key(), Status.REFUSED, null, List.of(), List.of(Violation.of("key", "screening.visit-key-reused")));
                 continue;
             }
-            List<String> anomalies = e[3] == null ? List.of() : List.of(JSON.readValue((String) e[3], String[].class));
-            results[c.index()] = new Result(c.key(), Status.ALREADY, state(Outcome.valueOf((String) e[2]), anomalies), anomalies, List.of());
+            results[c.index()] = new Result(c.key(), Status.ALREADY, state(e.outcome(), e.anomalies()), e.anomalies(), List.of());
         }
+    }
+
+    /** A visit kept before under a key sent again. */
+    private record Earlier(String key, long round, long household, Outcome outcome, List<String> anomalies) {
     }
 
     /** The day to call again on a household not at home: the next day of the round (its last day at the latest). */

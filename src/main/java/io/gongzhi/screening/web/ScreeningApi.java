@@ -9,6 +9,7 @@ import io.gongzhi.screening.internal.Visits;
 import io.gongzhi.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
  * Door-to-door screening over HTTP: plan a campaign with its visit form, open its rounds, follow
@@ -57,11 +59,11 @@ class ScreeningApi {
      * visits keeps a core busy, so more at once only shares the two cores more thinly, and the
      * coverage a command centre reads waits behind them; the rest wait their turn, first come first served.
      */
-    private final java.util.concurrent.Semaphore batchTurns;
+    private final Semaphore batchTurns;
 
     ScreeningApi(Campaigns campaigns, Rounds rounds, Visits visits, Coverage coverage, Refusals refusals,
-                 @org.springframework.beans.factory.annotation.Value("${gongzhi.screening.batch-turns:4}") int batchTurns) {
-        this.batchTurns = new java.util.concurrent.Semaphore(Math.max(1, batchTurns), true);
+                 @Value("${gongzhi.screening.batch-turns:4}") int batchTurns) {
+        this.batchTurns = new Semaphore(Math.max(1, batchTurns), true);
         this.campaigns = campaigns;
         this.rounds = rounds;
         this.visits = visits;

@@ -9,9 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,13 +23,11 @@ class ScreeningHomePanel implements HomePanel {
     private final Campaigns campaigns;
     private final Coverage coverage;
     private final MessageSource messages;
-    private final Clock clock;
 
-    ScreeningHomePanel(Campaigns campaigns, Coverage coverage, MessageSource messages, Clock clock) {
+    ScreeningHomePanel(Campaigns campaigns, Coverage coverage, MessageSource messages) {
         this.campaigns = campaigns;
         this.coverage = coverage;
         this.messages = messages;
-        this.clock = clock;
     }
 
     /** The newest round running today of a campaign over or inside the actor's places, with its campaign. */
@@ -39,7 +35,7 @@ class ScreeningHomePanel implements HomePanel {
         if (!actor.may("screening.visit")) {
             return Optional.empty();
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = campaigns.today();
         return campaigns.visible(actor, 20).stream()
                 .flatMap(c -> c.rounds().stream().filter(r -> r.runsOn(today)).map(r -> new Running(c, r)))
                 .findFirst();

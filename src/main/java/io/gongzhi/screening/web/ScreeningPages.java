@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +35,13 @@ import java.util.Set;
 @Controller
 class ScreeningPages {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Campaigns campaigns;
     private final Rounds rounds;
     private final Coverage coverage;
-    private final java.time.Clock clock;
 
-    ScreeningPages(Campaigns campaigns, Rounds rounds, Coverage coverage, java.time.Clock clock) {
-        this.clock = clock;
+    ScreeningPages(Campaigns campaigns, Rounds rounds, Coverage coverage) {
         this.campaigns = campaigns;
         this.rounds = rounds;
         this.coverage = coverage;
@@ -95,7 +91,7 @@ class ScreeningPages {
 
         model.addAttribute("canPlan", !campaigns.plannable(actor).isEmpty() && actor.may("screening.plan"));
         model.addAttribute("canVisit", actor.may("screening.visit"));
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = campaigns.today();
         model.addAttribute("today", today);
         Rounds.Round shown = campaign.rounds().stream().filter(r -> round != null && r.id() == round).findFirst()
                 .orElse(campaign.rounds().isEmpty() ? null : last(campaign));
@@ -148,7 +144,7 @@ class ScreeningPages {
         model.addAttribute("campaign", campaign);
         model.addAttribute("round", round);
         model.addAttribute("view", view);
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = campaigns.today();
         model.addAttribute("running", round.runsOn(today));
         // visits are recorded only on the round's days: before or after them the phone would keep them for nothing
         boolean walkable = round.runsOn(today) && (view.unit().level() == Level.GRID || view.unit().level() == Level.COMPOUND);

@@ -12,9 +12,9 @@ import java.util.Locale;
  * "shown if" and of the anomaly rules (each on a field before it, with an operator its type takes
  * and a value of that type), within the limits a phone and the database keep.
  */
-final class VisitFormDefinition {
+final class VisitFormChecks {
 
-    private VisitFormDefinition() {
+    private VisitFormChecks() {
     }
 
     /** The form given, with its problems named {@code form.fields[i].key}, {@code form.rules[j].when[k].value} and so on. */
